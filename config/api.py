@@ -1,0 +1,28 @@
+"""The JSON API root at /api/v1/ (OpenAPI document and interactive docs at /api/v1/docs)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from harambee.registry.api import router as registry_router
+
+api = NinjaAPI(
+    title="Harambee API",
+    version="1.0.0",
+    description="International cooperation on AI capacity-building: members, needs, offers and cooperations.",
+    urls_namespace="api-1.0.0",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": _("The data is not valid."), "errors": detail}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc: PermissionDenied):
+    return api.create_response(request, {"detail": str(exc) or _("You may not do this.")}, status=403)
+
+
+api.add_router("/", registry_router)

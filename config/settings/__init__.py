@@ -1,0 +1,1 @@
+"""Settings packages: base (everything), local, test, production (overrides only)."""

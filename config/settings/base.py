@@ -1,0 +1,171 @@
+"""Base settings shared by every environment; everything is configured by environment variables."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# The data folder holds the SQLite database, uploads and caches; ./var by default.
+DATA_DIR = Path(os.environ.get("HARAMBEE_DATA_DIR", "var")).resolve()
+
+SECRET_KEY = os.environ.get("HARAMBEE_SECRET_KEY", "insecure-development-key-change-me")
+DEBUG = env_bool("HARAMBEE_DEBUG", False)
+ALLOWED_HOSTS = env_list("HARAMBEE_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("HARAMBEE_CSRF_TRUSTED_ORIGINS")
+
+# Demo data may be loaded only where a settings module allows it (never in production).
+HARAMBEE_ALLOW_DEMO = False
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "harambee.core",
+    "harambee.audit",
+    "harambee.registry",
+    "harambee.accounts",
+    "harambee.secretariat",
+    "harambee.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "harambee.core.context_processors.shell",
+            ],
+        },
+    },
+]
+
+
+def database_config() -> dict:
+    """SQLite in the data folder unless DATABASE_URL points elsewhere (e.g. postgres://…)."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("HARAMBEE_DB_CONN_MAX_AGE", "60")))
+        if config["ENGINE"].endswith("sqlite3"):
+            config.setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+        return config
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA_DIR / "harambee.sqlite3",
+        "OPTIONS": SQLITE_OPTIONS,
+    }
+
+
+# WAL lets readers work while one writer writes; IMMEDIATE transactions plus a busy
+# timeout make concurrent writers queue instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 30,
+}
+
+DATABASES = {"default": database_config()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+LOGOUT_REDIRECT_URL = "core:home"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+
+# Failed sign-ins per e-mail address (or per client address) within the window before refusing.
+HARAMBEE_LOGIN_MAX_FAILURES = int(os.environ.get("HARAMBEE_LOGIN_MAX_FAILURES", "5"))
+HARAMBEE_LOGIN_WINDOW_SECONDS = int(os.environ.get("HARAMBEE_LOGIN_WINDOW_SECONDS", "900"))
+HARAMBEE_INVITATION_DAYS = int(os.environ.get("HARAMBEE_INVITATION_DAYS", "14"))
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
+LANGUAGE_BIDI_EXTRA = []
+LOCALE_PATHS = [BASE_DIR / "harambee" / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("HARAMBEE_STATIC_ROOT", DATA_DIR / "static"))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Serve straight from the apps' static folders when collectstatic has not run (demo, tests).
+WHITENOISE_USE_FINDERS = True
+
+EMAIL_BACKEND = os.environ.get("HARAMBEE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("HARAMBEE_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("HARAMBEE_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("HARAMBEE_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("HARAMBEE_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("HARAMBEE_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("HARAMBEE_FROM_EMAIL", "Harambee <noreply@harambee.invalid>")
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("HARAMBEE_LOG_LEVEL", "INFO")},
+}

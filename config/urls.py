@@ -1,0 +1,23 @@
+"""URL roots: the JSON API at /api/v1/ and the web pages under a language prefix (/en/, /ar/…)."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from .api import api
+
+handler400 = "harambee.core.views.error_400"
+handler403 = "harambee.core.views.error_403"
+handler404 = "harambee.core.views.error_404"
+handler500 = "harambee.core.views.error_500"
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("harambee.core.urls")),
+    path("", include("harambee.registry.urls")),
+    path("", include("harambee.accounts.urls")),
+    path("secretariat/", include("harambee.secretariat.urls")),
+)

@@ -1,0 +1,83 @@
+"""Web forms for signing in, registering, accepting invitations and editing one's profile."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from harambee.registry.forms import CountryChoiceField
+from harambee.registry.models import Country, OrganisationType
+
+from .services import login_failure_record, login_failures_clear, login_is_throttled
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Sign-in by e-mail and password, refusing for a while after repeated failures."""
+
+    username = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The e-mail address or the password is not right. Both are case-sensitive."),
+        "throttled": _("Too many failed sign-ins. Wait %(minutes)s minutes, or reset your password."),
+    }
+
+    def clean(self):
+        email = self.cleaned_data.get("username") or ""
+        ip = client_ip(self.request)
+        if email and login_is_throttled(email=email, ip_address=ip):
+            raise ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"minutes": settings.HARAMBEE_LOGIN_WINDOW_SECONDS // 60},
+            )
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            if email:
+                login_failure_record(email=email, ip_address=ip)
+            raise
+        login_failures_clear(email=email)
+        return cleaned
+
+
+class PasswordPairForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    password1 = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters, not a common password, not only digits."),
+    )
+    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password2") and data["password1"] != data["password2"]:
+            self.add_error("password2", _("The two passwords differ."))
+        return data
+
+
+class OrganisationRegistrationForm(PasswordPairForm):
+    email = forms.EmailField(label=_("Your e-mail address"))
+    position = forms.CharField(label=_("Your position"), max_length=200, required=False)
+    organisation_name = forms.CharField(label=_("Organisation name"), max_length=200)
+    acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
+    organisation_type = forms.ChoiceField(label=_("Organisation type"), choices=OrganisationType.choices)
+    country = CountryChoiceField(queryset=Country.objects.all(), label=_("Home country"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    description = forms.CharField(label=_("What does the organisation do?"), widget=forms.Textarea, required=False, max_length=5000)
+
+    field_order = [
+        "organisation_name", "acronym", "organisation_type", "country", "website", "description",
+        "full_name", "position", "email", "password1", "password2",
+    ]
+
+
+class ProfileForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)

@@ -1,0 +1,153 @@
+"""People who sign in, invitations to join a member, and failed sign-ins for throttling."""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from harambee.registry.models import Member, MemberRole
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra) -> "User":
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra) -> "User":
+        extra.update(is_staff=True, is_superuser=True, is_secretariat=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in by e-mail; acts for the members it belongs to, or for all as secretariat."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    is_secretariat = models.BooleanField(
+        _("secretariat"), default=False, help_text=_("Platform-wide role: vets members and acts for all.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff"), default=False)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def member_roles(self) -> dict[int, str]:
+        """{member id: role} for the members this user belongs to, cached on the instance."""
+        if not hasattr(self, "_member_roles"):
+            self._member_roles = dict(self.memberships.values_list("member_id", "role"))
+        return self._member_roles
+
+    def member_codes(self) -> list[str]:
+        return list(self.memberships.values_list("member__code", flat=True))
+
+
+class LoginFailure(models.Model):
+    """A failed sign-in; recent failures per address throttle further attempts."""
+
+    email = models.CharField(_("e-mail address"), max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.at:%Y-%m-%d %H:%M}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted")
+    REVOKED = "revoked", _("Revoked")
+
+
+class Invitation(models.Model):
+    """An invitation by link to join a member with a role, or to join the secretariat.
+
+    Only a hash of the link's token is stored, so the database never holds a usable link.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    member = models.ForeignKey(
+        Member,
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices, blank=True)
+    as_secretariat = models.BooleanField(_("join the secretariat"), default=False)
+    is_focal_point = models.BooleanField(_("focal point"), default=False)
+    message = models.TextField(_("message"), blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=InvitationStatus.choices, default=InvitationStatus.OPEN
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(as_secretariat=True, member__isnull=True)
+                | Q(as_secretariat=False, member__isnull=False) & ~Q(role=""),
+                name="accounts_invitation_member_or_secretariat",
+                violation_error_message=_("An invitation is either to a member with a role or to the secretariat."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.member.code if self.member_id else 'secretariat'}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == InvitationStatus.OPEN and self.expires_at > timezone.now()

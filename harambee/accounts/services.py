@@ -1,0 +1,310 @@
+"""Writes for accounts: registration, invitations, profiles and sign-in throttling."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from harambee.audit.models import AuditAction
+from harambee.audit.services import audit_record, diff, snapshot
+from harambee.registry.access import MemberAction, is_secretariat, member_can
+from harambee.registry.models import Country, Member, MemberRole, MemberStatus
+from harambee.registry.services import member_create_organisation, membership_add
+
+from .models import Invitation, InvitationStatus, LoginFailure, User, hash_token
+
+USER_AUDITED_FIELDS = ("email", "full_name", "preferred_language", "is_secretariat", "is_active")
+
+
+def _normalise_email(email: str) -> str:
+    return User.objects.normalize_email(email.strip()).lower()
+
+
+@transaction.atomic
+def user_create(
+    *,
+    email: str,
+    full_name: str,
+    password: str | None,
+    actor=None,
+    preferred_language: str = "en",
+    is_secretariat: bool = False,
+    is_demo: bool = False,
+) -> User:
+    """Create a person's account; the password is checked against the password validators."""
+    email = _normalise_email(email)
+    if User.objects.filter(email=email).exists():
+        raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+    user = User(
+        email=email,
+        full_name=full_name.strip(),
+        preferred_language=preferred_language,
+        is_secretariat=is_secretariat,
+        is_demo=is_demo,
+    )
+    if password is None:
+        user.set_unusable_password()
+    else:
+        validate_password(password, user)
+        user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    audit_record(
+        actor=actor or user,
+        action=AuditAction.CREATE,
+        instance=user,
+        changes=diff({}, snapshot(user, USER_AUDITED_FIELDS)),
+    )
+    return user
+
+
+@transaction.atomic
+def user_update_profile(*, user: User, actor, full_name: str, preferred_language: str) -> User:
+    """Change a person's own name and preferred language."""
+    if actor.pk != user.pk and not is_secretariat(actor):
+        raise ValidationError(_("You may only change your own profile."))
+    before = snapshot(user, USER_AUDITED_FIELDS)
+    user.full_name = full_name.strip()
+    user.preferred_language = preferred_language
+    user.full_clean(exclude=["password"])
+    changes = diff(before, snapshot(user, USER_AUDITED_FIELDS))
+    if changes:
+        user.save(update_fields=["full_name", "preferred_language"])
+        audit_record(actor=actor, action=AuditAction.UPDATE, instance=user, changes=changes)
+    return user
+
+
+@dataclass(frozen=True)
+class Registration:
+    user: User
+    member: Member
+
+
+@transaction.atomic
+def organisation_register(
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    organisation_name: str,
+    organisation_type: str,
+    country: Country | None,
+    acronym: str = "",
+    website: str = "",
+    description: str = "",
+    position: str = "",
+    preferred_language: str = "en",
+) -> Registration:
+    """An organisation registers itself: a pending member with the registrant as its manager.
+
+    The organisation stays invisible to the public until the secretariat approves it.
+    """
+    user = user_create(
+        email=email, full_name=full_name, password=password, preferred_language=preferred_language
+    )
+    member = member_create_organisation(
+        actor=user,
+        name=organisation_name,
+        organisation_type=organisation_type,
+        country=country,
+        acronym=acronym,
+        website=website,
+        description=description,
+        status=MemberStatus.PENDING,
+        reason=_("Self-registration"),
+    )
+    membership_add(member=member, user=user, role=MemberRole.MANAGER, actor=user, is_focal_point=True, position=position)
+    return Registration(user=user, member=member)
+
+
+@dataclass(frozen=True)
+class IssuedInvitation:
+    invitation: Invitation
+    token: str
+
+    def path(self) -> str:
+        return reverse("accounts:invitation_accept", kwargs={"token": self.token})
+
+
+def _send_invitation_mail(invitation_id: int, link: str, language: str) -> None:
+    invitation = Invitation.objects.select_related("member", "invited_by").get(pk=invitation_id)
+    with translation.override(language):
+        target = invitation.member.display_name if invitation.member else _("the Harambee secretariat")
+        subject = _("Invitation to join %(target)s on Harambee") % {"target": target}
+        body = _(
+            "%(inviter)s invites you to join %(target)s on Harambee, the platform for international "
+            "cooperation on AI capacity-building.\n\nAccept the invitation here (valid until %(date)s):\n%(link)s\n"
+        ) % {
+            "inviter": invitation.invited_by.full_name or invitation.invited_by.email,
+            "target": target,
+            "date": invitation.expires_at.date().isoformat(),
+            "link": link,
+        }
+        if invitation.message:
+            body += "\n" + invitation.message + "\n"
+    send_mail(subject, body, None, [invitation.email])
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    actor,
+    email: str,
+    member: Member | None = None,
+    role: str = "",
+    as_secretariat: bool = False,
+    is_focal_point: bool = False,
+    message: str = "",
+    base_url: str = "",
+) -> IssuedInvitation:
+    """Invite someone by link, to a member with a role or to the secretariat; mails the link on commit.
+
+    Member managers may invite to their own member; only the secretariat invites to the
+    secretariat or to any member.
+    """
+    if as_secretariat:
+        if not is_secretariat(actor):
+            raise ValidationError(_("Only the secretariat can invite people to the secretariat."))
+        member, role = None, ""
+    else:
+        if member is None:
+            raise ValidationError({"member": _("Choose the member to invite this person to.")})
+        if not member_can(actor, member, MemberAction.MANAGE_PEOPLE):
+            raise ValidationError(_("Only this member's managers or the secretariat can invite people to it."))
+        if role not in MemberRole.values:
+            raise ValidationError({"role": _("Choose a role.")})
+        if member.memberships.filter(user__email=_normalise_email(email)).exists():
+            raise ValidationError({"email": _("This person already belongs to this member.")})
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        email=_normalise_email(email),
+        member=member,
+        role=role,
+        as_secretariat=as_secretariat,
+        is_focal_point=is_focal_point,
+        message=message.strip(),
+        token_hash=hash_token(token),
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=settings.HARAMBEE_INVITATION_DAYS),
+    )
+    invitation.full_clean(exclude=["token_hash"])
+    invitation.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=invitation,
+        changes=diff({}, {"email": invitation.email, "role": role, "as_secretariat": as_secretariat}),
+        member_code=member.code if member else "",
+    )
+    issued = IssuedInvitation(invitation=invitation, token=token)
+    link = base_url.rstrip("/") + issued.path()
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    transaction.on_commit(lambda: _send_invitation_mail(invitation.pk, link, language))
+    return issued
+
+
+def invitation_get_by_token(token: str) -> Invitation | None:
+    """The invitation a link's token stands for, whatever its state, or None."""
+    return Invitation.objects.select_related("member", "invited_by").filter(token_hash=hash_token(token)).first()
+
+
+@transaction.atomic
+def invitation_accept(
+    *, invitation: Invitation, user: User | None, full_name: str = "", password: str = ""
+) -> User:
+    """Accept an invitation, creating the account when the invitee has none.
+
+    A signed-in user accepts only invitations sent to its own e-mail address.
+    """
+    invitation = Invitation.objects.select_for_update().select_related("member").get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError(_("This invitation has expired or was already used or revoked."))
+    if user is None:
+        user = user_create(email=invitation.email, full_name=full_name, password=password)
+    elif user.email.lower() != invitation.email:
+        raise ValidationError(_("This invitation was sent to another e-mail address."))
+    if invitation.as_secretariat:
+        before = snapshot(user, USER_AUDITED_FIELDS)
+        user.is_secretariat = True
+        user.save(update_fields=["is_secretariat"])
+        audit_record(
+            actor=user,
+            action=AuditAction.UPDATE,
+            instance=user,
+            changes=diff(before, snapshot(user, USER_AUDITED_FIELDS)),
+            reason=_("Accepted an invitation to the secretariat"),
+        )
+    else:
+        membership_add(
+            member=invitation.member,
+            user=user,
+            role=invitation.role,
+            actor=user,
+            is_focal_point=invitation.is_focal_point,
+            reason=_("Accepted an invitation"),
+        )
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_by = user
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["status", "accepted_by", "accepted_at"])
+    audit_record(
+        actor=user,
+        action=AuditAction.TRANSITION,
+        instance=invitation,
+        changes={"status": [InvitationStatus.OPEN, InvitationStatus.ACCEPTED]},
+        member_code=invitation.member.code if invitation.member else "",
+    )
+    return user
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, actor, reason: str = "") -> Invitation:
+    """Withdraw an open invitation so its link stops working."""
+    invitation = Invitation.objects.select_for_update().select_related("member").get(pk=invitation.pk)
+    allowed = is_secretariat(actor) or (
+        invitation.member is not None and member_can(actor, invitation.member, MemberAction.MANAGE_PEOPLE)
+    )
+    if not allowed:
+        raise ValidationError(_("You may not revoke this invitation."))
+    if invitation.status != InvitationStatus.OPEN:
+        raise ValidationError(_("Only an open invitation can be revoked."))
+    invitation.status = InvitationStatus.REVOKED
+    invitation.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        instance=invitation,
+        changes={"status": [InvitationStatus.OPEN, InvitationStatus.REVOKED]},
+        reason=reason,
+        member_code=invitation.member.code if invitation.member else "",
+    )
+    return invitation
+
+
+def login_is_throttled(*, email: str, ip_address: str | None) -> bool:
+    """Whether too many sign-ins failed recently for this address or from this client."""
+    since = timezone.now() - timedelta(seconds=settings.HARAMBEE_LOGIN_WINDOW_SECONDS)
+    recent = LoginFailure.objects.filter(at__gte=since)
+    limit = settings.HARAMBEE_LOGIN_MAX_FAILURES
+    if recent.filter(email=_normalise_email(email)).count() >= limit:
+        return True
+    # A client may try a few more addresses than one address may be tried, then it waits too.
+    return bool(ip_address) and recent.filter(ip_address=ip_address).count() >= limit * 4
+
+
+def login_failure_record(*, email: str, ip_address: str | None) -> None:
+    """Remember a failed sign-in (kept for the throttling window and for the secretariat)."""
+    LoginFailure.objects.create(email=_normalise_email(email)[:254], ip_address=ip_address or None)
+
+
+def login_failures_clear(*, email: str) -> None:
+    """Forget an address's failures after it signs in successfully."""
+    LoginFailure.objects.filter(email=_normalise_email(email)).delete()

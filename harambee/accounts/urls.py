@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("accounts/sign-in/", views.SignInView.as_view(), name="login"),
+    path("accounts/sign-out/", views.sign_out, name="logout"),
+    path("accounts/password-reset/", views.password_reset, name="password_reset"),
+    path("accounts/password-reset/sent/", views.password_reset_done, name="password_reset_done"),
+    path("accounts/reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
+    path("accounts/reset/done/", views.password_reset_complete, name="password_reset_complete"),
+    path("accounts/profile/", views.profile, name="profile"),
+    path("register/", views.register, name="register"),
+    path("members/<slug:code>/invitations/", views.invitation_create_view, name="invitation_create"),
+    path("invitations/<int:pk>/revoke/", views.invitation_revoke_view, name="invitation_revoke"),
+    path("invitations/accept/<str:token>/", views.invitation_accept_view, name="invitation_accept"),
+]

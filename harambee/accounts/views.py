@@ -1,0 +1,171 @@
+"""Accounts pages: sign in and out, password reset, profile, registration and invitations."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from harambee.core.web import add_service_errors
+from harambee.registry.access import MemberAction, member_get_for_user
+from harambee.registry.forms import InvitationForm
+
+from .forms import EmailAuthenticationForm, OrganisationRegistrationForm, PasswordPairForm, ProfileForm
+from .models import Invitation
+from .services import (
+    invitation_accept,
+    invitation_create,
+    invitation_get_by_token,
+    invitation_revoke,
+    organisation_register,
+    user_update_profile,
+)
+
+
+class SignInView(auth_views.LoginView):
+    form_class = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+sign_out = auth_views.LogoutView.as_view()
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="accounts/password_reset_email.txt",
+    subject_template_name="accounts/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html", success_url=reverse_lazy("accounts:password_reset_complete")
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    user = request.user
+    form = ProfileForm(
+        request.POST or None, initial={"full_name": user.full_name, "preferred_language": user.preferred_language}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_update_profile(user=user, actor=user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("accounts:profile")
+    memberships = user.memberships.select_related("member__country").order_by("member__code")
+    return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
+
+
+@require_http_methods(["GET", "POST"])
+def register(request):
+    form = OrganisationRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = organisation_register(
+                email=data["email"],
+                full_name=data["full_name"],
+                password=data["password1"],
+                organisation_name=data["organisation_name"],
+                organisation_type=data["organisation_type"],
+                country=data["country"],
+                acronym=data["acronym"],
+                website=data["website"],
+                description=data["description"],
+                position=data["position"],
+                preferred_language=translation.get_language(),
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "password" in error.error_dict:
+                error = ValidationError({"password1": error.error_dict["password"]})
+            add_service_errors(form, error)
+        else:
+            login(request, registration.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Your organisation is registered. The secretariat will review it; until then only you can see it."),
+            )
+            return redirect("registry:member_detail", code=registration.member.code)
+    return render(request, "accounts/register.html", {"form": form})
+
+
+@login_required
+@require_POST
+def invitation_create_view(request, code: str):
+    member = member_get_for_user(user=request.user, code=code, action=MemberAction.MANAGE_PEOPLE)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            issued = invitation_create(
+                actor=request.user, member=member, base_url=request.build_absolute_uri("/"), **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s. The link is: %(link)s")
+                % {"email": issued.invitation.email, "link": request.build_absolute_uri(issued.path())},
+            )
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("registry:member_people", code=member.code)
+
+
+@login_required
+@require_POST
+def invitation_revoke_view(request, pk: int):
+    invitation = get_object_or_404(Invitation.objects.select_related("member"), pk=pk)
+    try:
+        invitation_revoke(invitation=invitation, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The invitation was revoked."))
+    if invitation.member:
+        return redirect("registry:member_people", code=invitation.member.code)
+    return redirect("secretariat:dashboard")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept_view(request, token: str):
+    invitation = invitation_get_by_token(token)
+    if invitation is None or not invitation.is_usable:
+        return render(request, "accounts/invitation_invalid.html", status=410 if invitation else 404)
+    signed_in = request.user.is_authenticated
+    form = None if signed_in else PasswordPairForm(request.POST or None)
+    if request.method == "POST" and (signed_in or form.is_valid()):
+        try:
+            user = invitation_accept(
+                invitation=invitation,
+                user=request.user if signed_in else None,
+                full_name="" if signed_in else form.cleaned_data["full_name"],
+                password="" if signed_in else form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            if form is not None:
+                if hasattr(error, "error_dict") and "password" in error.error_dict:
+                    error = ValidationError({"password1": error.error_dict["password"]})
+                add_service_errors(form, error)
+            else:
+                messages.error(request, " ".join(error.messages))
+        else:
+            if not signed_in:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! You have joined."))
+            if invitation.member:
+                return redirect("registry:member_detail", code=invitation.member.code)
+            return redirect("secretariat:dashboard")
+    return render(request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form})

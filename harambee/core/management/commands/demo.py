@@ -1,0 +1,50 @@
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+
+class Command(BaseCommand):
+    help = "Create the data folder and database if missing, migrate, load demo data once and serve it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="Port to serve on (default 8000).")
+        parser.add_argument("--host", default="127.0.0.1", help="Address to bind (default 127.0.0.1).")
+        parser.add_argument("--reset", action="store_true", help="Delete the demo database and start afresh.")
+        parser.add_argument("--no-serve", action="store_true", help="Prepare the data but do not serve.")
+
+    def handle(self, *args, port, host, reset, no_serve, **options):
+        if not settings.HARAMBEE_ALLOW_DEMO:
+            raise CommandError("The demo cannot run with production settings.")
+        if not 0 < port < 65536:
+            raise CommandError("The port must be between 1 and 65535.")
+        Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+        Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+        if reset:
+            self._reset()
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("loaddemo", stdout=self.stdout)
+        if no_serve:
+            return
+        self.stdout.write(self.style.SUCCESS(f"Harambee demo on http://{host}:{port}/ (Ctrl+C to stop)"))
+        call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
+
+    def _reset(self) -> None:
+        if connection.vendor == "sqlite":
+            name = Path(str(connection.settings_dict["NAME"]))
+            connection.close()
+            for path in (name, Path(f"{name}-wal"), Path(f"{name}-shm")):
+                if path.exists():
+                    os.remove(path)
+            self.stdout.write(f"Removed {name}")
+        else:
+            from django.apps import apps
+
+            from harambee.registry.reference import load_reference_data
+
+            # flush empties every table, the reference lists included, so load those again.
+            call_command("flush", interactive=False)
+            load_reference_data(apps)

@@ -1,0 +1,27 @@
+import os
+import shutil
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Serve the platform with gunicorn (production settings unless DJANGO_SETTINGS_MODULE says otherwise)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("HARAMBEE_WORKERS", "3")))
+        parser.add_argument("--bind", default=os.environ.get("HARAMBEE_BIND", "127.0.0.1:8000"))
+        parser.add_argument("--timeout", type=int, default=60)
+
+    def handle(self, *args, workers, bind, timeout, **options):
+        if workers < 1:
+            raise CommandError("--workers must be at least 1.")
+        gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
+        argv = [
+            gunicorn, "config.wsgi:application",
+            "--workers", str(workers), "--bind", bind, "--timeout", str(timeout),
+            "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("HARAMBEE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        ]
+        self.stdout.write(" ".join(argv))
+        self.stdout.flush()
+        os.execv(gunicorn, argv)

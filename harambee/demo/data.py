@@ -1,0 +1,186 @@
+"""The demo: the Group of Friends for International Cooperation on AI Capacity-building around the
+2nd Workshop on AI Capacity-Building (Tsinghua University, Beijing, 12–17 May 2025).
+
+Everything is written through the services, so the demo also fills the audit trail. Every
+object is marked `is_demo`; the loader refuses to run where settings forbid demo data.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from harambee.accounts.models import User
+from harambee.accounts.services import invitation_create, organisation_register, user_create
+from harambee.registry.models import Country, Member, MemberRole, MemberStatus
+from harambee.registry.services import (
+    member_create_organisation,
+    member_create_state,
+    member_update,
+    membership_add,
+)
+
+DEMO_PASSWORD = "harambee-demo-2025"
+
+# States shown in the demo; illustrative, not an attendance list of the workshop.
+DEMO_STATES = [
+    "CHN", "ZMB", "PAK", "EGY", "ETH", "IDN", "BRA", "RUS", "KAZ", "LAO", "KHM", "MMR", "NPL",
+    "BGD", "LKA", "THA", "UZB", "KGZ", "MNG", "NGA", "KEN", "TZA", "UGA", "RWA", "GHA", "SEN",
+    "ZWE", "MOZ", "NAM", "CUB", "BOL", "FJI", "PNG", "SRB", "DZA", "SLE",
+]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    full_name: str
+    member: str | None
+    role: str | None
+    position: str = ""
+    focal_point: bool = False
+    public: bool = False
+    secretariat: bool = False
+    language: str = "en"
+
+
+DEMO_USERS = [
+    DemoUser("secretariat@demo.harambee.test", "Amina Secretariat", None, None, secretariat=True),
+    DemoUser(
+        "zambia.manager@demo.harambee.test", "Mwila Banda", "zmb", MemberRole.MANAGER,
+        "Director of ICT, Ministry of Technology and Science", True, True,
+    ),
+    DemoUser("zambia.editor@demo.harambee.test", "Chanda Mulenga", "zmb", MemberRole.EDITOR, "AI policy analyst"),
+    DemoUser("zambia.viewer@demo.harambee.test", "Bwalya Phiri", "zmb", MemberRole.VIEWER, "Permanent Mission to the UN"),
+    DemoUser(
+        "china.manager@demo.harambee.test", "Li Wei", "chn", MemberRole.MANAGER,
+        "Department of International Organizations and Conferences", True, True, language="zh-hans",
+    ),
+    DemoUser(
+        "tsinghua.manager@demo.harambee.test", "Zhang Min", "tsinghua", MemberRole.MANAGER,
+        "Workshop programme director", True, True, language="zh-hans",
+    ),
+    DemoUser(
+        "egypt.manager@demo.harambee.test", "Nour Hassan", "egy", MemberRole.MANAGER,
+        "Ministry of Communications and Information Technology", True, True, language="ar",
+    ),
+    DemoUser("visitor@demo.harambee.test", "Sofía Visitor", None, None, language="es"),
+]
+
+
+def demo_is_loaded() -> bool:
+    return User.objects.filter(is_demo=True).exists()
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    """Create the demo members, people, an invitation, a pending registration and some history."""
+    if not settings.HARAMBEE_ALLOW_DEMO:
+        raise ImproperlyConfigured("Demo data is not allowed with these settings.")
+    people = {}
+    for spec in DEMO_USERS:
+        people[spec.email] = user_create(
+            email=spec.email,
+            full_name=spec.full_name,
+            password=DEMO_PASSWORD,
+            preferred_language=spec.language,
+            is_secretariat=spec.secretariat,
+            is_demo=True,
+        )
+    secretariat = people["secretariat@demo.harambee.test"]
+
+    countries = Country.objects.in_bulk(DEMO_STATES)
+    for iso3 in DEMO_STATES:
+        member_create_state(
+            country=countries[iso3],
+            actor=secretariat,
+            is_demo=True,
+            description=(
+                "Co-chair of the Group of Friends for International Cooperation on AI Capacity-building."
+                if iso3 in ("CHN", "ZMB")
+                else ""
+            ),
+        )
+    member_create_organisation(
+        actor=secretariat,
+        code="tsinghua",
+        name="Tsinghua University",
+        name_translations={
+            "zh": "清华大学",
+            "fr": "Université Tsinghua",
+            "es": "Universidad Tsinghua",
+            "ru": "Университет Цинхуа",
+            "ar": "جامعة تسينغهوا",
+        },
+        organisation_type="university",
+        country=countries["CHN"],
+        website="https://www.tsinghua.edu.cn/en/",
+        description=(
+            "Ran the 2nd Workshop on AI Capacity-Building for the Ministry of Foreign Affairs of China, "
+            "Beijing, 12–17 May 2025: a six-day residential programme with delegates from some 40 countries "
+            "and organisations, among them ASEAN and the African Union."
+        ),
+        is_demo=True,
+    )
+    member_create_organisation(
+        actor=secretariat,
+        code="unza",
+        name="University of Zambia",
+        name_translations={"fr": "Université de Zambie", "es": "Universidad de Zambia"},
+        organisation_type="university",
+        country=countries["ZMB"],
+        website="https://www.unza.zm/",
+        is_demo=True,
+    )
+    members = Member.objects.in_bulk(field_name="code")
+    for spec in DEMO_USERS:
+        if spec.member:
+            membership_add(
+                member=members[spec.member],
+                user=people[spec.email],
+                role=spec.role,
+                actor=secretariat,
+                is_focal_point=spec.focal_point,
+                position=spec.position,
+                show_publicly=spec.public,
+            )
+    zambia_manager = people["zambia.manager@demo.harambee.test"]
+    member_update(
+        member=members["zmb"],
+        actor=zambia_manager,
+        data={
+            "description": (
+                "Co-chair, with China, of the Group of Friends for International Cooperation on AI "
+                "Capacity-building. Priorities: AI skills for civil servants, data governance and "
+                "compute access for research."
+            ),
+            "website": "https://www.mots.gov.zm/",
+        },
+        reason="Profile written after the Beijing workshop",
+    )
+    invitation_create(
+        actor=zambia_manager,
+        email="new.focal.point@demo.harambee.test",
+        member=members["zmb"],
+        role=MemberRole.EDITOR,
+        message="Please join us to post Zambia's AI capacity needs.",
+        base_url="http://127.0.0.1:8000/",
+    )
+    pending = organisation_register(
+        email="pending.org@demo.harambee.test",
+        full_name="Wanjiru Kamau",
+        password=DEMO_PASSWORD,
+        organisation_name="Nairobi Responsible AI Collective",
+        organisation_type="ngo",
+        country=countries["KEN"],
+        acronym="NRAC",
+        description="A community of practitioners offering AI literacy training in East Africa.",
+        position="Coordinator",
+    )
+    User.objects.filter(pk=pending.user.pk).update(is_demo=True)
+    Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
+    assert pending.member.status == MemberStatus.PENDING
+    return {
+        "users": User.objects.filter(is_demo=True).count(),
+        "members": Member.objects.filter(is_demo=True).count(),
+    }

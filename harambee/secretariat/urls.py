@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "secretariat"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("members/add/", views.member_add, name="member_add"),
+    path("members/<slug:code>/status/", views.member_status, name="member_status"),
+    path("invite/", views.invite_secretariat, name="invite"),
+    path("audit/", views.audit_log, name="audit_log"),
+]

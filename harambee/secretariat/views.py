@@ -1,0 +1,131 @@
+"""The secretariat's pages: pending organisations, member status, new members, invitations, audit trail."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from harambee.accounts.models import Invitation, InvitationStatus
+from harambee.accounts.services import invitation_create
+from harambee.audit.selectors import audit_entry_list, audit_model_choices
+from harambee.core.web import add_service_errors, paginate, query_without_page
+from harambee.registry.access import MemberAction, is_secretariat, member_get_for_user
+from harambee.registry.models import Member, MemberStatus
+from harambee.registry.services import member_create_organisation, member_create_state, member_set_status
+
+from .forms import (
+    AuditFilterForm,
+    MemberStatusForm,
+    OrganisationMemberForm,
+    SecretariatInvitationForm,
+    StateMemberForm,
+)
+
+
+def secretariat_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not is_secretariat(request.user):
+            raise PermissionDenied(_("Only the secretariat can open this page."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@secretariat_required
+@require_safe
+def dashboard(request):
+    pending = Member.objects.filter(status=MemberStatus.PENDING).select_related("country").order_by("created_at")
+    invitations = Invitation.objects.filter(status=InvitationStatus.OPEN).select_related("member", "invited_by")[:50]
+    return render(
+        request,
+        "secretariat/dashboard.html",
+        {
+            "pending": pending,
+            "invitations": invitations,
+            "state_form": StateMemberForm(),
+            "organisation_form": OrganisationMemberForm(),
+            "invite_form": SecretariatInvitationForm(),
+        },
+    )
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def member_status(request, code: str):
+    member = member_get_for_user(user=request.user, code=code, action=MemberAction.APPROVE)
+    form = MemberStatusForm(request.POST or None, initial={"status": member.status})
+    if request.method == "POST" and form.is_valid():
+        try:
+            member_set_status(
+                member=member, actor=request.user, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The status was changed."))
+            return redirect("registry:member_detail", code=member.code)
+    return render(request, "secretariat/member_status.html", {"member": member, "form": form})
+
+
+@secretariat_required
+@require_http_methods(["POST"])
+def member_add(request):
+    kind = request.POST.get("kind")
+    form = (StateMemberForm if kind == "state" else OrganisationMemberForm)(request.POST)
+    if form.is_valid():
+        try:
+            if kind == "state":
+                member = member_create_state(country=form.cleaned_data["country"], actor=request.user)
+            else:
+                member = member_create_organisation(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The member was added."))
+            return redirect("registry:member_detail", code=member.code)
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("secretariat:dashboard")
+
+
+@secretariat_required
+@require_http_methods(["POST"])
+def invite_secretariat(request):
+    form = SecretariatInvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            issued = invitation_create(
+                actor=request.user,
+                as_secretariat=True,
+                base_url=request.build_absolute_uri("/"),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s. The link is: %(link)s")
+                % {"email": issued.invitation.email, "link": request.build_absolute_uri(issued.path())},
+            )
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("secretariat:dashboard")
+
+
+@secretariat_required
+@require_safe
+def audit_log(request):
+    form = AuditFilterForm(request.GET or None, model_choices=audit_model_choices())
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = audit_entry_list(**{k: v for k, v in filters.items() if v})
+    page = paginate(request, entries)
+    return render(
+        request, "secretariat/audit_log.html", {"form": form, "page": page, "query": query_without_page(request)}
+    )
