@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory e-mail; the database comes from DATABASE_URL or SQLite."""
 
+import os
+
 from .base import *
 
 HARAMBEE_ALLOW_DEMO = True
@@ -12,3 +14,7 @@ STORAGES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": None}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# Tests never touch the data folder: an in-memory SQLite unless DATABASE_URL names a server.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and "DATABASE_URL" not in os.environ:
+    DATABASES["default"]["NAME"] = ":memory:"

@@ -23,6 +23,7 @@ class Command(BaseCommand):
             raise CommandError("The port must be between 1 and 65535.")
         Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
         Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
         if reset:
             self._reset()
         call_command("migrate", interactive=False, verbosity=0)

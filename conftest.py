@@ -1,0 +1,48 @@
+"""Shared fixtures: people in every role around one member, for permission grids and flows."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from harambee.accounts.tests.factories import UserFactory
+from harambee.registry.models import Member, MemberRole
+from harambee.registry.tests.factories import MembershipFactory, OrganisationFactory
+
+
+@dataclass
+class Cast:
+    """A member with one person per role, a manager of another member, an outsider and the secretariat."""
+
+    member: Member
+    other_member: Member
+    manager: object
+    editor: object
+    viewer: object
+    other_manager: object
+    outsider: object
+    secretariat: object
+
+    def user(self, role: str):
+        return None if role == "anonymous" else getattr(self, role)
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    member = OrganisationFactory(code="unza", name="University of Zambia")
+    other = OrganisationFactory(code="tsinghua", name="Tsinghua University")
+    people = {role: UserFactory(email=f"{role}@example.org") for role in ("manager", "editor", "viewer")}
+    for role, user in people.items():
+        MembershipFactory(member=member, user=user, role=role, is_focal_point=role == "manager", show_publicly=True)
+    other_manager = UserFactory(email="other@example.org")
+    MembershipFactory(member=other, user=other_manager, role=MemberRole.MANAGER)
+    return Cast(
+        member=member,
+        other_member=other,
+        other_manager=other_manager,
+        outsider=UserFactory(email="outsider@example.org"),
+        secretariat=UserFactory(email="secretariat@example.org", is_secretariat=True),
+        **people,
+    )
+
+
+ROLES = ["anonymous", "outsider", "viewer", "editor", "manager", "other_manager", "secretariat"]

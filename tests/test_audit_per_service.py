@@ -1,0 +1,196 @@
+"""Every public write service records its audit entry (and the list below covers all of them)."""
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+
+import harambee
+from harambee.accounts import services as account_services
+from harambee.accounts.models import Invitation, User
+from harambee.audit.models import AuditAction, AuditEntry
+from harambee.registry import services as registry_services
+from harambee.registry.models import Country, Member, MemberRole, Membership, MemberStatus
+from harambee.registry.tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+# Services that only read, help or write outside the domain (sign-in throttling), on purpose unaudited.
+NOT_DOMAIN_WRITES = {
+    "harambee.registry.services.member_code_suggest",
+    "harambee.accounts.services.invitation_get_by_token",
+    "harambee.accounts.services.login_is_throttled",
+    "harambee.accounts.services.login_failure_record",
+    "harambee.accounts.services.login_failures_clear",
+}
+
+
+def _latest(model_instance, action):
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(model_instance)),
+        object_id=str(model_instance.pk),
+        action=action,
+    ).latest("pk")
+
+
+def run_member_create_state(cast):
+    member = registry_services.member_create_state(country=Country.objects.get(iso3="FJI"), actor=cast.secretariat)
+    return member, AuditAction.CREATE, {"code": [None, "fji"]}
+
+
+def run_member_create_organisation(cast):
+    member = registry_services.member_create_organisation(
+        actor=cast.secretariat, name="Makerere University", organisation_type="university", country=None
+    )
+    return member, AuditAction.CREATE, {"name": [None, "Makerere University"]}
+
+
+def run_member_update(cast):
+    member = registry_services.member_update(
+        member=cast.member, actor=cast.editor, data={"acronym": "UNZA"}, reason="official acronym"
+    )
+    return member, AuditAction.UPDATE, {"acronym": ["", "UNZA"]}
+
+
+def run_member_set_status(cast):
+    member = registry_services.member_set_status(
+        member=cast.member, actor=cast.secretariat, status=MemberStatus.SUSPENDED, reason="duplicate"
+    )
+    return member, AuditAction.TRANSITION, {"status": ["active", "suspended"]}
+
+
+def run_member_approve(cast):
+    pending = OrganisationFactory(code="pending-org", status=MemberStatus.PENDING)
+    member = registry_services.member_approve(member=pending, actor=cast.secretariat)
+    return member, AuditAction.TRANSITION, {"status": ["pending", "active"]}
+
+
+def run_member_reject(cast):
+    pending = OrganisationFactory(code="pending-org", status=MemberStatus.PENDING)
+    member = registry_services.member_reject(member=pending, actor=cast.secretariat, reason="not an organisation")
+    return member, AuditAction.TRANSITION, {"status": ["pending", "rejected"]}
+
+
+def run_membership_add(cast):
+    membership = registry_services.membership_add(
+        member=cast.member, user=cast.outsider, role=MemberRole.VIEWER, actor=cast.manager
+    )
+    return membership, AuditAction.CREATE, {"role": [None, "viewer"]}
+
+
+def run_membership_update(cast):
+    membership = Membership.objects.get(member=cast.member, user=cast.viewer)
+    membership = registry_services.membership_update(membership=membership, actor=cast.manager, data={"role": "editor"})
+    return membership, AuditAction.UPDATE, {"role": ["viewer", "editor"]}
+
+
+def run_membership_remove(cast):
+    membership = Membership.objects.get(member=cast.member, user=cast.viewer)
+    registry_services.membership_remove(membership=membership, actor=cast.manager)
+    return membership, AuditAction.DELETE, {"role": ["viewer", None]}
+
+
+def run_user_create(cast):
+    user = account_services.user_create(email="New@Example.org", full_name="New Person", password="correct horse 42")
+    return user, AuditAction.CREATE, {"email": [None, "new@example.org"]}
+
+
+def run_user_update_profile(cast):
+    user = account_services.user_update_profile(
+        user=cast.outsider, actor=cast.outsider, full_name="Renamed", preferred_language="fr"
+    )
+    return user, AuditAction.UPDATE, {"preferred_language": ["en", "fr"]}
+
+
+def run_organisation_register(cast):
+    registration = account_services.organisation_register(
+        email="founder@example.org",
+        full_name="Founder",
+        password="correct horse 42",
+        organisation_name="Lusaka AI Lab",
+        organisation_type="company",
+        country=Country.objects.get(iso3="ZMB"),
+    )
+    return registration.member, AuditAction.CREATE, {"status": [None, "pending"]}
+
+
+def run_invitation_create(cast):
+    issued = account_services.invitation_create(
+        actor=cast.manager, email="invitee@example.org", member=cast.member, role=MemberRole.EDITOR
+    )
+    return issued.invitation, AuditAction.CREATE, {"email": [None, "invitee@example.org"]}
+
+
+def run_invitation_accept(cast):
+    issued = account_services.invitation_create(
+        actor=cast.manager, email="invitee@example.org", member=cast.member, role=MemberRole.EDITOR
+    )
+    account_services.invitation_accept(
+        invitation=issued.invitation, user=None, full_name="Invitee", password="correct horse 42"
+    )
+    return Invitation.objects.get(pk=issued.invitation.pk), AuditAction.TRANSITION, {"status": ["open", "accepted"]}
+
+
+def run_invitation_revoke(cast):
+    issued = account_services.invitation_create(
+        actor=cast.manager, email="invitee@example.org", member=cast.member, role=MemberRole.EDITOR
+    )
+    invitation = account_services.invitation_revoke(invitation=issued.invitation, actor=cast.manager, reason="typo")
+    return invitation, AuditAction.TRANSITION, {"status": ["open", "revoked"]}
+
+
+SCENARIOS = {
+    f"harambee.{module}.services.{name[4:]}": runner
+    for name, runner in dict(globals()).items()
+    if name.startswith("run_")
+    for module in ("registry", "accounts")
+    if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
+}
+
+
+@pytest.mark.parametrize("service", sorted(SCENARIOS))
+def test_service_records_its_audit_entry(service, cast):
+    # given the cast around a member
+    before = AuditEntry.objects.count()
+    # when the service runs
+    instance, action, expected_changes = SCENARIOS[service](cast)
+    # then an entry for that object records the action and the field-level change, by someone
+    entry = _latest(instance, action)
+    for field, values in expected_changes.items():
+        assert entry.changes[field] == values
+    assert entry.actor_label
+    assert AuditEntry.objects.count() > before
+
+
+def test_every_public_service_is_covered():
+    # given every public function defined in a services module of the project
+    services = set()
+    for module_info in pkgutil.walk_packages(harambee.__path__, "harambee."):
+        # the audit trail's own services write the entries; they are what this test checks
+        if module_info.name.endswith(".services") and module_info.name != "harambee.audit.services":
+            module = importlib.import_module(module_info.name)
+            for name, function in inspect.getmembers(module, inspect.isfunction):
+                if function.__module__ == module.__name__ and not name.startswith("_"):
+                    services.add(f"{module.__name__}.{name}")
+    # then each one either has an audit scenario above or is a declared non-domain write
+    assert services - set(SCENARIOS) - NOT_DOMAIN_WRITES == set()
+
+
+def test_failing_service_writes_nothing(cast):
+    # given an update that breaks validation (an impossible website)
+    entries, members = AuditEntry.objects.count(), Member.objects.values_list("website", flat=True)
+    # when the service refuses it
+    with pytest.raises(Exception) as error:
+        registry_services.member_update(member=cast.member, actor=cast.editor, data={"website": "not a url"})
+    # then neither the member nor the audit trail changed
+    assert "website" in str(error.value)
+    assert AuditEntry.objects.count() == entries
+    assert list(members) == list(Member.objects.values_list("website", flat=True))
+
+
+def test_user_create_refuses_a_duplicate_address(cast):
+    with pytest.raises(Exception, match="already exists"):
+        account_services.user_create(email="OUTSIDER@example.org", full_name="Twin", password="correct horse 42")
+    assert User.objects.filter(email="outsider@example.org").count() == 1
