@@ -45,4 +45,14 @@ def cast(db) -> Cast:
     )
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English; a request in another language must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 ROLES = ["anonymous", "outsider", "viewer", "editor", "manager", "other_manager", "secretariat"]

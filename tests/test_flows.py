@@ -17,10 +17,17 @@ pytestmark = pytest.mark.django_db
 def test_an_organisation_registers_and_waits_for_the_secretariat(client, cast):
     # given an organisation filling the registration form
     form = {
-        "organisation_name": "Lusaka AI Lab", "acronym": "LAIL", "organisation_type": "company", "country": "ZMB",
-        "website": "lusaka-ai.example.org", "description": "Applied AI for agriculture.",
-        "full_name": "Natasha Zulu", "position": "CEO", "email": "natasha@lusaka-ai.example.org",
-        "password1": "maize-and-models-2025", "password2": "maize-and-models-2025",
+        "organisation_name": "Lusaka AI Lab",
+        "acronym": "LAIL",
+        "organisation_type": "company",
+        "country": "ZMB",
+        "website": "lusaka-ai.example.org",
+        "description": "Applied AI for agriculture.",
+        "full_name": "Natasha Zulu",
+        "position": "CEO",
+        "email": "natasha@lusaka-ai.example.org",
+        "password1": "maize-and-models-2025",
+        "password2": "maize-and-models-2025",
     }
     # when it registers
     response = client.post(reverse("accounts:register"), form)
@@ -56,8 +63,13 @@ def test_rejection_needs_a_reason(client, cast):
 
 def test_registration_with_bad_input_explains_and_saves_nothing(client):
     # given a form with a weak password, a mismatch and no organisation name
-    form = {"organisation_type": "company", "full_name": "X", "email": "not-an-email",
-            "password1": "12345", "password2": "12346"}
+    form = {
+        "organisation_type": "company",
+        "full_name": "X",
+        "email": "not-an-email",
+        "password1": "12345",
+        "password2": "12346",
+    }
     # when it is submitted
     response = client.post(reverse("accounts:register"), form)
     # then the page explains each problem and nothing is written
@@ -70,8 +82,14 @@ def test_registration_with_bad_input_explains_and_saves_nothing(client):
 
 
 def test_registration_with_a_common_password_is_refused(client):
-    form = {"organisation_name": "Lab", "organisation_type": "company", "full_name": "Ann Lee",
-            "email": "ann@example.org", "password1": "password123", "password2": "password123"}
+    form = {
+        "organisation_name": "Lab",
+        "organisation_type": "company",
+        "full_name": "Ann Lee",
+        "email": "ann@example.org",
+        "password1": "password123",
+        "password2": "password123",
+    }
     response = client.post(reverse("accounts:register"), form)
     assert response.status_code == 200
     assert "too common" in response.content.decode()
@@ -110,8 +128,10 @@ def test_invitation_by_link_creates_the_account_and_the_role(client, cast, djang
 def test_an_invitation_for_someone_else_is_refused(client, cast, django_capture_on_commit_callbacks):
     client.force_login(cast.manager)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("accounts:invitation_create", args=[cast.member.code]),
-                    {"email": "someone@example.org", "role": "viewer"})
+        client.post(
+            reverse("accounts:invitation_create", args=[cast.member.code]),
+            {"email": "someone@example.org", "role": "viewer"},
+        )
     path = re.search(r"/\w+/invitations/accept/\S+/", mail.outbox[0].body).group(0)
     client.force_login(cast.outsider)
     response = client.post(path, follow=True)
@@ -168,8 +188,14 @@ def test_password_reset_by_email(client, cast):
 
 @pytest.mark.parametrize(
     ("language", "direction", "word"),
-    [("ar", "rtl", "الأعضاء"), ("zh-hans", "ltr", "成员"), ("fr", "ltr", "Membres"), ("ru", "ltr", "Члены"),
-     ("es", "ltr", "Miembros"), ("en", "ltr", "Members")],
+    [
+        ("ar", "rtl", "الأعضاء"),
+        ("zh-hans", "ltr", "成员"),
+        ("fr", "ltr", "Membres"),
+        ("ru", "ltr", "Члены"),
+        ("es", "ltr", "Miembros"),
+        ("en", "ltr", "Members"),
+    ],
 )
 def test_every_language_sets_lang_and_direction(client, cast, language, direction, word):
     response = client.get(f"/{language}/members/")

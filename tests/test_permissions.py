@@ -18,36 +18,111 @@ LOGIN = "login"  # stands for a redirect to the sign-in page
 
 GRID = {
     # name: (method, url builder, post data, {role: expected})
-    "member_detail": ("get", lambda c: reverse("registry:member_detail", args=[c.member.code]), None,
-                      dict.fromkeys(ROLES, 200)),
-    "member_history": ("get", lambda c: reverse("registry:member_history", args=[c.member.code]), None,
-                       dict.fromkeys(ROLES, 200)),
-    "member_edit_form": ("get", lambda c: reverse("registry:member_edit", args=[c.member.code]), None,
-                         {"anonymous": LOGIN, "outsider": 403, "viewer": 403, "editor": 200, "manager": 200,
-                          "other_manager": 403, "secretariat": 200}),
-    "member_edit_save": ("post", lambda c: reverse("registry:member_edit", args=[c.member.code]),
-                         {"name": "University of Zambia", "organisation_type": "university", "iati_org_type": "80",
-                          "description": "Public university in Lusaka."},
-                         {"anonymous": LOGIN, "outsider": 403, "viewer": 403, "editor": 302, "manager": 302,
-                          "other_manager": 403, "secretariat": 302}),
-    "member_people": ("get", lambda c: reverse("registry:member_people", args=[c.member.code]), None,
-                      {"anonymous": LOGIN, "outsider": 403, "viewer": 403, "editor": 403, "manager": 200,
-                       "other_manager": 403, "secretariat": 200}),
-    "membership_change": ("post", lambda c: reverse(
-        "registry:membership_change", args=[c.member.code, c.viewer.memberships.get().pk]),
+    "member_detail": (
+        "get",
+        lambda c: reverse("registry:member_detail", args=[c.member.code]),
+        None,
+        dict.fromkeys(ROLES, 200),
+    ),
+    "member_history": (
+        "get",
+        lambda c: reverse("registry:member_history", args=[c.member.code]),
+        None,
+        dict.fromkeys(ROLES, 200),
+    ),
+    "member_edit_form": (
+        "get",
+        lambda c: reverse("registry:member_edit", args=[c.member.code]),
+        None,
+        {
+            "anonymous": LOGIN,
+            "outsider": 403,
+            "viewer": 403,
+            "editor": 200,
+            "manager": 200,
+            "other_manager": 403,
+            "secretariat": 200,
+        },
+    ),
+    "member_edit_save": (
+        "post",
+        lambda c: reverse("registry:member_edit", args=[c.member.code]),
+        {
+            "name": "University of Zambia",
+            "organisation_type": "university",
+            "iati_org_type": "80",
+            "description": "Public university in Lusaka.",
+        },
+        {
+            "anonymous": LOGIN,
+            "outsider": 403,
+            "viewer": 403,
+            "editor": 302,
+            "manager": 302,
+            "other_manager": 403,
+            "secretariat": 302,
+        },
+    ),
+    "member_people": (
+        "get",
+        lambda c: reverse("registry:member_people", args=[c.member.code]),
+        None,
+        {
+            "anonymous": LOGIN,
+            "outsider": 403,
+            "viewer": 403,
+            "editor": 403,
+            "manager": 200,
+            "other_manager": 403,
+            "secretariat": 200,
+        },
+    ),
+    "membership_change": (
+        "post",
+        lambda c: reverse("registry:membership_change", args=[c.member.code, c.viewer.memberships.get().pk]),
         lambda c: {f"m{c.viewer.memberships.get().pk}-role": "editor"},
-        {"anonymous": LOGIN, "outsider": 403, "viewer": 403, "editor": 403, "manager": 302,
-         "other_manager": 403, "secretariat": 302}),
-    "invitation_create": ("post", lambda c: reverse("accounts:invitation_create", args=[c.member.code]),
-                          {"email": "new@example.org", "role": "viewer"},
-                          {"anonymous": LOGIN, "outsider": 403, "viewer": 403, "editor": 403, "manager": 302,
-                           "other_manager": 403, "secretariat": 302}),
-    "member_status": ("get", lambda c: reverse("secretariat:member_status", args=[c.member.code]), None,
-                      {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "secretariat": 200}),
-    "secretariat_dashboard": ("get", lambda c: reverse("secretariat:dashboard"), None,
-                              {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "secretariat": 200}),
-    "audit_log": ("get", lambda c: reverse("secretariat:audit_log"), None,
-                  {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "secretariat": 200}),
+        {
+            "anonymous": LOGIN,
+            "outsider": 403,
+            "viewer": 403,
+            "editor": 403,
+            "manager": 302,
+            "other_manager": 403,
+            "secretariat": 302,
+        },
+    ),
+    "invitation_create": (
+        "post",
+        lambda c: reverse("accounts:invitation_create", args=[c.member.code]),
+        {"email": "new@example.org", "role": "viewer"},
+        {
+            "anonymous": LOGIN,
+            "outsider": 403,
+            "viewer": 403,
+            "editor": 403,
+            "manager": 302,
+            "other_manager": 403,
+            "secretariat": 302,
+        },
+    ),
+    "member_status": (
+        "get",
+        lambda c: reverse("secretariat:member_status", args=[c.member.code]),
+        None,
+        {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "secretariat": 200},
+    ),
+    "secretariat_dashboard": (
+        "get",
+        lambda c: reverse("secretariat:dashboard"),
+        None,
+        {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "secretariat": 200},
+    ),
+    "audit_log": (
+        "get",
+        lambda c: reverse("secretariat:audit_log"),
+        None,
+        {**dict.fromkeys(ROLES, 403), "anonymous": LOGIN, "secretariat": 200},
+    ),
     "profile": ("get", lambda c: reverse("accounts:profile"), None, {**dict.fromkeys(ROLES, 200), "anonymous": LOGIN}),
 }
 
@@ -72,8 +147,15 @@ def test_web_permission_grid(view, role, cast, client):
         assert response.status_code == expected[role]
 
 
-API_PATCH = {"anonymous": 401, "outsider": 403, "viewer": 403, "editor": 200, "manager": 200,
-             "other_manager": 403, "secretariat": 200}
+API_PATCH = {
+    "anonymous": 401,
+    "outsider": 403,
+    "viewer": 403,
+    "editor": 200,
+    "manager": 200,
+    "other_manager": 403,
+    "secretariat": 200,
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -100,8 +182,15 @@ def test_api_member_read_grid(role, cast, client):
     assert response.json()["code"] == "unza"
 
 
-PENDING_VISIBLE = {"anonymous": 404, "outsider": 404, "viewer": 200, "editor": 200, "manager": 200,
-                   "other_manager": 404, "secretariat": 200}
+PENDING_VISIBLE = {
+    "anonymous": 404,
+    "outsider": 404,
+    "viewer": 200,
+    "editor": 200,
+    "manager": 200,
+    "other_manager": 404,
+    "secretariat": 200,
+}
 
 
 @pytest.mark.parametrize("role", ROLES)

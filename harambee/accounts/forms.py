@@ -19,7 +19,9 @@ def client_ip(request) -> str | None:
 class EmailAuthenticationForm(AuthenticationForm):
     """Sign-in by e-mail and password, refusing for a while after repeated failures."""
 
-    username = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+    username = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -53,7 +55,9 @@ class PasswordPairForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 10 characters, not a common password, not only digits."),
     )
-    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(
+        label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
     def clean(self):
         data = super().clean()
@@ -70,11 +74,22 @@ class OrganisationRegistrationForm(PasswordPairForm):
     organisation_type = forms.ChoiceField(label=_("Organisation type"), choices=OrganisationType.choices)
     country = CountryChoiceField(queryset=Country.objects.all(), label=_("Home country"), required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    description = forms.CharField(label=_("What does the organisation do?"), widget=forms.Textarea, required=False, max_length=5000)
+    description = forms.CharField(
+        label=_("What does the organisation do?"), widget=forms.Textarea, required=False, max_length=5000
+    )
 
     field_order = [
-        "organisation_name", "acronym", "organisation_type", "country", "website", "description",
-        "full_name", "position", "email", "password1", "password2",
+        "organisation_name",
+        "acronym",
+        "organisation_type",
+        "country",
+        "website",
+        "description",
+        "full_name",
+        "position",
+        "email",
+        "password1",
+        "password2",
     ]
 
 

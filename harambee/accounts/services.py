@@ -107,9 +107,7 @@ def organisation_register(
 
     The organisation stays invisible to the public until the secretariat approves it.
     """
-    user = user_create(
-        email=email, full_name=full_name, password=password, preferred_language=preferred_language
-    )
+    user = user_create(email=email, full_name=full_name, password=password, preferred_language=preferred_language)
     member = member_create_organisation(
         actor=user,
         name=organisation_name,
@@ -121,7 +119,9 @@ def organisation_register(
         status=MemberStatus.PENDING,
         reason=_("Self-registration"),
     )
-    membership_add(member=member, user=user, role=MemberRole.MANAGER, actor=user, is_focal_point=True, position=position)
+    membership_add(
+        member=member, user=user, role=MemberRole.MANAGER, actor=user, is_focal_point=True, position=position
+    )
     return Registration(user=user, member=member)
 
 
@@ -217,9 +217,7 @@ def invitation_get_by_token(token: str) -> Invitation | None:
 
 
 @transaction.atomic
-def invitation_accept(
-    *, invitation: Invitation, user: User | None, full_name: str = "", password: str = ""
-) -> User:
+def invitation_accept(*, invitation: Invitation, user: User | None, full_name: str = "", password: str = "") -> User:
     """Accept an invitation, creating the account when the invitee has none.
 
     A signed-in user accepts only invitations sent to its own e-mail address.

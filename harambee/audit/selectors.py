@@ -55,4 +55,7 @@ def audit_model_choices() -> list[tuple[str, str]]:
     types = ContentType.objects.filter(
         pk__in=AuditEntry.objects.values_list("content_type", flat=True).distinct()
     ).order_by("app_label", "model")
-    return [(f"{ct.app_label}.{ct.model}", str(ct.model_class()._meta.verbose_name) if ct.model_class() else ct.model) for ct in types]
+    return [
+        (f"{ct.app_label}.{ct.model}", str(ct.model_class()._meta.verbose_name) if ct.model_class() else ct.model)
+        for ct in types
+    ]

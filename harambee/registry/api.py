@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import django_auth
+from pydantic import ConfigDict
 
 from .access import MemberAction, member_get_for_user
 from .models import Country, CountryGroup, Member
@@ -59,6 +60,8 @@ class MemberFilters(Schema):
 
 
 class MemberPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     name: str | None = Field(None, max_length=200)
     name_translations: dict[str, str] | None = None
     acronym: str | None = Field(None, max_length=30)
@@ -97,7 +100,10 @@ class Paging(PageNumberPagination):
 
     def paginate_queryset(self, queryset, pagination: Input, **params):
         offset = (pagination.page - 1) * pagination.page_size
-        return {"items": queryset[offset : offset + pagination.page_size], "count": len(queryset) if isinstance(queryset, list) else queryset.count()}
+        return {
+            "items": queryset[offset : offset + pagination.page_size],
+            "count": len(queryset) if isinstance(queryset, list) else queryset.count(),
+        }
 
 
 @router.get("/members", response=list[MemberOut], summary="List members")

@@ -1,6 +1,7 @@
 """Web forms for the registry; they only parse input, the services decide."""
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import IATI_ORGANISATION_TYPES
@@ -17,13 +18,21 @@ LANGUAGE_LABELS = {
 }
 
 
+class CountryChoiceIterator(ModelChoiceIterator):
+    """Countries in the alphabetical order of their names in the reader's language."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for country in sorted(self.queryset, key=lambda c: c.name.casefold()):
+            yield self.choice(country)
+
+
 class CountryChoiceField(forms.ModelChoiceField):
+    iterator = CountryChoiceIterator
+
     def label_from_instance(self, obj: Country) -> str:
         return obj.name
-
-
-def country_field(required: bool, label=_("Country")) -> CountryChoiceField:
-    return CountryChoiceField(queryset=Country.objects.all(), required=required, label=label)
 
 
 class MemberFilterForm(forms.Form):
@@ -52,9 +61,7 @@ class MemberProfileForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
     organisation_type = forms.ChoiceField(label=_("Organisation type"), choices=OrganisationType.choices)
-    iati_org_type = forms.ChoiceField(
-        label=_("IATI organisation type"), choices=list(IATI_ORGANISATION_TYPES.items())
-    )
+    iati_org_type = forms.ChoiceField(label=_("IATI organisation type"), choices=list(IATI_ORGANISATION_TYPES.items()))
     iati_ref = forms.CharField(
         label=_("IATI organisation identifier"),
         max_length=100,
@@ -77,7 +84,9 @@ class MemberProfileForm(forms.Form):
             for name in ("name", "acronym", "organisation_type"):
                 del self.fields[name]
         else:
-            self.fields["country"] = country_field(required=False, label=_("Home country"))
+            self.fields["country"] = CountryChoiceField(
+                queryset=Country.objects.all(), required=False, label=_("Home country")
+            )
             for language in UN_LANGUAGES:
                 if language != "en":
                     self.fields[f"name_{language}"] = forms.CharField(
@@ -105,9 +114,7 @@ class MemberProfileForm(forms.Form):
         data = {k: v for k, v in self.cleaned_data.items() if k != "reason" and not k.startswith("name_")}
         if self.member.kind == MemberKind.ORGANISATION:
             data["name_translations"] = {
-                language: self.cleaned_data.get(f"name_{language}", "")
-                for language in UN_LANGUAGES
-                if language != "en"
+                language: self.cleaned_data.get(f"name_{language}", "") for language in UN_LANGUAGES if language != "en"
             }
         return data
 

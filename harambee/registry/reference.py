@@ -95,9 +95,7 @@ def _load_countries(apps, using: str) -> int:
         )
         for row in read_csv("m49")
     ]
-    return _upsert(
-        Country, objects, using, "iso3", ["iso2", "m49", "region", "subregion", "intermediate_region"]
-    )
+    return _upsert(Country, objects, using, "iso3", ["iso2", "m49", "region", "subregion", "intermediate_region"])
 
 
 def _load_country_groups(apps, using: str) -> int:
@@ -130,10 +128,7 @@ def _load_country_groups(apps, using: str) -> int:
     if stale:
         memberships.filter(pk__in=stale).delete()
     memberships.bulk_create(
-        [
-            Membership(countrygroup_id=group, country_id=country)
-            for group, country in sorted(wanted - existing.keys())
-        ]
+        [Membership(countrygroup_id=group, country_id=country) for group, country in sorted(wanted - existing.keys())]
     )
     return len(wanted)
 

@@ -7,13 +7,22 @@ from .models import CountryGroup, Member, MemberKind, Membership, Region
 
 
 def member_browse(
-    *, user, region: str = "", group: str = "", kind: str = "", organisation_type: str = "", q: str = "", status: str = ""
+    *,
+    user,
+    region: str = "",
+    group: str = "",
+    kind: str = "",
+    organisation_type: str = "",
+    q: str = "",
+    status: str = "",
 ) -> QuerySet[Member]:
     """Members the user may see, filtered by M49 region (any level), country group, kind, type and text."""
     qs = member_list_for_user(user=user).select_related("country__subregion")
     if region:
-        qs = qs.filter(country__region_id=region) | qs.filter(country__subregion_id=region) | qs.filter(
-            country__intermediate_region_id=region
+        qs = (
+            qs.filter(country__region_id=region)
+            | qs.filter(country__subregion_id=region)
+            | qs.filter(country__intermediate_region_id=region)
         )
     if group:
         qs = qs.filter(country__groups__code=group)

@@ -130,7 +130,9 @@ def member_update(*, member: Member, actor, data: dict[str, Any], reason: str = 
     """Change a member's profile fields; unknown fields are refused, unchanged saves record nothing."""
     unknown = set(data) - set(MEMBER_EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(_("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     member = Member.objects.select_for_update().get(pk=member.pk)
     before = snapshot(member, MEMBER_AUDITED_FIELDS)
     for field, value in data.items():
@@ -174,7 +176,10 @@ def member_set_status(*, member: Member, actor, status: str, reason: str = "") -
     if status not in _STATUS_TRANSITIONS.get(member.status, set()):
         raise ValidationError(
             _("A member cannot go from “%(old)s” to “%(new)s”.")
-            % {"old": member.get_status_display(), "new": MemberStatus(status).label if status in MemberStatus.values else status}
+            % {
+                "old": member.get_status_display(),
+                "new": MemberStatus(status).label if status in MemberStatus.values else status,
+            }
         )
     if status in (MemberStatus.REJECTED, MemberStatus.SUSPENDED) and not reason.strip():
         raise ValidationError({"reason": _("Give a reason; the member's people will read it.")})
@@ -253,7 +258,9 @@ def membership_update(*, membership: Membership, actor, data: dict[str, Any], re
     """Change a person's role, focal-point flag, position or public consent."""
     unknown = set(data) - set(MEMBERSHIP_FIELDS)
     if unknown:
-        raise ValidationError(_("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     membership = Membership.objects.select_for_update().select_related("member").get(pk=membership.pk)
     if data.get("role", membership.role) != MemberRole.MANAGER:
         _check_keeps_a_manager(membership.member, membership, actor)

@@ -12,7 +12,7 @@ from harambee.core.web import add_service_errors, paginate, query_without_page
 
 from .access import MemberAction, is_secretariat, member_can, member_get_for_user
 from .forms import InvitationForm, MemberFilterForm, MemberProfileForm, MembershipForm
-from .models import CountryGroup, MemberStatus, Membership, ReferenceDataset
+from .models import CountryGroup, Membership, MemberStatus, ReferenceDataset
 from .selectors import group_list, member_browse, member_profile, region_choices
 from .services import member_update, membership_remove, membership_update
 
@@ -79,9 +79,18 @@ def member_people(request, code: str):
     member = member_get_for_user(user=request.user, code=code, action=MemberAction.MANAGE_PEOPLE)
     memberships = Membership.objects.filter(member=member).select_related("user").order_by("user__full_name")
     rows = [
-        (m, MembershipForm(prefix=f"m{m.pk}", initial={
-            "role": m.role, "is_focal_point": m.is_focal_point, "position": m.position, "show_publicly": m.show_publicly,
-        }))
+        (
+            m,
+            MembershipForm(
+                prefix=f"m{m.pk}",
+                initial={
+                    "role": m.role,
+                    "is_focal_point": m.is_focal_point,
+                    "position": m.position,
+                    "show_publicly": m.show_publicly,
+                },
+            ),
+        )
         for m in memberships
     ]
     invitations = member.invitations.select_related("invited_by").order_by("-created_at")[:50]

@@ -63,7 +63,10 @@ def member_status(request, code: str):
     if request.method == "POST" and form.is_valid():
         try:
             member_set_status(
-                member=member, actor=request.user, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"]
+                member=member,
+                actor=request.user,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

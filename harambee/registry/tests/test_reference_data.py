@@ -156,9 +156,7 @@ def test_loading_twice_changes_nothing():
             "regions": Region.objects.count(),
             "countries": Country.objects.count(),
             "groups": {group.code: group.countries.count() for group in CountryGroup.objects.all()},
-            "organisations": sorted(
-                Member.objects.filter(is_reference=True).values_list("code", "name", "country_id")
-            ),
+            "organisations": sorted(Member.objects.filter(is_reference=True).values_list("code", "name", "country_id")),
             "members": Member.objects.count(),
         }
 

@@ -18,9 +18,18 @@ class Command(BaseCommand):
             raise CommandError("--workers must be at least 1.")
         gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
         argv = [
-            gunicorn, "config.wsgi:application",
-            "--workers", str(workers), "--bind", bind, "--timeout", str(timeout),
-            "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("HARAMBEE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            gunicorn,
+            "config.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            bind,
+            "--timeout",
+            str(timeout),
+            "--access-logfile",
+            "-",
+            "--forwarded-allow-ips",
+            os.environ.get("HARAMBEE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]
         self.stdout.write(" ".join(argv))
         self.stdout.flush()

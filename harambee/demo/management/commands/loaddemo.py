@@ -15,12 +15,10 @@ class Command(BaseCommand):
             self.stdout.write(_("Demo data is already loaded."))
             return
         counts = load_demo()
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Demo data loaded: %(members)s members, %(users)s users.") % counts
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(_("Demo data loaded: %(members)s members, %(users)s users.") % counts))
         self.stdout.write(_("Demo accounts (password: %(password)s):") % {"password": DEMO_PASSWORD})
         for spec in DEMO_USERS:
-            role = "secretariat" if spec.secretariat else (f"{spec.role} of {spec.member}" if spec.member else "no member")
+            role = (
+                "secretariat" if spec.secretariat else (f"{spec.role} of {spec.member}" if spec.member else "no member")
+            )
             self.stdout.write(f"  {spec.email:42} {role}")

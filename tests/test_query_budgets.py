@@ -1,0 +1,70 @@
+"""Query budgets: list and dashboard pages cost the same number of queries however many rows they show."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from harambee.registry.models import Country, MemberRole
+from harambee.registry.services import member_update, membership_add
+from harambee.registry.tests.factories import OrganisationFactory, StateFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    # page: (url, budget)
+    "home": ("/en/", 6),
+    "member_list": ("/en/members/?region=002", 5),
+    "member_detail": ("/en/members/unza/", 6),
+    "member_history": ("/en/members/unza/history/", 5),
+    "group_detail": ("/en/groups/LDC/", 5),
+    "group_list": ("/en/groups/", 4),
+    "audit_log": ("/en/secretariat/audit/", 5),
+    "api_member_list": ("/api/v1/members?page_size=200", 3),
+    "api_countries": ("/api/v1/countries", 2),
+}
+
+
+def grow(cast, n: int) -> None:
+    """Add n States, n organisations, n people and n audit entries around the cast's member."""
+    countries = Country.objects.exclude(members__isnull=False).order_by("iso3")[:n]
+    from harambee.accounts.tests.factories import UserFactory
+    from harambee.registry.models import Member
+
+    start = Member.objects.count()
+    for i, country in enumerate(countries, start):
+        StateFactory(country=country)
+        OrganisationFactory(code=f"grow-{i}")
+    for i in range(start, start + n):
+        user = UserFactory(email=f"grow{i}@example.org")
+        membership_add(
+            member=cast.member,
+            user=user,
+            role=MemberRole.VIEWER,
+            actor=cast.secretariat,
+            is_focal_point=True,
+            show_publicly=True,
+        )
+        member_update(member=cast.member, actor=cast.manager, data={"description": f"v{i}"})
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_query_count_does_not_grow_with_rows(page, cast, client):
+    # given a secretariat user (who sees the most) and a few rows
+    url, budget = PAGES[page]
+    client.force_login(cast.secretariat)
+    grow(cast, 3)
+    client.get(url)  # warm per-process caches (content types, sessions)
+    small = count_queries(client, url)
+    # when many more rows exist
+    grow(cast, 30)
+    large = count_queries(client, url)
+    # then the page costs the same, within its budget
+    assert small == large
+    assert large <= budget
