@@ -2,8 +2,15 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def _readable(value, choices: dict):
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return choices.get(str(value), value)
 
 
 class AuditAction(models.TextChoices):
@@ -48,3 +55,20 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+    def change_rows(self) -> list[tuple[str, object, object]]:
+        """(field label, before, after) in the reader's language, codes shown by their labels."""
+        model = self.content_type.model_class()
+        rows = []
+        for name, (before, after) in self.changes.items():
+            label, choices = name, {}
+            if model is not None:
+                try:
+                    field = model._meta.get_field(name)
+                except FieldDoesNotExist:
+                    pass
+                else:
+                    label = str(getattr(field, "verbose_name", name))
+                    choices = {str(k): v for k, v in (field.flatchoices or [])}
+            rows.append((label, _readable(before, choices), _readable(after, choices)))
+        return rows
