@@ -234,3 +234,32 @@ def test_member_filters(client, cast):
     assert client.get("/api/v1/members", {"region": "Africa"}).status_code == 422
     web = client.get("/en/members/", {"group": "LDC", "kind": "state"}).content.decode()
     assert "Nepal" in web and "Zambia" in web and "France" not in web
+
+
+def test_sign_in_continues_in_the_preferred_language(client, cast):
+    cast.manager.preferred_language = "ar"
+    cast.manager.save()
+    response = client.post(reverse("accounts:login"), {"username": "manager@example.org", "password": TEST_PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/ar/accounts/profile/"
+    assert client.cookies["django_language"].value == "ar"
+
+
+def test_a_person_gives_and_withdraws_consent_to_be_shown(client, cast):
+    # given the manager, a focal point shown publicly
+    membership = cast.manager.memberships.get()
+    assert cast.manager.full_name in client.get(f"/en/members/{cast.member.code}/").content.decode()
+    client.force_login(cast.manager)
+    # when it withdraws consent on its own account page
+    client.post(reverse("accounts:membership_consent", args=[membership.pk]), {})
+    # then the public profile no longer names it, and the change is audited with a reason
+    client.logout()
+    assert cast.manager.full_name not in client.get(f"/en/members/{cast.member.code}/").content.decode()
+    membership.refresh_from_db()
+    assert membership.show_publicly is False
+    assert AuditEntry.objects.filter(changes__show_publicly=[True, False]).count() == 1
+    # and nobody can change another person's consent
+    client.force_login(cast.outsider)
+    assert (
+        client.post(reverse("accounts:membership_consent", args=[membership.pk]), {"show_publicly": "on"}).status_code
+        == 404
+    )

@@ -222,7 +222,7 @@ def invitation_accept(*, invitation: Invitation, user: User | None, full_name: s
 
     A signed-in user accepts only invitations sent to its own e-mail address.
     """
-    invitation = Invitation.objects.select_for_update().select_related("member").get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("member").get(pk=invitation.pk)
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has expired or was already used or revoked."))
     if user is None:
@@ -266,7 +266,7 @@ def invitation_accept(*, invitation: Invitation, user: User | None, full_name: s
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, actor, reason: str = "") -> Invitation:
     """Withdraw an open invitation so its link stops working."""
-    invitation = Invitation.objects.select_for_update().select_related("member").get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update(of=("self",)).select_related("member").get(pk=invitation.pk)
     allowed = is_secretariat(actor) or (
         invitation.member is not None and member_can(actor, invitation.member, MemberAction.MANAGE_PEOPLE)
     )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
     path("accounts/reset/done/", views.password_reset_complete, name="password_reset_complete"),
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/memberships/<int:pk>/consent/", views.membership_consent, name="membership_consent"),
     path("register/", views.register, name="register"),
     path("members/<slug:code>/invitations/", views.invitation_create_view, name="invitation_create"),
     path("invitations/<int:pk>/revoke/", views.invitation_revoke_view, name="invitation_revoke"),

@@ -1,12 +1,13 @@
 """Accounts pages: sign in and out, password reset, profile, registration and invitations."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse_lazy, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,6 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from harambee.core.web import add_service_errors
 from harambee.registry.access import MemberAction, member_get_for_user
 from harambee.registry.forms import InvitationForm
+from harambee.registry.models import Membership
+from harambee.registry.services import membership_update
 
 from .forms import EmailAuthenticationForm, OrganisationRegistrationForm, PasswordPairForm, ProfileForm
 from .models import Invitation
@@ -28,9 +31,18 @@ from .services import (
 
 
 class SignInView(auth_views.LoginView):
+    """Sign in, then continue in the person's preferred language."""
+
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        language = form.get_user().preferred_language
+        response["Location"] = translate_url(response["Location"], language)
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+        return response
 
 
 sign_out = auth_views.LogoutView.as_view()
@@ -66,6 +78,21 @@ def profile(request):
             return redirect("accounts:profile")
     memberships = user.memberships.select_related("member__country").order_by("member__code")
     return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
+
+
+@login_required
+@require_POST
+def membership_consent(request, pk: int):
+    """A person decides for itself whether its name is shown on a member's public profile."""
+    membership = get_object_or_404(Membership, pk=pk, user=request.user)
+    membership_update(
+        membership=membership,
+        actor=request.user,
+        data={"show_publicly": request.POST.get("show_publicly") == "on"},
+        reason=_("Consent given or withdrawn by the person"),
+    )
+    messages.success(request, _("Your choice was saved."))
+    return redirect("accounts:profile")
 
 
 @require_http_methods(["GET", "POST"])

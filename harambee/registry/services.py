@@ -261,7 +261,7 @@ def membership_update(*, membership: Membership, actor, data: dict[str, Any], re
         raise ValidationError(
             _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
         )
-    membership = Membership.objects.select_for_update().select_related("member").get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("member").get(pk=membership.pk)
     if data.get("role", membership.role) != MemberRole.MANAGER:
         _check_keeps_a_manager(membership.member, membership, actor)
     before = snapshot(membership, MEMBERSHIP_FIELDS)
@@ -285,7 +285,9 @@ def membership_update(*, membership: Membership, actor, data: dict[str, Any], re
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor, reason: str = "") -> None:
     """Stop a person acting for a member; the last manager can only be removed by the secretariat."""
-    membership = Membership.objects.select_for_update().select_related("member", "user").get(pk=membership.pk)
+    membership = (
+        Membership.objects.select_for_update(of=("self",)).select_related("member", "user").get(pk=membership.pk)
+    )
     _check_keeps_a_manager(membership.member, membership, actor)
     audit_record(
         actor=actor,

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -18,9 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, host, reset, no_serve, **options):
         if not settings.HARAMBEE_ALLOW_DEMO:
-            raise CommandError("The demo cannot run with production settings.")
+            raise CommandError(_("The demo cannot run with production settings."))
         if not 0 < port < 65536:
-            raise CommandError("The port must be between 1 and 65535.")
+            raise CommandError(_("The port must be between 1 and 65535."))
         Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
         Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)

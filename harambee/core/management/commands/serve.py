@@ -3,6 +3,7 @@ import shutil
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -15,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, workers, bind, timeout, **options):
         if workers < 1:
-            raise CommandError("--workers must be at least 1.")
+            raise CommandError(_("--workers must be at least 1."))
         gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
         argv = [
             gunicorn,
