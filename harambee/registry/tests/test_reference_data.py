@@ -8,7 +8,7 @@ from harambee.registry.models import Country, CountryGroup, Member, ReferenceDat
 from harambee.registry.names import UN_LANGUAGES, territory_names
 from harambee.registry.reference import load_reference_data, read_csv
 
-REFERENCE_ORGANISATIONS = ("african-union", "asean", "itu", "undp", "unesco", "unctad", "odet")
+REFERENCE_ORGANISATIONS = ("au", "asean", "itu", "undp", "unesco", "unctad", "odet")
 
 
 def _members(code: str) -> set[str]:
@@ -142,7 +142,7 @@ def test_reference_organisations_are_loaded_with_six_names():
         assert member.name
         assert all(member.name_translations.get(language) for language in ("fr", "es", "ru", "ar", "zh"))
     assert organisations["undp"].iati_ref == "XM-DAC-41114"
-    assert organisations["african-union"].country_id == "ETH"
+    assert organisations["au"].country_id == "ETH"
     with translation.override("zh-hans"):
         assert organisations["itu"].display_name == "国际电信联盟"
 
