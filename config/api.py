@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from harambee.postings.api import router as postings_router
 from harambee.registry.api import router as registry_router
 
 api = NinjaAPI(
@@ -26,3 +27,4 @@ def permission_denied(request, exc: PermissionDenied):
 
 
 api.add_router("/", registry_router)
+api.add_router("/", postings_router)

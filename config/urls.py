@@ -19,5 +19,6 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.core.urls")),
     path("", include("harambee.registry.urls")),
     path("", include("harambee.accounts.urls")),
+    path("", include("harambee.postings.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
 )

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "harambee.audit",
     "harambee.registry",
     "harambee.accounts",
+    "harambee.postings",
     "harambee.secretariat",
     "harambee.demo",
 ]

@@ -96,3 +96,7 @@ class OrganisationRegistrationForm(PasswordPairForm):
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("What the token is for, e.g. a script."))

@@ -19,7 +19,7 @@ from harambee.registry.access import MemberAction, is_secretariat, member_can
 from harambee.registry.models import Country, Member, MemberRole, MemberStatus
 from harambee.registry.services import member_create_organisation, membership_add
 
-from .models import Invitation, InvitationStatus, LoginFailure, User, hash_token
+from .models import ApiToken, Invitation, InvitationStatus, LoginFailure, User, hash_token
 
 USER_AUDITED_FIELDS = ("email", "full_name", "preferred_language", "is_secretariat", "is_active")
 
@@ -306,3 +306,51 @@ def login_failure_record(*, email: str, ip_address: str | None) -> None:
 def login_failures_clear(*, email: str) -> None:
     """Forget an address's failures after it signs in successfully."""
     LoginFailure.objects.filter(email=_normalise_email(email)).delete()
+
+
+API_TOKEN_PREFIX = "hrb_"
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    key: str
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> IssuedToken:
+    """Issue a personal API token; the key is returned once and only its hash is kept."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name.")})
+    if ApiToken.objects.filter(user=user, revoked_at__isnull=True).count() >= 20:
+        raise ValidationError(_("You have 20 active tokens; revoke one first."))
+    key = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name[:100], prefix=key[4:12], key_hash=hash_token(key))
+    audit_record(actor=user, action=AuditAction.CREATE, instance=token, changes={"name": [None, token.name]})
+    return IssuedToken(token=token, key=key)
+
+
+@transaction.atomic
+def api_token_revoke(*, token, actor: User) -> None:
+    """Revoke a token so that it stops working at once."""
+    if token.user_id != actor.pk and not is_secretariat(actor):
+        raise ValidationError(_("You may only revoke your own tokens."))
+    if token.revoked_at is not None:
+        return
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit_record(actor=actor, action=AuditAction.TRANSITION, instance=token, changes={"revoked": [False, True]})
+
+
+def api_token_authenticate(key: str) -> User | None:
+    """The active user a token key belongs to, or None; notes when the token was last used."""
+    if not key.startswith(API_TOKEN_PREFIX) or len(key) > 100:
+        return None
+    token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key), revoked_at__isnull=True).first()
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

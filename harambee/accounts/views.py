@@ -18,9 +18,11 @@ from harambee.registry.forms import InvitationForm
 from harambee.registry.models import Membership
 from harambee.registry.services import membership_update
 
-from .forms import EmailAuthenticationForm, OrganisationRegistrationForm, PasswordPairForm, ProfileForm
+from .forms import EmailAuthenticationForm, OrganisationRegistrationForm, PasswordPairForm, ProfileForm, TokenForm
 from .models import Invitation
 from .services import (
+    api_token_create,
+    api_token_revoke,
     invitation_accept,
     invitation_create,
     invitation_get_by_token,
@@ -77,7 +79,41 @@ def profile(request):
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile")
     memberships = user.memberships.select_related("member__country").order_by("member__code")
-    return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
+    tokens = user.api_tokens.filter(revoked_at__isnull=True)
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "memberships": memberships, "tokens": tokens, "token_form": TokenForm()},
+    )
+
+
+@login_required
+@require_POST
+def api_token_create_view(request):
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        try:
+            issued = api_token_create(user=request.user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Your new token, shown only this once: %(key)s — send it as “Authorization: Bearer <token>”.")
+                % {"key": issued.key},
+            )
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def api_token_revoke_view(request, pk: int):
+    token = get_object_or_404(request.user.api_tokens, pk=pk)
+    api_token_revoke(token=token, actor=request.user)
+    messages.success(request, _("The token was revoked."))
+    return redirect("accounts:profile")
 
 
 @login_required

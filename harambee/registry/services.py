@@ -53,7 +53,9 @@ def member_code_suggest(name: str) -> str:
 
 
 @transaction.atomic
-def member_create_state(*, country: Country, actor, description: str = "", is_demo: bool = False) -> Member:
+def member_create_state(
+    *, country: Country, actor, description: str = "", status: str = MemberStatus.ACTIVE, is_demo: bool = False
+) -> Member:
     """Register a State as a member; its code is the ISO alpha-3 code and its name comes from CLDR."""
     member = Member(
         code=country.iso3.lower(),
@@ -61,7 +63,7 @@ def member_create_state(*, country: Country, actor, description: str = "", is_de
         country=country,
         iati_org_type=DEFAULT_IATI_TYPE["state"],
         description=description,
-        status=MemberStatus.ACTIVE,
+        status=status,
         is_demo=is_demo,
     )
     member.full_clean()
@@ -72,7 +74,7 @@ def member_create_state(*, country: Country, actor, description: str = "", is_de
         instance=member,
         changes=diff({}, snapshot(member, MEMBER_AUDITED_FIELDS)),
         member_code=member.code,
-        public=True,
+        public=member.status == MemberStatus.ACTIVE,
     )
     return member
 

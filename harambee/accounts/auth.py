@@ -1,0 +1,31 @@
+"""Authentication for the JSON API: a personal token (Authorization: Bearer …) or the session."""
+
+from ninja.security import HttpBearer, SessionAuth
+
+from .services import api_token_authenticate
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        user = api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class SessionUser(SessionAuth):
+    """Session cookie (with CSRF protection on writes)."""
+
+
+API_WRITE_AUTH = [TokenAuth(), SessionUser()]
+
+
+def api_user(request):
+    """The user of an API request: from a bearer token when one is sent, else the session."""
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("bearer "):
+        user = api_token_authenticate(header[7:].strip())
+        if user is not None:
+            request.user = user
+            return user
+    return request.user

@@ -1,0 +1,240 @@
+"""The JSON API for needs and offers: list with the web's filters and search, detail, create,
+update and lifecycle transitions, with the web's permissions (one access layer)."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict
+
+from harambee.accounts.auth import API_WRITE_AUTH, api_user
+from harambee.registry.models import Member
+
+from . import text
+from .access import PostingAction, default_contact, members_user_can_post_for, posting_get_for_user
+from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
+from .selectors import PostingFilters, posting_search
+from .services import new_external_id, posting_create, posting_form_input, posting_transition, posting_update
+from .validation import parse_posting
+
+router = Router(tags=["needs and offers"])
+MAX_PAGE_SIZE = 100
+
+
+class Capacity(Schema):
+    model_config = ConfigDict(extra="forbid")
+    seats: int | None = None
+    expert_days: int | None = None
+    amount: float | None = None
+    currency: str | None = None
+
+
+class TranslationSchema(Schema):
+    language: str
+    title: str
+    description: str
+    origin: str = "human"
+    verified: bool = False
+
+
+class PostingIn(Schema):
+    """A posting in the interchange format (see docs/postings.md); `id` is optional on create."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = Field(None, max_length=100)
+    member: str | None = Field(None, max_length=32)
+    title: str
+    description: str
+    language: str | None = None
+    modalities: list[str] = []
+    themes: list[str] = []
+    sectors: list[str] = []
+    target_groups: list[str] = []
+    sdgs: list[int] = []
+    channel: str | None = None
+    delivery_languages: list[str] = []
+    format: str | None = None
+    location: str | None = None
+    capacity: Capacity | None = None
+    apply_by: date | None = None
+    start: date | None = None
+    end: date | None = None
+    eligible_groups: list[str] = []
+    eligible_regions: list[str] = []
+    eligible_members: list[str] = []
+    translations: list[TranslationSchema] = []
+    submit: bool = Field(False, description="Submit (publish, without pre-moderation) right away.")
+
+
+class PostingOut(Schema):
+    id: str
+    kind: str
+    member: str
+    status: str
+    title: str
+    description: str
+    language: str
+    modalities: list[str]
+    themes: list[str]
+    sectors: list[str]
+    target_groups: list[str] = []
+    sdgs: list[int] = []
+    channel: str = ""
+    delivery_languages: list[str]
+    format: str | None
+    location: str = ""
+    capacity: dict | None
+    apply_by: date | None = None
+    start: date | None
+    end: date | None
+    eligible_groups: list[str]
+    eligible_regions: list[str]
+    eligible_members: list[str] = []
+    translations: list[TranslationSchema] = []
+    freshness: str
+    published_at: str | None
+
+
+class PostingPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[PostingOut]
+
+
+class ListParams(Schema):
+    q: str = Field("", max_length=200)
+    status: list[str] = []
+    member: str = Field("", max_length=32)
+    modality: list[str] = []
+    theme: list[str] = []
+    sector: list[str] = []
+    target_group: list[str] = []
+    region: list[str] = []
+    group: list[str] = []
+    language: list[str] = []
+    format: list[str] = []
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+class TransitionIn(Schema):
+    action: str = Field(..., max_length=40)
+    reason: str = Field("", max_length=1000)
+
+
+def _out(posting) -> PostingOut:
+    data = posting_form_input(posting)
+    return PostingOut(
+        **{k: v for k, v in data.items() if k in PostingOut.model_fields},
+        status=posting.status,
+        freshness=posting.freshness,
+        published_at=posting.published_at.isoformat() if posting.published_at else None,
+    )
+
+
+def _list(request, kind: str, params: ListParams) -> PostingPage:
+    user = api_user(request)
+    allowed = set(PostingStatus.values) if getattr(user, "is_authenticated", False) else set(PUBLIC_STATUSES)
+    bad = [s for s in params.status if s not in allowed]
+    if bad:
+        raise ValidationError({"status": _("Unknown status: %(code)s") % {"code": bad[0]}})
+    facets = {
+        name: getattr(params, name)
+        for name in ("modality", "theme", "sector", "target_group", "region", "group", "language", "format")
+        if getattr(params, name)
+    }
+    filters = PostingFilters(kind=kind, q=params.q, status=params.status, member=params.member.lower(), facets=facets)
+    qs = posting_search(user=user, filters=filters).prefetch_related("translations", "eligible_members")
+    offset = (params.page - 1) * params.page_size
+    items = list(qs[offset : offset + params.page_size])
+    return PostingPage(count=qs.count(), page=params.page, page_size=params.page_size, items=[_out(p) for p in items])
+
+
+def _create(request, kind: str, payload: PostingIn):
+    user = request.user
+    body = payload.dict(exclude_unset=True)
+    submit = body.pop("submit", False)
+    member_code = (body.get("member") or "").lower()
+    member = members_user_can_post_for(user).filter(code=member_code).first()
+    if member is None:
+        if Member.objects.filter(code=member_code).exists():
+            raise PermissionDenied(_("You may not write needs or offers for this member."))
+        raise ValidationError({"member": _("Unknown member: %(code)s") % {"code": body.get("member") or ""}})
+    body["kind"], body["id"] = kind, body.get("id") or new_external_id(kind)
+    body = _jsonable(body)
+    data = parse_posting(body, detect=text.detect_language)
+    posting = posting_create(actor=user, member=member, data=data, contact=default_contact(user, member))
+    if submit:
+        posting = posting_transition(posting=posting, actor=user, action="submit")
+    return Status(201, _out(posting_get_for_user(user=user, external_id=posting.external_id)))
+
+
+def _jsonable(body: dict) -> dict:
+    for name in ("start", "end", "apply_by"):
+        if body.get(name) is not None:
+            body[name] = body[name].isoformat()
+    if body.get("capacity"):
+        body["capacity"] = {k: v for k, v in body["capacity"].items() if v is not None}
+    return body
+
+
+def _update(request, kind: str, external_id: str, payload: PostingIn):
+    user = request.user
+    posting = posting_get_for_user(user=user, external_id=external_id, action=PostingAction.EDIT)
+    if posting.kind != kind:
+        raise ValidationError({"kind": _("A need cannot become an offer, nor an offer a need.")})
+    body = _jsonable(payload.dict(exclude_unset=True))
+    body.pop("submit", None)
+    body["kind"], body["id"], body["member"] = kind, posting.external_id, posting.member.code
+    data = parse_posting(body, detect=text.detect_language)
+    posting_update(posting=posting, actor=user, data=data, contact=posting.contact)
+    return _out(posting_get_for_user(user=user, external_id=external_id))
+
+
+def _transition(request, external_id: str, payload: TransitionIn):
+    user = request.user
+    posting = posting_get_for_user(user=user, external_id=external_id)
+    posting_transition(posting=posting, actor=user, action=payload.action, reason=payload.reason)
+    return _out(posting_get_for_user(user=user, external_id=external_id))
+
+
+def _register(path: str, kind: str) -> None:
+    noun = "needs" if kind == PostingKind.NEED else "offers"
+
+    @router.get(f"/{path}", response=PostingPage, summary=f"List and search {noun}", operation_id=f"{noun}_list")
+    def list_view(request: HttpRequest, params: Query[ListParams]):
+        return _list(request, kind, params)
+
+    @router.get(
+        f"/{path}/{{external_id}}", response=PostingOut, summary=f"One of the {noun}", operation_id=f"{noun}_get"
+    )
+    def detail_view(request: HttpRequest, external_id: str):
+        return _out(posting_get_for_user(user=api_user(request), external_id=external_id))
+
+    @router.post(
+        f"/{path}", response={201: PostingOut}, auth=API_WRITE_AUTH, summary=f"Create one of the {noun}",
+        operation_id=f"{noun}_create",
+    )  # fmt: skip
+    def create_view(request: HttpRequest, payload: PostingIn):
+        return _create(request, kind, payload)
+
+    @router.put(
+        f"/{path}/{{external_id}}", response=PostingOut, auth=API_WRITE_AUTH, summary=f"Replace one of the {noun}",
+        operation_id=f"{noun}_update",
+    )  # fmt: skip
+    def update_view(request: HttpRequest, external_id: str, payload: PostingIn):
+        return _update(request, kind, external_id, payload)
+
+    @router.post(
+        f"/{path}/{{external_id}}/transitions", response=PostingOut, auth=API_WRITE_AUTH,
+        summary=f"Move one of the {noun} through its lifecycle", operation_id=f"{noun}_transition",
+    )  # fmt: skip
+    def transition_view(request: HttpRequest, external_id: str, payload: TransitionIn):
+        return _transition(request, external_id, payload)
+
+
+_register("needs", PostingKind.NEED)
+_register("offers", PostingKind.OFFER)

@@ -1,0 +1,113 @@
+"""The shared vocabulary of postings (../shared/reference/taxonomy.md): codes are fixed, labels translated."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PostingKind(models.TextChoices):
+    NEED = "need", _("Need")
+    OFFER = "offer", _("Offer")
+
+
+class PostingStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    PUBLISHED = "published", _("Published")
+    PARTIALLY_MATCHED = "partially_matched", _("Partially matched")
+    FULFILLED = "fulfilled", _("Fulfilled")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+
+
+# Statuses anyone may see; "open" ones are what the list shows by default.
+PUBLIC_STATUSES = (
+    PostingStatus.PUBLISHED,
+    PostingStatus.PARTIALLY_MATCHED,
+    PostingStatus.FULFILLED,
+    PostingStatus.CLOSED,
+    PostingStatus.EXPIRED,
+)
+OPEN_STATUSES = (PostingStatus.PUBLISHED, PostingStatus.PARTIALLY_MATCHED)
+
+LANGUAGES = {
+    "ar": _("Arabic"),
+    "zh": _("Chinese"),
+    "en": _("English"),
+    "fr": _("French"),
+    "ru": _("Russian"),
+    "es": _("Spanish"),
+}
+
+MODALITIES = {
+    "policy_exchange": _("Policy exchange"),
+    "technical_assistance": _("Technical assistance"),
+    "financial_support": _("Financial support"),
+    "training": _("Training"),
+    "joint_research": _("Joint research"),
+}
+
+THEMES = {
+    "infrastructure": _("Infrastructure and compute"),
+    "data": _("Data"),
+    "skills": _("Skills and AI literacy"),
+    "research_models": _("Research, models and language resources"),
+    "applications": _("Applications (AI Plus)"),
+    "governance": _("Governance, strategy and regulation"),
+    "safety": _("Safety, testing and trustworthy AI"),
+}
+
+SECTORS = {
+    "agriculture": _("Agriculture"),
+    "health": _("Health"),
+    "education": _("Education"),
+    "climate": _("Climate"),
+    "public_services": _("Public services"),
+    "finance": _("Finance"),
+    "manufacturing": _("Manufacturing"),
+    "language_culture": _("Language and culture"),
+    "disaster_risk": _("Disaster risk"),
+    "justice": _("Justice"),
+    "transport": _("Transport"),
+    "energy": _("Energy"),
+}
+
+TARGET_GROUPS = {
+    "women_girls": _("Women and girls"),
+    "youth": _("Youth"),
+    "persons_with_disabilities": _("Persons with disabilities"),
+    "indigenous_peoples": _("Indigenous Peoples"),
+    "rural_remote": _("People in rural and remote areas"),
+    "civil_servants": _("Civil servants"),
+    "researchers": _("Researchers"),
+    "smes": _("Small and medium-sized enterprises"),
+}
+
+CHANNELS = {
+    "north_south": _("North-South"),
+    "south_south": _("South-South"),
+    "triangular": _("Triangular"),
+}
+
+FORMATS = {
+    "online": _("Online"),
+    "in_person": _("In person"),
+    "hybrid": _("Hybrid"),
+}
+
+CAPACITY_UNITS = {
+    "seats": _("Seats"),
+    "expert_days": _("Expert-days"),
+    "amount": _("Amount"),
+}
+
+SDG_NUMBERS = tuple(range(1, 18))
+
+
+def sdg_label(number: int) -> str:
+    from django.utils.translation import gettext
+
+    return gettext("SDG %(number)s") % {"number": number}
+
+
+COUNTRY_GROUPS = ("LDC", "LLDC", "SIDS", "G77")

@@ -1,0 +1,203 @@
+"""Needs and offers (one table, two kinds), their translations and their facet index."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from harambee.registry.models import Member
+
+from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, PostingKind, PostingStatus
+
+# A published posting not updated for this long is stale; amber shortly before.
+STALE_AFTER = timedelta(days=183)
+AMBER_AFTER = timedelta(days=150)
+
+
+class Posting(models.Model):
+    """A need (capacity a member lacks) or an offer (capacity a provider can give).
+
+    Needs and offers share every field but eligibility, which only offers carry; one table
+    keeps search, facets, import and lifecycle in one place. `search_document` holds the
+    normalised tokens of the title, description and translations, indexed by SQLite FTS5 or
+    a PostgreSQL GIN index (see migrations).
+    """
+
+    external_id = models.CharField(_("identifier"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=5, choices=PostingKind.choices)
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="postings")
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact focal point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), max_length=20000, help_text=_("Markdown."))
+    language = models.CharField(_("language"), max_length=2, choices=list(LANGUAGES.items()))
+    language_detected = models.BooleanField(_("language detected automatically"), default=False)
+    modalities = models.JSONField(_("modalities"), default=list, blank=True)
+    themes = models.JSONField(_("themes"), default=list, blank=True)
+    sectors = models.JSONField(_("sectors"), default=list, blank=True)
+    target_groups = models.JSONField(_("target groups"), default=list, blank=True)
+    sdgs = models.JSONField(_("Sustainable Development Goals"), default=list, blank=True)
+    channel = models.CharField(_("cooperation channel"), max_length=20, choices=list(CHANNELS.items()), blank=True)
+    delivery_languages = models.JSONField(_("working languages"), default=list, blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=list(FORMATS.items()), blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    capacity_unit = models.CharField(
+        _("capacity unit"), max_length=12, choices=list(CAPACITY_UNITS.items()), blank=True
+    )
+    capacity_value = models.DecimalField(_("capacity"), max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    apply_by = models.DateField(_("apply by"), null=True, blank=True)
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+    eligible_groups = models.JSONField(_("eligible country groups"), default=list, blank=True)
+    eligible_regions = models.JSONField(_("eligible regions"), default=list, blank=True)
+    eligible_members = models.ManyToManyField(
+        Member, verbose_name=_("eligible members"), blank=True, related_name="eligible_for"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=PostingStatus.choices, default=PostingStatus.DRAFT)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    content_updated_at = models.DateTimeField(_("content updated"), default=timezone.now)
+    reminder_sent_at = models.DateTimeField(_("expiry reminder sent"), null=True, blank=True)
+    search_document = models.TextField(editable=False, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("posting")
+        verbose_name_plural = _("postings")
+        indexes = [
+            models.Index(fields=["kind", "status", "-published_at", "-id"], name="posting_list_idx"),
+            models.Index(fields=["member", "kind", "status"], name="posting_member_idx"),
+            models.Index(fields=["status", "apply_by"], name="posting_apply_by_idx"),
+            models.Index(fields=["status", "end"], name="posting_end_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="posting_end_after_start",
+                violation_error_message=_("The end date is before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity_value__isnull=True) | Q(capacity_value__gt=0),
+                name="posting_capacity_positive",
+                violation_error_message=_("The capacity must be positive."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(capacity_unit="") & Q(capacity_value__isnull=True))
+                | (~Q(capacity_unit="") & Q(capacity_value__isnull=False)),
+                name="posting_capacity_unit_and_value",
+                violation_error_message=_("Give both the capacity and its unit, or neither."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(capacity_unit="amount") & ~Q(currency="")) | (~Q(capacity_unit="amount") & Q(currency="")),
+                name="posting_currency_with_amount",
+                violation_error_message=_("An amount needs a currency, and only an amount has one."),
+            ),
+            models.CheckConstraint(condition=Q(kind__in=["need", "offer"]), name="posting_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        from .choices import PUBLIC_STATUSES
+
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def expiry_date(self) -> date | None:
+        """The day the posting stops being open: its apply-by date, else its end date."""
+        return self.apply_by or self.end
+
+    @property
+    def freshness(self) -> str:
+        """Traffic light for a published posting: green, amber (stale soon) or red (stale)."""
+        age = timezone.now() - self.content_updated_at
+        if age >= STALE_AFTER:
+            return "red"
+        if age >= AMBER_AFTER:
+            return "amber"
+        return "green"
+
+    @property
+    def is_stale(self) -> bool:
+        return self.freshness == "red"
+
+    def translation_for(self, language: str | None = None):
+        """The (title, description, translation or None) to show a reader of `language`."""
+        language = (language or get_language() or "en").split("-")[0]
+        if language != self.language:
+            for translation in self.translations.all():
+                if translation.language == language:
+                    return translation.title, translation.description, translation
+        return self.title, self.description, None
+
+
+class TranslationOrigin(models.TextChoices):
+    HUMAN = "human", _("Human translation")
+    MACHINE = "machine", _("Machine translation")
+
+
+class PostingTranslation(models.Model):
+    """A posting's title and description in another UN language, marked human or machine."""
+
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=2, choices=list(LANGUAGES.items()))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), max_length=20000)
+    origin = models.CharField(_("origin"), max_length=10, choices=TranslationOrigin.choices)
+    verified = models.BooleanField(_("verified"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(fields=["posting", "language"], name="posting_translation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.posting_id} [{self.language}]"
+
+
+class PostingFacet(models.Model):
+    """One (facet, code) of a posting, kept by the services as an index for filters and counts.
+
+    Kind and status are copied here so that facet counts over 100,000 postings read one
+    covering index instead of joining the postings table.
+    """
+
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="facets")
+    kind = models.CharField(max_length=5)
+    status = models.CharField(max_length=20)
+    facet = models.CharField(max_length=20)
+    code = models.CharField(max_length=20)
+
+    class Meta:
+        verbose_name = _("posting facet")
+        verbose_name_plural = _("posting facets")
+        indexes = [
+            models.Index(fields=["kind", "status", "facet", "code"], name="facet_count_idx"),
+            models.Index(fields=["facet", "code", "posting"], name="facet_filter_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.posting_id} {self.facet}={self.code}"

@@ -1,0 +1,275 @@
+"""Writes to needs and offers: create, update, translate, lifecycle transitions, expiry and reminders.
+
+Each service validates, saves, keeps the search and facet index in step, records its audit
+entry and schedules e-mail on commit, all in one transaction.
+"""
+
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from harambee.audit.models import AuditAction
+from harambee.audit.services import audit_record, diff, snapshot
+from harambee.registry.access import MemberAction, is_secretariat, member_can
+from harambee.registry.models import Member, MemberStatus
+
+from . import indexing, lifecycle
+from .choices import PostingKind, PostingStatus
+from .models import Posting, PostingTranslation
+from .validation import PostingInput
+
+CONTENT_FIELDS = (
+    "title", "description", "language", "modalities", "themes", "sectors", "target_groups", "sdgs", "channel",
+    "delivery_languages", "format", "location", "capacity_unit", "capacity_value", "currency", "apply_by", "start",
+    "end", "eligible_groups", "eligible_regions", "contact",
+)  # fmt: skip
+AUDITED_FIELDS = (*CONTENT_FIELDS, "external_id", "kind", "member", "status")
+
+
+def new_external_id(kind: str) -> str:
+    return f"{'N' if kind == PostingKind.NEED else 'O'}-{uuid.uuid4().hex[:12].upper()}"
+
+
+def _check_can_write(actor, member: Member) -> None:
+    if actor is None:  # system: import from the command line, scheduled jobs
+        return
+    if not member_can(actor, member, MemberAction.EDIT):
+        raise PermissionDenied(_("You may not write needs or offers for this member."))
+
+
+def _resolve_eligible_members(codes: list[str]) -> list[Member]:
+    if not codes:
+        return []
+    wanted = {code.lower() for code in codes}
+    found = list(Member.objects.filter(code__in=wanted))
+    missing = wanted - {m.code for m in found}
+    if missing:
+        raise ValidationError(
+            {"eligible_members": [_("Unknown member: %(code)s") % {"code": c} for c in sorted(missing)]}
+        )
+    return found
+
+
+def _check_contact(contact, member: Member) -> None:
+    if contact is not None and not member.memberships.filter(user=contact).exists():
+        raise ValidationError({"contact": _("The contact must be one of the member's people.")})
+
+
+def apply_input(posting: Posting, data: PostingInput) -> None:
+    """Copy validated content onto a posting (not saved)."""
+    for name in CONTENT_FIELDS:
+        if name != "contact":
+            setattr(posting, name, getattr(data, name))
+    posting.language_detected = data.language_detected
+
+
+def _replace_translations(posting: Posting, data: PostingInput) -> list[PostingTranslation]:
+    posting.translations.all().delete()
+    return PostingTranslation.objects.bulk_create(
+        [
+            PostingTranslation(
+                posting=posting, language=t.language, title=t.title, description=t.description,
+                origin=t.origin, verified=t.verified,
+            )
+            for t in data.translations
+        ]
+    )  # fmt: skip
+
+
+@transaction.atomic
+def posting_create(
+    *, actor, member: Member, data: PostingInput, contact=None, status: str = PostingStatus.DRAFT, is_demo=False
+) -> Posting:
+    """Create a need or an offer for `member` (as a draft unless the caller is the system)."""
+    _check_can_write(actor, member)
+    if member.status in (MemberStatus.REJECTED, MemberStatus.SUSPENDED):
+        raise ValidationError(_("This member cannot post needs or offers."))
+    _check_contact(contact, member)
+    posting = Posting(
+        external_id=data.external_id or new_external_id(data.kind),
+        kind=data.kind,
+        member=member,
+        contact=contact,
+        status=status,
+        created_by=actor,
+        is_demo=is_demo,
+    )
+    apply_input(posting, data)
+    if status in (PostingStatus.PUBLISHED, PostingStatus.PARTIALLY_MATCHED):
+        posting.published_at = timezone.now()
+    posting.full_clean(exclude=["search_document"])
+    posting.save()
+    posting.eligible_members.set(_resolve_eligible_members(data.eligible_members))
+    translations = _replace_translations(posting, data)
+    indexing.reindex([posting], translations_by_posting={posting.pk: translations})
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=posting,
+        changes=diff({}, snapshot(posting, AUDITED_FIELDS)),
+        member_code=member.code,
+        public=posting.is_public,
+    )
+    return posting
+
+
+@transaction.atomic
+def posting_update(*, posting: Posting, actor, data: PostingInput, contact=None, reason: str = "") -> Posting:
+    """Change a posting's content; the kind, member and identifier stay as they are."""
+    posting = Posting.objects.select_for_update(of=("self",)).select_related("member").get(pk=posting.pk)
+    _check_can_write(actor, posting.member)
+    if data.kind != posting.kind:
+        raise ValidationError({"kind": _("A need cannot become an offer, nor an offer a need.")})
+    if posting.status in (PostingStatus.WITHDRAWN, PostingStatus.EXPIRED, PostingStatus.FULFILLED):
+        raise ValidationError(_("Reopen this posting before changing it."))
+    _check_contact(contact, posting.member)
+    before = snapshot(posting, AUDITED_FIELDS)
+    before_translations = sorted((t.language, t.title, t.description) for t in posting.translations.all())
+    apply_input(posting, data)
+    posting.contact = contact
+    posting.full_clean(exclude=["search_document"])
+    changes = diff(before, snapshot(posting, AUDITED_FIELDS))
+    new_translations = sorted((t.language, t.title, t.description) for t in data.translations)
+    if new_translations != before_translations:
+        changes["translations"] = [[t[0] for t in before_translations], [t[0] for t in new_translations]]
+    eligible = _resolve_eligible_members(data.eligible_members)
+    if sorted(m.pk for m in eligible) != sorted(posting.eligible_members.values_list("pk", flat=True)):
+        changes["eligible_members"] = [None, sorted(m.code for m in eligible)]
+    if not changes:
+        return posting
+    posting.content_updated_at = timezone.now()
+    posting.reminder_sent_at = None
+    posting.save()
+    posting.eligible_members.set(eligible)
+    translations = _replace_translations(posting, data)
+    indexing.reindex([posting], translations_by_posting={posting.pk: translations})
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=posting,
+        changes=changes,
+        reason=reason,
+        member_code=posting.member.code,
+        public=posting.is_public,
+    )
+    return posting
+
+
+def _capacities(actor, posting: Posting) -> set[lifecycle.Who]:
+    if actor is None:
+        return {lifecycle.Who.SYSTEM}
+    who = set()
+    if is_secretariat(actor):
+        who.add(lifecycle.Who.SECRETARIAT)
+    if member_can(actor, posting.member, MemberAction.EDIT):
+        who.add(lifecycle.Who.OWNER)
+    return who
+
+
+def posting_transitions_for(actor, posting: Posting) -> list[lifecycle.Transition]:
+    """The lifecycle actions `actor` may take on `posting` now."""
+    return lifecycle.available(posting.status, _capacities(actor, posting))
+
+
+@transaction.atomic
+def posting_transition(*, posting: Posting, actor, action: str, reason: str = "") -> Posting:
+    """Move a posting through its lifecycle; refused unless the state machine allows it for `actor`."""
+    posting = Posting.objects.select_for_update(of=("self",)).select_related("member").get(pk=posting.pk)
+    transition = lifecycle.TRANSITIONS.get(action)
+    if transition is None:
+        raise ValidationError({"action": _("Unknown action.")})
+    if posting.status not in transition.sources:
+        raise ValidationError(
+            _("A posting that is “%(status)s” cannot be changed this way.") % {"status": posting.get_status_display()}
+        )
+    if not _capacities(actor, posting) & transition.who:
+        raise PermissionDenied(_("You may not take this action on this posting."))
+    if transition.reason_required and not reason.strip():
+        raise ValidationError({"reason": _("Give a reason; the author will read it.")})
+    target = lifecycle.target_of(transition)
+    if target == PostingStatus.PUBLISHED and posting.member.status != MemberStatus.ACTIVE:
+        raise ValidationError(_("Postings are published once the secretariat has approved the member."))
+    old = posting.status
+    posting.status = target
+    now = timezone.now()
+    posting.status_changed_at = now
+    if target == PostingStatus.PUBLISHED and posting.published_at is None:
+        posting.published_at = now
+    posting.save(update_fields=["status", "status_changed_at", "published_at", "updated_at"])
+    indexing.sync_status(posting)
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        instance=posting,
+        changes={"status": [old, target]},
+        reason=reason.strip(),
+        member_code=posting.member.code,
+        public=posting.is_public or old in ("published", "partially_matched"),
+    )
+    return posting
+
+
+@transaction.atomic
+def postings_expire(*, today: date) -> int:
+    """Expire open postings whose apply-by (else end) date has passed; returns how many."""
+    due = Posting.objects.filter(status__in=[PostingStatus.PUBLISHED, PostingStatus.PARTIALLY_MATCHED]).filter(
+        apply_by__lt=today
+    ) | Posting.objects.filter(
+        status__in=[PostingStatus.PUBLISHED, PostingStatus.PARTIALLY_MATCHED], apply_by__isnull=True, end__lt=today
+    )
+    count = 0
+    for posting in due.select_related("member"):
+        posting_transition(posting=posting, actor=None, action="expire", reason=_("The closing date has passed."))
+        count += 1
+    return count
+
+
+def _reminder_mail(posting_id: int, language: str) -> None:
+    posting = Posting.objects.select_related("member").get(pk=posting_id)
+    recipients = list(
+        posting.member.memberships.filter(role__in=["manager", "editor"]).values_list("user__email", flat=True)
+    )
+    if posting.contact_id:
+        recipients = [posting.contact.email]
+    if not recipients:
+        return
+    with translation.override(language):
+        subject = _("“%(title)s” closes on %(date)s") % {"title": posting.title[:80], "date": posting.expiry_date}
+        body = _(
+            "Your posting “%(title)s” on Harambee closes on %(date)s. Update its dates if it stays open, "
+            "or mark it fulfilled or closed."
+        ) % {"title": posting.title, "date": posting.expiry_date}
+    send_mail(subject, body, None, recipients)
+
+
+@transaction.atomic
+def postings_send_expiry_reminders(*, today: date, days_before: int = 14) -> int:
+    """E-mail the people of postings that close within `days_before` days, once per posting."""
+    horizon = today + timedelta(days=days_before)
+    open_statuses = [PostingStatus.PUBLISHED, PostingStatus.PARTIALLY_MATCHED]
+    due = Posting.objects.filter(status__in=open_statuses, reminder_sent_at__isnull=True).filter(
+        apply_by__gte=today, apply_by__lte=horizon
+    ) | Posting.objects.filter(
+        status__in=open_statuses, reminder_sent_at__isnull=True, apply_by__isnull=True, end__gte=today, end__lte=horizon
+    )
+    ids = list(due.values_list("pk", flat=True))
+    Posting.objects.filter(pk__in=ids).update(reminder_sent_at=timezone.now())
+    language = translation.get_language() or "en"
+    for posting_id in ids:
+        transaction.on_commit(lambda pk=posting_id: _reminder_mail(pk, language))
+    return len(ids)
+
+
+def posting_form_input(posting: Posting) -> dict[str, Any]:
+    """The interchange dict of a saved posting (used to pre-fill forms and by the API)."""
+    from .validation import posting_to_dict
+
+    return posting_to_dict(
+        posting, translations=list(posting.translations.all()), eligible_members=list(posting.eligible_members.all())
+    )

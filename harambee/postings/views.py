@@ -1,0 +1,339 @@
+"""Web pages for needs and offers: browse and search, detail, create, edit, lifecycle, import, export."""
+
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from harambee.audit.selectors import audit_history_for
+from harambee.core.web import paginate, query_without_page
+from harambee.registry.access import is_secretariat
+from harambee.registry.models import Member
+from harambee.registry.selectors import group_list, region_choices
+
+from . import text
+from .access import PostingAction, default_contact, members_user_can_post_for, posting_can, posting_get_for_user
+from .choices import (
+    FORMATS,
+    LANGUAGES,
+    MODALITIES,
+    PUBLIC_STATUSES,
+    SECTORS,
+    TARGET_GROUPS,
+    THEMES,
+    PostingKind,
+    PostingStatus,
+)
+from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
+from .importing import postings_export_csv, postings_export_lines, postings_import
+from .models import Posting
+from .selectors import INDEXED_FACETS, PostingFilters, posting_facet_counts, posting_search
+from .services import (
+    new_external_id,
+    posting_create,
+    posting_form_input,
+    posting_transition,
+    posting_transitions_for,
+    posting_update,
+)
+from .validation import parse_posting
+
+KIND_OF_PATH = {"needs": PostingKind.NEED, "offers": PostingKind.OFFER}
+MAX_QUERY = 200
+
+
+def _kind(kind_path: str) -> str:
+    if kind_path not in KIND_OF_PATH:
+        raise Http404
+    return KIND_OF_PATH[kind_path]
+
+
+def filters_from_request(request, kind: str = "") -> PostingFilters:
+    """Filters live in the URL (?q=…&theme=skills&theme=data&region=002…) so searches can be shared."""
+    get = request.GET
+    valid_status = set(PostingStatus.values) if request.user.is_authenticated else set(PUBLIC_STATUSES)
+    facets = {}
+    for facet in INDEXED_FACETS:
+        codes = [c[:20] for c in get.getlist(facet) if c][:20]
+        if codes:
+            facets[facet] = codes
+    return PostingFilters(
+        kind=kind or (get.get("kind") if get.get("kind") in PostingKind.values else ""),
+        q=get.get("q", "")[:MAX_QUERY].strip(),
+        status=[s for s in get.getlist("status") if s in valid_status],
+        member=get.get("member", "")[:32].lower(),
+        facets=facets,
+    )
+
+
+def _facet_groups(counts: dict, filters: PostingFilters) -> list[dict]:
+    regions = {r.code: r.name for r in region_choices()}
+    groups = {g.code: g.code for g in group_list()}
+    labelled = [
+        ("modality", _("Modality"), MODALITIES),
+        ("theme", _("Theme"), THEMES),
+        ("sector", _("Sector"), SECTORS),
+        ("target_group", _("Target group"), TARGET_GROUPS),
+        ("region", _("Region"), regions),
+        ("group", _("Country group"), groups),
+        ("language", _("Language"), LANGUAGES),
+        ("format", _("Format"), FORMATS),
+        ("status", _("Status"), {s: PostingStatus(s).label for s in PUBLIC_STATUSES}),
+    ]
+    result = []
+    for facet, title, labels in labelled:
+        chosen = filters.status if facet == "status" else filters.facets.get(facet, [])
+        options = [
+            {"code": code, "label": label, "count": counts.get(facet, {}).get(str(code), 0), "checked": code in chosen}
+            for code, label in labels.items()
+        ]
+        options = [o for o in options if o["count"] or o["checked"]]
+        if options:
+            result.append({"facet": facet, "title": title, "options": options})
+    return result
+
+
+@require_safe
+def posting_list(request, kind_path: str):
+    kind = _kind(kind_path)
+    filters = filters_from_request(request, kind)
+    results = posting_search(user=request.user, filters=filters)
+    page = paginate(request, results, per_page=20)
+    counts = posting_facet_counts(user=request.user, filters=filters)
+    return render(
+        request,
+        "postings/posting_list.html",
+        {
+            "kind": kind,
+            "kind_path": kind_path,
+            "filters": filters,
+            "page": page,
+            "facet_groups": _facet_groups(counts, filters),
+            "query": query_without_page(request),
+            "can_post": members_user_can_post_for(request.user).exists(),
+        },
+    )
+
+
+@require_safe
+def posting_detail(request, kind_path: str, external_id: str):
+    posting = posting_get_for_user(user=request.user, external_id=external_id)
+    if posting.kind != _kind(kind_path):
+        return redirect(
+            "postings:detail", kind_path="needs" if posting.kind == "need" else "offers", external_id=external_id
+        )
+    title, description, translation = posting.translation_for()
+    return render(
+        request,
+        "postings/posting_detail.html",
+        {
+            "posting": posting,
+            "kind_path": kind_path,
+            "title": title,
+            "description_html": text.render_markdown(description),
+            "translation": translation,
+            "original_language": LANGUAGES[posting.language],
+            "can_edit": posting_can(request.user, posting, PostingAction.EDIT),
+            "transitions": posting_transitions_for(request.user if request.user.is_authenticated else None, posting)
+            if request.user.is_authenticated
+            else [],
+            "history": audit_history_for(
+                posting, public_only=not posting_can(request.user, posting, PostingAction.EDIT)
+            )[:20],
+            "labels": {
+                "modalities": [MODALITIES.get(c, c) for c in posting.modalities],
+                "themes": [THEMES.get(c, c) for c in posting.themes],
+                "sectors": [SECTORS.get(c, c) for c in posting.sectors],
+                "target_groups": [TARGET_GROUPS.get(c, c) for c in posting.target_groups],
+                "delivery_languages": [LANGUAGES.get(c, c) for c in posting.delivery_languages],
+            },
+        },
+    )
+
+
+def _service_errors_to_form(form: PostingForm, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.message_dict.items():
+        target = FIELD_OF_ERROR.get(name, name)
+        if target in form.fields:
+            form.add_error(target, errors)
+        else:
+            form.add_error(None, [f"{name}: {message}" for message in errors])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def posting_new(request, kind_path: str):
+    kind = _kind(kind_path)
+    members = list(members_user_can_post_for(request.user).order_by("code"))
+    if not members:
+        raise PermissionDenied(_("You do not act for any member that can post needs or offers."))
+    initial = {"member": request.GET.get("member", members[0].code), "delivery_languages": []}
+    form = PostingForm(request.POST or None, kind=kind, members=members, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        member = next(m for m in members if m.code == form.cleaned_data["member"])
+        try:
+            data = parse_posting(
+                form.interchange(external_id=new_external_id(kind), member_code=member.code),
+                detect=text.detect_language,
+            )
+            posting = posting_create(
+                actor=request.user, member=member, data=data, contact=default_contact(request.user, member)
+            )
+            if "submit" in request.POST:
+                posting = posting_transition(posting=posting, actor=request.user, action="submit")
+        except ValidationError as error:
+            _service_errors_to_form(form, error)
+        else:
+            messages.success(request, _("Saved as “%(status)s”.") % {"status": posting.get_status_display()})
+            return redirect("postings:detail", kind_path=kind_path, external_id=posting.external_id)
+    return render(request, "postings/posting_form.html", {"form": form, "kind": kind, "kind_path": kind_path})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def posting_edit(request, kind_path: str, external_id: str):
+    posting = posting_get_for_user(user=request.user, external_id=external_id, action=PostingAction.EDIT)
+    initial = PostingForm.initial_from(posting_form_input(posting))
+    form = PostingForm(request.POST or None, kind=posting.kind, members=[posting.member], editing=True, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = parse_posting(
+                form.interchange(external_id=posting.external_id, member_code=posting.member.code),
+                detect=text.detect_language,
+            )
+            posting = posting_update(
+                posting=posting,
+                actor=request.user,
+                data=data,
+                contact=posting.contact,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _service_errors_to_form(form, error)
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect("postings:detail", kind_path=kind_path, external_id=posting.external_id)
+    return render(
+        request,
+        "postings/posting_form.html",
+        {"form": form, "kind": posting.kind, "kind_path": kind_path, "posting": posting},
+    )
+
+
+@login_required
+@require_POST
+def posting_transition_view(request, kind_path: str, external_id: str):
+    posting = posting_get_for_user(user=request.user, external_id=external_id)
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            posting = posting_transition(
+                posting=posting,
+                actor=request.user,
+                action=form.cleaned_data["action"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Now “%(status)s”.") % {"status": posting.get_status_display()})
+    return redirect("postings:detail", kind_path=kind_path, external_id=external_id)
+
+
+@login_required
+@require_safe
+def my_postings(request):
+    member_ids = list(request.user.member_roles())
+    postings = (
+        Posting.objects.filter(member_id__in=member_ids)
+        .select_related("member__country")
+        .order_by("member__code", "kind", "-updated_at")
+    )
+    return render(request, "postings/my_postings.html", {"postings": postings})
+
+
+def _import_dir() -> Path:
+    path = Path(settings.DATA_DIR) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def posting_import_view(request):
+    """Upload, preview (a dry run with every problem by line), then confirm: all or nothing."""
+    members = members_user_can_post_for(request.user)
+    if not is_secretariat(request.user):
+        members = members.filter(memberships__user=request.user, memberships__role="manager")
+    members = list(members)
+    if not members:
+        raise PermissionDenied(_("Only a member's managers or the secretariat can import."))
+    form = ImportForm(request.POST or None, request.FILES or None, members=members)
+    report = None
+    if request.method == "POST" and "token" in request.POST:
+        token = request.session.get("posting_import", {})
+        if request.POST["token"] != token.get("token"):
+            messages.error(request, _("This import has expired; upload the file again."))
+            return redirect("postings:import")
+        path = _import_dir() / f"{token['token']}.jsonl"
+        member = Member.objects.get(code=token["member"])
+        with path.open("rb") as handle:
+            report = postings_import(lines=handle, actor=request.user, member_code=member.code.upper())
+        path.unlink(missing_ok=True)
+        request.session.pop("posting_import", None)
+        if report.ok:
+            messages.success(
+                request,
+                _("Imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+                % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged},
+            )
+            return redirect("postings:mine")
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > 50 * 1024 * 1024:
+            form.add_error("file", _("The file is larger than 50 MB."))
+        else:
+            token = secrets.token_urlsafe(16)
+            path = _import_dir() / f"{token}.jsonl"
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            with path.open("rb") as handle:
+                report = postings_import(
+                    lines=handle,
+                    actor=request.user,
+                    member_code=form.cleaned_data["member"].upper(),
+                    dry_run=True,
+                    preview=20,
+                )
+            if report.ok:
+                request.session["posting_import"] = {"token": token, "member": form.cleaned_data["member"]}
+            else:
+                path.unlink(missing_ok=True)
+    token = request.session.get("posting_import", {}).get("token")
+    return render(request, "postings/import.html", {"form": form, "report": report, "token": token})
+
+
+@require_safe
+def posting_export(request, kind_path: str, fmt: str):
+    kind = _kind(kind_path)
+    filters = filters_from_request(request, kind)
+    postings = posting_search(user=request.user, filters=filters).prefetch_related(None)
+    if fmt == "csv":
+        response = StreamingHttpResponse(postings_export_csv(postings), content_type="text/csv; charset=utf-8")
+    else:
+        response = StreamingHttpResponse(
+            postings_export_lines(postings), content_type="application/jsonl; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="harambee-{kind_path}.{fmt}"'
+    return response
