@@ -24,6 +24,13 @@ NOT_DOMAIN_WRITES = {
     "harambee.accounts.services.login_is_throttled",
     "harambee.accounts.services.login_failure_record",
     "harambee.accounts.services.login_failures_clear",
+    "harambee.accounts.services.api_token_authenticate",  # notes last use only
+    "harambee.postings.services.new_external_id",
+    "harambee.postings.services.apply_input",  # copies onto an unsaved posting for the callers
+    "harambee.postings.services.posting_form_input",
+    "harambee.postings.services.posting_transitions_for",
+    # marks the reminder as sent (operational bookkeeping); the e-mail itself is the record
+    "harambee.postings.services.postings_send_expiry_reminders",
 }
 
 
@@ -141,11 +148,65 @@ def run_invitation_revoke(cast):
     return invitation, AuditAction.TRANSITION, {"status": ["open", "revoked"]}
 
 
+def run_api_token_create(cast):
+    issued = account_services.api_token_create(user=cast.viewer, name="nightly export")
+    return issued.token, AuditAction.CREATE, {"name": [None, "nightly export"]}
+
+
+def run_api_token_revoke(cast):
+    issued = account_services.api_token_create(user=cast.viewer, name="old")
+    account_services.api_token_revoke(token=issued.token, actor=cast.viewer)
+    return issued.token, AuditAction.TRANSITION, {"revoked": [False, True]}
+
+
+def _need(cast, **extra):
+    from harambee.postings.validation import parse_posting
+
+    return parse_posting(
+        {"id": "N-1", "kind": "need", "member": "unza", "title": "Compute", "description": "GPU hours.",
+         "language": "en", **extra}
+    )  # fmt: skip
+
+
+def run_posting_create(cast):
+    from harambee.postings.services import posting_create
+
+    posting = posting_create(actor=cast.editor, member=cast.member, data=_need(cast))
+    return posting, AuditAction.CREATE, {"title": [None, "Compute"], "status": [None, "draft"]}
+
+
+def run_posting_update(cast):
+    from harambee.postings.services import posting_create, posting_update
+
+    posting = posting_create(actor=cast.editor, member=cast.member, data=_need(cast))
+    posting = posting_update(posting=posting, actor=cast.manager, data=_need(cast, title="Compute access"))
+    return posting, AuditAction.UPDATE, {"title": ["Compute", "Compute access"]}
+
+
+def run_posting_transition(cast):
+    from harambee.postings.services import posting_create, posting_transition
+
+    posting = posting_create(actor=cast.editor, member=cast.member, data=_need(cast))
+    posting = posting_transition(posting=posting, actor=cast.editor, action="submit")
+    return posting, AuditAction.TRANSITION, {"status": ["draft", "published"]}
+
+
+def run_postings_expire(cast):
+    from datetime import date
+
+    from harambee.postings.models import Posting
+    from harambee.postings.services import posting_create, postings_expire
+
+    posting = posting_create(actor=None, member=cast.member, data=_need(cast, end="2026-01-31"), status="published")
+    assert postings_expire(today=date(2026, 2, 1)) == 1
+    return Posting.objects.get(pk=posting.pk), AuditAction.TRANSITION, {"status": ["published", "expired"]}
+
+
 SCENARIOS = {
     f"harambee.{module}.services.{name[4:]}": runner
     for name, runner in dict(globals()).items()
     if name.startswith("run_")
-    for module in ("registry", "accounts")
+    for module in ("registry", "accounts", "postings")
     if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
 }
 

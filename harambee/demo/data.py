@@ -14,6 +14,8 @@ from django.db import transaction
 from harambee.accounts.models import User
 from harambee.accounts.services import invitation_create, organisation_register, user_create
 from harambee.registry.models import Country, Member, MemberRole, MemberStatus
+
+from .postings import load_demo_postings
 from harambee.registry.services import (
     member_create_organisation,
     member_create_state,
@@ -126,6 +128,25 @@ DEMO_USERS = [
 ]
 
 
+def load_synthetic_postings(*, count: int) -> int:
+    """Generated postings in six languages so that lists, facets and search have volume."""
+    import json
+    from datetime import date
+
+    from harambee.postings.importing import postings_import
+    from harambee.postings.models import Posting
+    from harambee.postings.synthetic import generate_postings
+
+    members = [
+        (code.upper(), kind) for code, kind in Member.objects.filter(status="active").values_list("code", "kind")
+    ]
+    rows = generate_postings(count, members=members, seed=2025, today=date.today())
+    report = postings_import(lines=(json.dumps(row, ensure_ascii=False) for row in rows))
+    assert report.ok, report.problems[:3]
+    Posting.objects.filter(external_id__startswith="GEN-").update(is_demo=True)
+    return report.created
+
+
 def demo_is_loaded() -> bool:
     return User.objects.filter(is_demo=True).exists()
 
@@ -235,6 +256,14 @@ def load_demo() -> dict[str, int]:
         description="A community of practitioners offering AI literacy training in East Africa.",
         position="Coordinator",
     )
+    authors = {
+        "zmb": zambia_manager,
+        "chn": people["china.manager@demo.harambee.test"],
+        "tsinghua": people["tsinghua.manager@demo.harambee.test"],
+        "egy": people["egypt.manager@demo.harambee.test"],
+    }
+    load_demo_postings(members=Member.objects.in_bulk(field_name="code"), authors=authors, secretariat=secretariat)
+    load_synthetic_postings(count=240)
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
     Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
     assert pending.member.status == MemberStatus.PENDING

@@ -257,7 +257,11 @@ def query_terms(query: str) -> list[QueryTerm]:
             if len(piece) == 1:
                 candidates = [QueryTerm(piece, prefix=True)]
             else:
-                candidates = [QueryTerm(piece[i : i + 2], prefix=False) for i in range(len(piece) - 1)]
+                candidates = [
+                    QueryTerm(word[i : i + 2], prefix=False)
+                    for word in _chinese_words(piece)
+                    for i in range(len(word) - 1)
+                ]
         elif len(piece) > 1:
             if "\u0621" <= piece[0] <= "\u064a":
                 piece = _strip_arabic_article(piece)
@@ -269,6 +273,30 @@ def query_terms(query: str) -> list[QueryTerm]:
             if len(terms) == MAX_QUERY_TERMS:
                 return list(terms.values())
     return list(terms.values())
+
+
+_JIEBA_LOCK = threading.Lock()
+_JIEBA = None
+
+
+def _chinese_words(run: str) -> list[str]:
+    """The words of a Han run of a query, segmented by jieba's dictionary (one-character words dropped).
+
+    Documents are indexed as bigrams, so each query word becomes the bigrams inside it: "公务员培训"
+    is 公务员 + 培训 and matches "公务员的培训班" although 员培 never occurs there. A run that is only
+    one-character words keeps its plain bigrams.
+    """
+    global _JIEBA
+    if _JIEBA is None:
+        with _JIEBA_LOCK:
+            if _JIEBA is None:
+                import jieba
+
+                jieba.setLogLevel(60)
+                jieba.initialize()
+                _JIEBA = jieba
+    words = [word for word in _JIEBA.cut(run, HMM=True) if len(word) >= 2]
+    return words or [run]
 
 
 def fts5_match_expression(terms: Iterable[QueryTerm]) -> str:
