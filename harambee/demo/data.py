@@ -14,14 +14,14 @@ from django.db import transaction
 from harambee.accounts.models import User
 from harambee.accounts.services import invitation_create, organisation_register, user_create
 from harambee.registry.models import Country, Member, MemberRole, MemberStatus
-
-from .postings import load_demo_postings
 from harambee.registry.services import (
     member_create_organisation,
     member_create_state,
     member_update,
     membership_add,
 )
+
+from .postings import load_demo_postings
 
 DEMO_PASSWORD = "harambee-demo-2025"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -118,6 +118,19 @@ def _existing(ids: list[str]) -> dict[str, Posting]:
     return found
 
 
+def _created_changes(posting: Posting) -> dict:
+    """The audit changes of a new posting: every field that has a value, long texts shortened."""
+    changes = {}
+    for name in AUDITED_FIELDS:
+        value = getattr(posting, "member_id" if name == "member" else "contact_id" if name == "contact" else name)
+        if value is None or value == "" or value == []:
+            continue
+        if not isinstance(value, str | int | list | bool):
+            value = str(value)
+        changes[name] = [None, _audit_value(value)]
+    return changes
+
+
 def _audit_value(value):
     if isinstance(value, str) and len(value) > AUDIT_TEXT_LIMIT:
         return value[:AUDIT_TEXT_LIMIT] + "…"
@@ -187,6 +200,9 @@ def postings_import(
     report.previews = [posting_preview(data) for _n, data in parsed[:preview]]
     if report.problems:
         return report
+    if connection.vendor == "sqlite" and len(parsed) > BATCH:
+        with connection.cursor() as cursor:  # a big import touches many index pages; keep them in memory
+            cursor.execute("PRAGMA cache_size = -262144")
     with transaction.atomic():
         _write(parsed, existing, members, countries, missing, actor, report)
         if dry_run:
@@ -216,6 +232,8 @@ def _write(parsed, existing, members, countries, missing, actor, report: ImportR
     facts = indexing.member_facts(members.values())
     content_type = ContentType.objects.get_for_model(Posting)
     label = actor.get_username() if actor is not None else "system"
+    actor_id = actor.pk if actor is not None else None
+    reason = _("Imported")
     now = timezone.now()
     to_create: list[tuple[Posting, PostingInput]] = []
     to_update: list[tuple[Posting, PostingInput, dict]] = []
@@ -227,6 +245,7 @@ def _write(parsed, existing, members, countries, missing, actor, report: ImportR
             posting = Posting(
                 external_id=data.external_id, kind=data.kind, member=member, status=status, created_by=actor,
                 published_at=now if status == "published" else None, status_changed_at=now, content_updated_at=now,
+                created_at=now, updated_at=now,
             )  # fmt: skip
             apply_input(posting, data)
             to_create.append((posting, data))
@@ -251,16 +270,13 @@ def _write(parsed, existing, members, countries, missing, actor, report: ImportR
         chunk = to_create[start : start + BATCH]
         for posting, data in chunk:
             posting.search_document = indexing.search_document(posting, facts[posting.member.pk], data.translations)
-        Posting.objects.bulk_create([posting for posting, _data in chunk])
+        _insert_postings([posting for posting, _data in chunk])
         _write_children([(p, d) for p, d in chunk], members, facts)
-        AuditEntry.objects.bulk_create(
+        _insert_audit(
             [
-                AuditEntry(
-                    actor=actor, actor_label=label, action=AuditAction.CREATE, content_type=content_type,
-                    object_id=str(p.pk), object_repr=p.title[:300], member_code=p.member.code,
-                    changes={k: [None, _audit_value(v[1])] for k, v in diff({}, snapshot(p, AUDITED_FIELDS)).items()},
-                    reason=_("Imported"), is_public=p.is_public,
-                )
+                (actor_id, label, AuditAction.CREATE, content_type.pk, str(p.pk), p.title[:300], p.member.code,
+                 _created_changes(p),
+                 reason, p.is_public)
                 for p, _d in chunk
             ]
         )  # fmt: skip
@@ -277,36 +293,108 @@ def _write(parsed, existing, members, countries, missing, actor, report: ImportR
         PostingFacet.objects.filter(posting_id__in=ids).delete()
         Posting.eligible_members.through.objects.filter(posting_id__in=ids).delete()
         _write_children([(p, d) for p, d, _c in chunk], members, facts)
-        AuditEntry.objects.bulk_create(
+        _insert_audit(
             [
-                AuditEntry(
-                    actor=actor, actor_label=label, action=AuditAction.UPDATE, content_type=content_type,
-                    object_id=str(p.pk), object_repr=p.title[:300], member_code=p.member.code,
-                    changes={k: [_audit_value(v[0]), _audit_value(v[1])] for k, v in changes.items()},
-                    reason=_("Imported"), is_public=p.is_public,
-                )
+                (actor_id, label, AuditAction.UPDATE, content_type.pk, str(p.pk), p.title[:300], p.member.code,
+                 {k: [_audit_value(v[0]), _audit_value(v[1])] for k, v in changes.items()}, reason, p.is_public)
                 for p, _d, changes in chunk
             ]
         )  # fmt: skip
     report.created, report.updated = len(to_create), len(to_update)
 
 
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    """Plain executemany: an import writes hundreds of thousands of child rows, and building a
+    model instance for each costs more than the database does."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table), ", ".join(quote(c) for c in columns), ", ".join(["%s"] * len(columns))
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _adapter(field):
+    """A fast function turning a field's Python value into its database value."""
+    ops = connection.ops
+    internal = field.get_internal_type()
+    if internal == "JSONField":
+        return lambda value: field.get_db_prep_save(value, connection)
+    if internal == "DateField":
+        return ops.adapt_datefield_value
+    if internal == "DateTimeField":
+        return ops.adapt_datetimefield_value
+    if internal == "DecimalField":
+        return lambda value: ops.adapt_decimalfield_value(value, field.max_digits, field.decimal_places)
+    return None
+
+
+def _insert_postings(postings: list[Posting]) -> None:
+    """Insert new postings with ids taken in advance, in one executemany (see `_insert`)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [Posting._meta.db_table, len(postings)],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+    else:  # SQLite: the import's transaction holds the write lock, so nobody else takes these ids
+        first = (Posting.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+        ids = list(range(first, first + len(postings)))
+    fields = [f for f in Posting._meta.concrete_fields]
+    adapters = [(f.attname, _adapter(f)) for f in fields]
+    rows = []
+    for posting, pk in zip(postings, ids, strict=True):
+        posting.pk = pk
+        posting._state.adding = False
+        rows.append(
+            tuple(
+                adapt(getattr(posting, name)) if adapt is not None and getattr(posting, name) is not None
+                else getattr(posting, name)
+                for name, adapt in adapters
+            )
+        )  # fmt: skip
+    _insert(Posting, [f.column for f in fields], rows)
+
+
 def _write_children(pairs: list[tuple[Posting, PostingInput]], members, facts) -> None:
     translations, facets, eligible = [], [], []
-    through = Posting.eligible_members.through
+    now = timezone.now()
     for posting, data in pairs:
         translations += [
-            PostingTranslation(
-                posting=posting, language=t.language, title=t.title, description=t.description,
-                origin=t.origin, verified=t.verified,
-            )
-            for t in data.translations
-        ]  # fmt: skip
-        facets += indexing.facet_rows(posting, facts[posting.member.pk])
-        eligible += [through(posting_id=posting.pk, member_id=members[c.lower()].pk) for c in data.eligible_members]
-    PostingTranslation.objects.bulk_create(translations)
-    PostingFacet.objects.bulk_create(facets)
-    through.objects.bulk_create(eligible)
+            (posting.pk, t.language, t.title, t.description, t.origin, t.verified, now) for t in data.translations
+        ]
+        facets += [
+            (posting.pk, posting.kind, posting.status, facet, code)
+            for facet, code in indexing.facet_pairs(posting, facts[posting.member.pk])
+        ]
+        eligible += [(posting.pk, members[c.lower()].pk) for c in data.eligible_members]
+    _insert(
+        PostingTranslation,
+        ["posting_id", "language", "title", "description", "origin", "verified", "updated_at"],
+        translations,
+    )
+    _insert(PostingFacet, ["posting_id", "kind", "status", "facet", "code"], facets)
+    _insert(Posting.eligible_members.through, ["posting_id", "member_id"], eligible)
+
+
+def _insert_audit(entries: list[tuple]) -> None:
+    """Audit rows for an import: (actor, label, action, content type, object, repr, member, changes, reason, public)."""
+    changes_field = AuditEntry._meta.get_field("changes")
+    now = timezone.now()
+    rows = [
+        (now, actor_id, label, action, ct, object_id, repr_, changes_field.get_db_prep_save(changes, connection),
+         reason, member, public)
+        for actor_id, label, action, ct, object_id, repr_, member, changes, reason, public in entries
+    ]  # fmt: skip
+    _insert(
+        AuditEntry,
+        ["at", "actor_id", "actor_label", "action", "content_type_id", "object_id", "object_repr", "changes",
+         "reason", "member_code", "is_public"],
+        rows,
+    )  # fmt: skip
 
 
 def postings_export_lines(postings) -> Iterator[str]:

@@ -82,7 +82,8 @@ class Posting(models.Model):
         verbose_name = _("posting")
         verbose_name_plural = _("postings")
         indexes = [
-            models.Index(fields=["kind", "status", "-published_at", "-id"], name="posting_list_idx"),
+            models.Index(fields=["kind", "-published_at", "-id"], name="posting_list_idx"),
+            models.Index(fields=["-published_at", "-id"], name="posting_recent_idx"),
             models.Index(fields=["member", "kind", "status"], name="posting_member_idx"),
             models.Index(fields=["status", "apply_by"], name="posting_apply_by_idx"),
             models.Index(fields=["status", "end"], name="posting_end_idx"),
@@ -195,7 +196,8 @@ class PostingFacet(models.Model):
         verbose_name = _("posting facet")
         verbose_name_plural = _("posting facets")
         indexes = [
-            models.Index(fields=["kind", "status", "facet", "code"], name="facet_count_idx"),
+            # kind, facet, code, status: counts group by (facet, code, status) in index order, unsorted
+            models.Index(fields=["kind", "facet", "code", "status"], name="facet_count_idx"),
             models.Index(fields=["facet", "code", "posting"], name="facet_filter_idx"),
         ]
 

@@ -1,13 +1,18 @@
-"""Reads of needs and offers: the filtered, searched list and its facet counts."""
+"""Reads of needs and offers: the filtered, searched list and its facet counts.
+
+Counts come from the facet index alone (one covering index, no join), so that a list over
+100,000 postings stays fast; the rows shown are read from the postings table with the full
+visibility rule. The two can differ only for postings of a member suspended after publishing.
+"""
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, QuerySet
 from django.db.models.expressions import RawSQL
 
 from harambee.registry.access import is_secretariat
-from harambee.registry.models import MemberStatus
 
 from . import text
 from .access import posting_list_for_user
@@ -16,6 +21,7 @@ from .models import Posting, PostingFacet
 
 # Facets filtered through the facet index (several codes of one facet: any of them).
 INDEXED_FACETS = ("modality", "theme", "sector", "target_group", "region", "group", "language", "format")
+PAGE_SIZE = 20
 
 
 @dataclass
@@ -31,74 +37,103 @@ class PostingFilters:
         return self.status or list(OPEN_STATUSES)
 
 
-def _search(qs: QuerySet, query: str) -> QuerySet:
-    terms = text.query_terms(query)
-    if not terms:
-        return qs
-    if connection.vendor == "postgresql":
-        return qs.extra(
-            where=["to_tsvector('simple', postings_posting.search_document) @@ to_tsquery('simple', %s)"],
-            params=[text.tsquery_expression(terms)],
-        )
-    return qs.filter(
-        pk__in=RawSQL(
-            "SELECT rowid FROM postings_posting_fts WHERE postings_posting_fts MATCH %s",
-            [text.fts5_match_expression(terms)],
-        )
-    )
+def _matching_ids_sql(filters: PostingFilters, *, skip: str = "") -> tuple[str, list] | None:
+    """SQL for the ids of postings matching every filter but kind, status and the facet `skip`.
 
-
-def _filtered_ids(filters: PostingFilters, *, skip: str = "") -> QuerySet:
-    qs = Posting.objects.filter(status__in=filters.statuses)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.member:
-        qs = qs.filter(member__code=filters.member)
-    for facet, codes in filters.facets.items():
+    The filters are intersected first (INTERSECT of index lookups), so counting facets then
+    only visits the rows of the matching postings; None when nothing restricts.
+    """
+    parts: list[str] = []
+    params: list = []
+    facet_table = PostingFacet._meta.db_table
+    for facet, codes in sorted(filters.facets.items()):
         if codes and facet != skip:
-            qs = qs.filter(pk__in=PostingFacet.objects.filter(facet=facet, code__in=codes).values("posting_id"))
-    if filters.q:
-        qs = _search(qs, filters.q)
-    return qs
+            marks = ", ".join(["%s"] * len(codes))
+            parts.append(f"SELECT posting_id FROM {facet_table} WHERE facet = %s AND code IN ({marks})")
+            params += [facet, *codes]
+    if filters.member:
+        parts.append(
+            "SELECT p.id FROM postings_posting p JOIN registry_member m ON m.id = p.member_id WHERE m.code = %s"
+        )
+        params.append(filters.member)
+    terms = text.query_terms(filters.q) if filters.q else []
+    if terms:
+        if connection.vendor == "postgresql":
+            parts.append(
+                "SELECT id FROM postings_posting "
+                "WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)"
+            )
+            params.append(text.tsquery_expression(terms))
+        else:
+            parts.append("SELECT rowid FROM postings_posting_fts WHERE postings_posting_fts MATCH %s")
+            params.append(text.fts5_match_expression(terms))
+    if not parts:
+        return None
+    return " INTERSECT ".join(parts), params
+
+
+def _restrict(qs: QuerySet, filters: PostingFilters, *, id_field: str, skip: str = "") -> QuerySet:
+    """Apply every filter but the kind, the status and the facet `skip` to postings or facet rows."""
+    matching = _matching_ids_sql(filters, skip=skip)
+    if matching is None:
+        return qs
+    return qs.filter(**{f"{id_field}__in": RawSQL(*matching)})
 
 
 def posting_search(*, user, filters: PostingFilters) -> QuerySet[Posting]:
     """Postings the user may see that match the filters, newest first."""
-    qs = posting_list_for_user(user=user) & _filtered_ids(filters)
+    qs = posting_list_for_user(user=user).filter(status__in=filters.statuses)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    qs = _restrict(qs, filters, id_field="pk")
     return qs.select_related("member__country").prefetch_related("translations").order_by("-published_at", "-pk")
 
 
+def _facet_rows(*, user, filters: PostingFilters, statuses, skip: str = "") -> QuerySet[PostingFacet]:
+    rows = PostingFacet.objects.filter(status__in=statuses)
+    if filters.kind:
+        rows = rows.filter(kind=filters.kind)
+    if not is_secretariat(user) and any(s not in PUBLIC_STATUSES for s in statuses):
+        rows = rows.filter(posting_id__in=posting_list_for_user(user=user).values("pk"))
+    return _restrict(rows, filters, id_field="posting_id", skip=skip)
+
+
 def posting_facet_counts(*, user, filters: PostingFilters) -> dict[str, dict[str, int]]:
-    """Counts per facet code among the matching postings (each facet ignoring its own filter)."""
-    counts: dict[str, dict[str, int]] = {}
-    plain = not filters.q and not filters.member and not any(filters.facets.values())
-    public_only = not is_secretariat(user) and all(s in PUBLIC_STATUSES for s in filters.statuses)
-    for facet in INDEXED_FACETS:
-        rows = PostingFacet.objects.filter(facet=facet, status__in=filters.statuses)
-        if filters.kind:
-            rows = rows.filter(kind=filters.kind)
-        if not (
-            plain
-            or (
-                len([f for f, c in filters.facets.items() if c]) == 1
-                and filters.facets.get(facet)
-                and not filters.q
-                and not filters.member
-            )
-        ):
-            rows = rows.filter(posting_id__in=_filtered_ids(filters, skip=facet).values("pk"))
-        counts[facet] = dict(rows.values_list("code").annotate(n=Count("id")).values_list("code", "n"))
-    status_rows = Posting.objects.filter(pk__in=_filtered_ids(PostingFilters(
-        kind=filters.kind, q=filters.q, member=filters.member, facets=filters.facets, status=list(PUBLIC_STATUSES)
-    )).values("pk")) if not plain else Posting.objects.filter(status__in=PUBLIC_STATUSES, **(
-        {"kind": filters.kind} if filters.kind else {}))  # fmt: skip
-    if public_only:
-        status_rows = status_rows.filter(member__status=MemberStatus.ACTIVE)
-    counts["status"] = dict(status_rows.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    """Counts per facet code among the matching postings, and per public status (for the status
+    facet and the total), in one grouped query over the facet index."""
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in (*INDEXED_FACETS, "status")}
+    chosen = set(filters.statuses)
+    statuses = sorted(set(PUBLIC_STATUSES) | chosen)
+    rows = _facet_rows(user=user, filters=filters, statuses=statuses).filter(facet__in=INDEXED_FACETS)
+    grouped = rows.values_list("facet", "code", "status").annotate(n=Count("id"))
+    for facet, code, status, n in grouped.values_list("facet", "code", "status", "n"):
+        if status in chosen:
+            counts[facet][code] = counts[facet].get(code, 0) + n
+        if facet == "language":  # every posting has exactly one language row: these count postings
+            counts["status"][status] = counts["status"].get(status, 0) + n
     return counts
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its total (from the facet counts) instead of running COUNT(*) again."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
+
+
+def posting_page(*, user, filters: PostingFilters, counts: dict, number) -> Page:
+    """One page of the list; the total is the sum of the status counts of the chosen statuses."""
+    total = sum(n for status, n in counts["status"].items() if status in filters.statuses)
+    return CountedPaginator(posting_search(user=user, filters=filters), PAGE_SIZE, count=total).get_page(number)
 
 
 def postings_of_member(*, user, member) -> QuerySet[Posting]:
     """A member's postings as `user` may see them (all of them for its own people)."""
-    return (posting_list_for_user(user=user).filter(member=member)
-            .select_related("member").order_by("kind", "-updated_at"))  # fmt: skip
+    return (
+        posting_list_for_user(user=user).filter(member=member).select_related("member").order_by("kind", "-updated_at")
+    )

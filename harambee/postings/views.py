@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from harambee.audit.selectors import audit_history_for
-from harambee.core.web import paginate, query_without_page
+from harambee.core.web import query_without_page
 from harambee.registry.access import is_secretariat
 from harambee.registry.models import Member
 from harambee.registry.selectors import group_list, region_choices
@@ -34,7 +34,7 @@ from .choices import (
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_export_csv, postings_export_lines, postings_import
 from .models import Posting
-from .selectors import INDEXED_FACETS, PostingFilters, posting_facet_counts, posting_search
+from .selectors import INDEXED_FACETS, PostingFilters, posting_facet_counts, posting_page, posting_search
 from .services import (
     new_external_id,
     posting_create,
@@ -104,9 +104,8 @@ def _facet_groups(counts: dict, filters: PostingFilters) -> list[dict]:
 def posting_list(request, kind_path: str):
     kind = _kind(kind_path)
     filters = filters_from_request(request, kind)
-    results = posting_search(user=request.user, filters=filters)
-    page = paginate(request, results, per_page=20)
     counts = posting_facet_counts(user=request.user, filters=filters)
+    page = posting_page(user=request.user, filters=filters, counts=counts, number=request.GET.get("page"))
     return render(
         request,
         "postings/posting_list.html",

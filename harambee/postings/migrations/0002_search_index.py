@@ -9,7 +9,8 @@ from django.db import migrations
 
 SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE postings_posting_fts USING fts5("
-    "search_document, content='postings_posting', content_rowid='id', tokenize='unicode61 remove_diacritics 0')",
+    "search_document, content='postings_posting', content_rowid='id', detail='none', "
+    "tokenize='unicode61 remove_diacritics 0')",
     "CREATE TRIGGER postings_posting_fts_ai AFTER INSERT ON postings_posting BEGIN "
     "INSERT INTO postings_posting_fts(rowid, search_document) VALUES (new.id, new.search_document); END",
     "CREATE TRIGGER postings_posting_fts_ad AFTER DELETE ON postings_posting BEGIN "
