@@ -50,7 +50,10 @@ def english_by_default():
     """Each test starts in English; a request in another language must not leak into the next test."""
     from django.utils import translation
 
+    from django.core.cache import cache
+
     translation.activate("en")
+    cache.clear()
     yield
     translation.deactivate()
 

@@ -349,3 +349,44 @@ def test_list_page_query_count_does_not_grow(client, cast, world, count):
     with CaptureQueriesContext(connection) as api_queries:
         assert client.get("/api/v1/offers").json()["count"] == count
     assert len(api_queries) <= 6
+
+
+def test_web_import_previews_then_writes_all_or_nothing(client, cast, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    # given a manager of Zambia with a two-line file, one line bad
+    MembershipFactory(member=world, user=cast.manager, role=MemberRole.MANAGER)
+    client.force_login(cast.manager)
+    good = json.dumps({**OFFER_ZH, "id": "W-1", "member": "ignored"})
+    bad = json.dumps({**OFFER_ZH, "id": "W-2", "themes": ["cooking"]})
+    upload = SimpleUploadedFile("p.jsonl", f"{good}\n{bad}\n".encode(), content_type="application/jsonl")
+    # when it checks the file, the problem is reported by line and nothing is written
+    response = client.post(reverse("postings:import"), {"member": "zmb", "file": upload})
+    assert "line 2: themes: Unknown code: cooking" in response.content.decode()
+    assert Posting.objects.count() == 0
+    # when the file is clean, a preview shows what would happen, and confirming writes it
+    upload = SimpleUploadedFile("p.jsonl", f"{good}\n".encode(), content_type="application/jsonl")
+    response = client.post(reverse("postings:import"), {"member": "zmb", "file": upload})
+    body = response.content.decode()
+    assert "1 to create, 0 to update, 0 unchanged." in body and Posting.objects.count() == 0
+    token = re.search(r'name="token" value="([^"]+)"', body).group(1)
+    response = client.post(reverse("postings:import"), {"token": token})
+    assert response.status_code == 302
+    assert list(Posting.objects.values_list("external_id", "member__code")) == [("W-1", "zmb")]
+
+
+def test_gen_postings_creates_realistic_postings(cast, world):
+    out = io.StringIO()
+    call_command("gen", "postings", "--count", "60", "--seed", "3", stdout=out)
+    assert out.getvalue().strip() == "Generated 60 postings."
+    assert Posting.objects.filter(external_id__startswith="GEN-").count() == 60
+    assert set(Posting.objects.values_list("language", flat=True)) == {"ar", "zh", "en", "fr", "ru", "es"}
+    with pytest.raises(CommandError):
+        call_command("gen", "postings", "--count", "0")
+
+
+def test_api_docs_are_served_locally(client):
+    page = client.get("/api/v1/docs").content.decode()
+    assert "swagger" in page.lower() and "cdn." not in page and "unpkg" not in page
+    schema = client.get("/api/v1/openapi.json").json()
+    assert {"/api/v1/needs", "/api/v1/offers", "/api/v1/members"} <= set(schema["paths"])

@@ -262,7 +262,7 @@ def _write(parsed, existing, members, countries, missing, actor, report: ImportR
             if new_translations != old_translations:
                 changes["translations"] = [[t[0] for t in old_translations], [t[0] for t in new_translations]]
             if changes:
-                posting.content_updated_at = now
+                posting.content_updated_at = posting.updated_at = now
                 to_update.append((posting, data, changes))
             else:
                 report.unchanged += 1
@@ -286,7 +286,12 @@ def _write(parsed, existing, members, countries, missing, actor, report: ImportR
             posting.search_document = indexing.search_document(posting, facts[posting.member.pk], data.translations)
         Posting.objects.bulk_update(
             [p for p, _d, _c in chunk],
-            [*(f for f in AUDITED_FIELDS if f not in ("member", "contact")), "search_document", "content_updated_at"],
+            [
+                *(f for f in AUDITED_FIELDS if f not in ("member", "contact")),
+                "search_document",
+                "content_updated_at",
+                "updated_at",
+            ],
         )
         ids = [p.pk for p, _d, _c in chunk]
         PostingTranslation.objects.filter(posting_id__in=ids).delete()

@@ -84,6 +84,7 @@ class Posting(models.Model):
         indexes = [
             models.Index(fields=["kind", "-published_at", "-id"], name="posting_list_idx"),
             models.Index(fields=["-published_at", "-id"], name="posting_recent_idx"),
+            models.Index(fields=["-updated_at"], name="posting_updated_idx"),
             models.Index(fields=["member", "kind", "status"], name="posting_member_idx"),
             models.Index(fields=["status", "apply_by"], name="posting_apply_by_idx"),
             models.Index(fields=["status", "end"], name="posting_end_idx"),

@@ -7,6 +7,7 @@ visibility rule. The two can differ only for postings of a member suspended afte
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, QuerySet
@@ -98,9 +99,32 @@ def _facet_rows(*, user, filters: PostingFilters, statuses, skip: str = "") -> Q
     return _restrict(rows, filters, id_field="posting_id", skip=skip)
 
 
+def postings_generation() -> str:
+    """Changes whenever any posting is written (every write sets `updated_at`); an index lookup."""
+    latest = Posting.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return latest.isoformat() if latest else "empty"
+
+
 def posting_facet_counts(*, user, filters: PostingFilters) -> dict[str, dict[str, int]]:
     """Counts per facet code among the matching postings, and per public status (for the status
-    facet and the total), in one grouped query over the facet index."""
+    facet and the total), in one grouped query over the facet index.
+
+    The counts of an unfiltered public list (the page most people open) are cached until the next
+    write to any posting, so that they are computed once per change rather than once per visit.
+    """
+    unfiltered = not filters.q and not filters.member and not any(filters.facets.values())
+    public = all(s in PUBLIC_STATUSES for s in filters.statuses)
+    if unfiltered and public:
+        key = "postings:facets:{}:{}:{}".format(filters.kind, ",".join(sorted(filters.statuses)), postings_generation())
+        counts = cache.get(key)
+        if counts is None:
+            counts = _count_facets(user=None, filters=filters)
+            cache.set(key, counts, timeout=3600)
+        return counts
+    return _count_facets(user=user, filters=filters)
+
+
+def _count_facets(*, user, filters: PostingFilters) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {facet: {} for facet in (*INDEXED_FACETS, "status")}
     chosen = set(filters.statuses)
     statuses = sorted(set(PUBLIC_STATUSES) | chosen)
