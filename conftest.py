@@ -48,9 +48,8 @@ def cast(db) -> Cast:
 @pytest.fixture(autouse=True)
 def english_by_default():
     """Each test starts in English; a request in another language must not leak into the next test."""
-    from django.utils import translation
-
     from django.core.cache import cache
+    from django.utils import translation
 
     translation.activate("en")
     cache.clear()

@@ -57,9 +57,9 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from harambee.postings.synthetic import generate_postings
 
     from harambee.postings.models import Posting
+    from harambee.postings.synthetic import generate_postings
     from harambee.registry.models import Member
 
     call_command("migrate", verbosity=0)
