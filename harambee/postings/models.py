@@ -187,7 +187,8 @@ class PostingFacet(models.Model):
     covering index instead of joining the postings table.
     """
 
-    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="facets")
+    # Indexed by facet_posting_idx, which also covers counting the facets of a set of postings.
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="facets", db_index=False)
     kind = models.CharField(max_length=5)
     status = models.CharField(max_length=20)
     facet = models.CharField(max_length=20)
@@ -200,6 +201,7 @@ class PostingFacet(models.Model):
             # kind, facet, code, status: counts group by (facet, code, status) in index order, unsorted
             models.Index(fields=["kind", "facet", "code", "status"], name="facet_count_idx"),
             models.Index(fields=["facet", "code", "posting"], name="facet_filter_idx"),
+            models.Index(fields=["posting", "kind", "facet", "code", "status"], name="facet_posting_idx"),
         ]
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ Counts come from the facet index alone (one covering index, no join), so that a 
 visibility rule. The two can differ only for postings of a member suspended after publishing.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -32,14 +33,16 @@ class PostingFilters:
     status: list[str] = field(default_factory=list)
     member: str = ""
     facets: dict[str, list[str]] = field(default_factory=dict)
+    # The ids matching the filters, found once per request by `_matching_ids`.
+    matched: object = field(default=None, repr=False, compare=False)
 
     @property
     def statuses(self) -> list[str]:
         return self.status or list(OPEN_STATUSES)
 
 
-def _matching_ids_sql(filters: PostingFilters, *, skip: str = "") -> tuple[str, list] | None:
-    """SQL for the ids of postings matching every filter but kind, status and the facet `skip`.
+def _matching_ids_sql(filters: PostingFilters) -> tuple[str, list] | None:
+    """SQL for the ids of postings matching every filter but kind and status.
 
     The filters are intersected first (INTERSECT of index lookups), so counting facets then
     only visits the rows of the matching postings; None when nothing restricts.
@@ -48,7 +51,7 @@ def _matching_ids_sql(filters: PostingFilters, *, skip: str = "") -> tuple[str, 
     params: list = []
     facet_table = PostingFacet._meta.db_table
     for facet, codes in sorted(filters.facets.items()):
-        if codes and facet != skip:
+        if codes:
             marks = ", ".join(["%s"] * len(codes))
             parts.append(f"SELECT posting_id FROM {facet_table} WHERE facet = %s AND code IN ({marks})")
             params += [facet, *codes]
@@ -73,12 +76,29 @@ def _matching_ids_sql(filters: PostingFilters, *, skip: str = "") -> tuple[str, 
     return " INTERSECT ".join(parts), params
 
 
-def _restrict(qs: QuerySet, filters: PostingFilters, *, id_field: str, skip: str = "") -> QuerySet:
-    """Apply every filter but the kind, the status and the facet `skip` to postings or facet rows."""
-    matching = _matching_ids_sql(filters, skip=skip)
+def _matching_ids(filters: PostingFilters):
+    """The matching ids as one parameter (a JSON array for SQLite, an array for PostgreSQL), run
+    once per request: the list and the counts then reuse it instead of searching again."""
+    if filters.matched is None:
+        matching = _matching_ids_sql(filters)
+        if matching is None:
+            return None
+        if connection.vendor == "postgresql":  # its planner turns the subquery into one hash semi-join
+            filters.matched = RawSQL(*matching)
+        else:  # SQLite would run the search again for each query that uses it
+            with connection.cursor() as cursor:
+                cursor.execute(*matching)
+                ids = [row[0] for row in cursor.fetchall()]
+            filters.matched = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    return filters.matched
+
+
+def _restrict(qs: QuerySet, filters: PostingFilters, *, id_field: str) -> QuerySet:
+    """Apply every filter but the kind and the status to postings or facet rows."""
+    matching = _matching_ids(filters)
     if matching is None:
         return qs
-    return qs.filter(**{f"{id_field}__in": RawSQL(*matching)})
+    return qs.filter(**{f"{id_field}__in": matching})
 
 
 def posting_search(*, user, filters: PostingFilters) -> QuerySet[Posting]:
@@ -90,13 +110,13 @@ def posting_search(*, user, filters: PostingFilters) -> QuerySet[Posting]:
     return qs.select_related("member__country").prefetch_related("translations").order_by("-published_at", "-pk")
 
 
-def _facet_rows(*, user, filters: PostingFilters, statuses, skip: str = "") -> QuerySet[PostingFacet]:
+def _facet_rows(*, user, filters: PostingFilters, statuses) -> QuerySet[PostingFacet]:
     rows = PostingFacet.objects.filter(status__in=statuses)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
     if not is_secretariat(user) and any(s not in PUBLIC_STATUSES for s in statuses):
         rows = rows.filter(posting_id__in=posting_list_for_user(user=user).values("pk"))
-    return _restrict(rows, filters, id_field="posting_id", skip=skip)
+    return _restrict(rows, filters, id_field="posting_id")
 
 
 def postings_generation() -> str:
