@@ -17,7 +17,6 @@ from .choices import (
     TARGET_GROUPS,
     THEMES,
     PostingKind,
-    PostingStatus,
     sdg_label,
 )
 
@@ -199,6 +198,3 @@ class ImportForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].choices = [(m.code, m.display_name) for m in members]
-
-
-STATUS_LABELS = dict(PostingStatus.choices)

@@ -174,10 +174,3 @@ def posting_page(*, user, filters: PostingFilters, counts: dict, number) -> Page
     """One page of the list; the total is the sum of the status counts of the chosen statuses."""
     total = sum(n for status, n in counts["status"].items() if status in filters.statuses)
     return CountedPaginator(posting_search(user=user, filters=filters), PAGE_SIZE, count=total).get_page(number)
-
-
-def postings_of_member(*, user, member) -> QuerySet[Posting]:
-    """A member's postings as `user` may see them (all of them for its own people)."""
-    return (
-        posting_list_for_user(user=user).filter(member=member).select_related("member").order_by("kind", "-updated_at")
-    )

@@ -129,6 +129,8 @@ def posting_detail(request, kind_path: str, external_id: str):
             "postings:detail", kind_path="needs" if posting.kind == "need" else "offers", external_id=external_id
         )
     title, description, translation = posting.translation_for()
+    can_edit = posting_can(request.user, posting, PostingAction.EDIT)
+    signed_in = request.user.is_authenticated
     return render(
         request,
         "postings/posting_detail.html",
@@ -139,13 +141,9 @@ def posting_detail(request, kind_path: str, external_id: str):
             "description_html": text.render_markdown(description),
             "translation": translation,
             "original_language": LANGUAGES[posting.language],
-            "can_edit": posting_can(request.user, posting, PostingAction.EDIT),
-            "transitions": posting_transitions_for(request.user if request.user.is_authenticated else None, posting)
-            if request.user.is_authenticated
-            else [],
-            "history": audit_history_for(
-                posting, public_only=not posting_can(request.user, posting, PostingAction.EDIT)
-            )[:20],
+            "can_edit": can_edit,
+            "transitions": posting_transitions_for(request.user, posting) if signed_in else [],
+            "history": audit_history_for(posting, public_only=not can_edit)[:20],
             "labels": {
                 "modalities": [MODALITIES.get(c, c) for c in posting.modalities],
                 "themes": [THEMES.get(c, c) for c in posting.themes],

@@ -81,15 +81,3 @@ def member_list_for_user(*, user) -> QuerySet[Member]:
     if getattr(user, "is_authenticated", False):
         return qs.filter(status=MemberStatus.ACTIVE) | qs.filter(pk__in=list(user.member_roles()))
     return qs.filter(status=MemberStatus.ACTIVE)
-
-
-def members_user_can(user, action: MemberAction) -> QuerySet[Member]:
-    """Members for which `user` may perform `action` (e.g. where it may invite people)."""
-    if is_secretariat(user):
-        return Member.objects.all()
-    if not getattr(user, "is_authenticated", False):
-        return Member.objects.none()
-    roles = [role for role, actions in _ROLE_ACTIONS.items() if action in actions]
-    return Member.objects.filter(
-        memberships__user=user, memberships__role__in=roles, status__in=[MemberStatus.ACTIVE, MemberStatus.PENDING]
-    )

@@ -131,7 +131,3 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices, initial=MemberRole.EDITOR)
     is_focal_point = forms.BooleanField(label=_("Focal point"), required=False)
     message = forms.CharField(label=_("Personal message"), widget=forms.Textarea, required=False, max_length=2000)
-
-
-class StatusForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000, widget=forms.Textarea)
