@@ -1,6 +1,7 @@
 """Needs and offers at scale: import time and list / facet / search / API latency.
 
-Run: uv run python benchmarks/postings.py [--count 100000] [--requests 30]
+Run: uv run python benchmarks/postings.py [--count 100000] [--requests 30] [--data-dir DIR]
+     uv run python benchmarks/postings.py --reuse --data-dir DIR   (time the pages again, no import)
      DATABASE_URL=postgres://… uv run python benchmarks/postings.py   (an empty database)
 
 Loads the demo, generates `--count` synthetic postings in six languages to a JSON Lines file,
@@ -40,8 +41,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the pages of an already loaded database (no import)"
+    )
+    parser.add_argument("--data-dir", help="HARAMBEE_DATA_DIR (its SQLite file is reused with --reuse)")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="harambee-bench-"))
+    work = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="harambee-bench-"))
     os.environ.update(
         HARAMBEE_DATA_DIR=str(work),
         DJANGO_SETTINGS_MODULE="config.settings.local",
@@ -52,17 +57,29 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from harambee.postings.models import Posting
+
+    call_command("migrate", verbosity=0)
+    if args.reuse:
+        print(f"database: {connection.vendor}; postings: {Posting.objects.count():,} (reused)")
+    else:
+        load(args, work)
+    time_pages(args)
+
+
+def load(args, work: Path) -> None:
     from datetime import date
 
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
 
     from harambee.postings.models import Posting
     from harambee.postings.synthetic import generate_postings
     from harambee.registry.models import Member
 
-    call_command("migrate", verbosity=0)
     call_command("loaddemo", verbosity=0, stdout=open(os.devnull, "w"))
     members = [(c.upper(), k) for c, k in Member.objects.filter(status="active").values_list("code", "kind")]
     path = work / "postings.jsonl"
@@ -80,6 +97,11 @@ def main() -> None:
     print(f"database: {connection.vendor}; postings: {total:,}")
     print(f"generate {args.count:,} postings: {generated:.1f} s; import: {imported:.1f} s "
           f"({args.count / imported:,.0f} postings/s)")  # fmt: skip
+
+
+def time_pages(args) -> None:
+    from django.test import Client
+
     client = Client()
     print(f"{'page':28} {'median ms':>10} {'p95 ms':>8} {'results':>8}")
     for name, url in PAGES:

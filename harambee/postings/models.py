@@ -200,7 +200,7 @@ class PostingFacet(models.Model):
         indexes = [
             # kind, facet, code, status: counts group by (facet, code, status) in index order, unsorted
             models.Index(fields=["kind", "facet", "code", "status"], name="facet_count_idx"),
-            models.Index(fields=["facet", "code", "posting"], name="facet_filter_idx"),
+            models.Index(fields=["facet", "code", "kind", "posting"], name="facet_match_idx"),
             models.Index(fields=["posting", "kind", "facet", "code", "status"], name="facet_posting_idx"),
         ]
 
