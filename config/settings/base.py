@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "harambee.registry",
     "harambee.accounts",
     "harambee.postings",
+    "harambee.matching",
     "harambee.secretariat",
     "harambee.demo",
 ]

@@ -44,6 +44,7 @@ __all__ = [
     "UN_LANGUAGES",
     "QueryTerm",
     "detect_language",
+    "fold",
     "fts5_match_expression",
     "index_document",
     "markdown_to_plain",
@@ -174,6 +175,13 @@ def _pieces(text: str) -> list[str]:
     if _ASTRAL_RE.search(text) is not None:
         text = text.translate(astral)
     return _PIECE_RE.findall(text)
+
+
+def fold(text: str) -> str:
+    """NFKC, casefolding and the letter folds of the search index, without splitting into tokens."""
+    bmp, astral = _fold_tables()
+    text = unicodedata.normalize("NFKC", text).casefold().translate(bmp)
+    return text.translate(astral) if _ASTRAL_RE.search(text) is not None else text
 
 
 def _is_han_run(piece: str) -> bool:
