@@ -58,3 +58,13 @@ def english_by_default():
 
 
 ROLES = ["anonymous", "outsider", "viewer", "editor", "manager", "other_manager", "secretariat"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_matching_snapshot():
+    """The matching snapshot is cached per process; each test starts without one."""
+    from harambee.matching import selectors
+
+    selectors._SNAPSHOT = None
+    yield
+    selectors._SNAPSHOT = None

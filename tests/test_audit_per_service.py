@@ -31,6 +31,13 @@ NOT_DOMAIN_WRITES = {
     "harambee.postings.services.posting_transitions_for",
     # marks the reminder as sent (operational bookkeeping); the e-mail itself is the record
     "harambee.postings.services.postings_send_expiry_reminders",
+    # derived data computed from audited postings (concepts, vectors) and the worker that runs it
+    "harambee.matching.services.features_refresh",
+    "harambee.matching.services.embed_pending",
+    "harambee.matching.services.schedule_features_refresh",
+    "harambee.matching.services.wait_for_background_work",
+    # notifications are the side effect of audited services (the proposal, the answer)
+    "harambee.notifications.services.notify",
 }
 
 
@@ -202,11 +209,83 @@ def run_postings_expire(cast):
     return Posting.objects.get(pk=posting.pk), AuditAction.TRANSITION, {"status": ["published", "expired"]}
 
 
+def _pair(cast):
+    from harambee.postings.services import posting_create
+    from harambee.postings.validation import parse_posting
+
+    def post(member, **fields):
+        raw = {"kind": "need", "title": "Compute", "description": "GPU hours.", "language": "en",
+               "member": member.code, **fields}  # fmt: skip
+        return posting_create(actor=cast.secretariat, member=member, data=parse_posting(raw), status="published")
+
+    return post(cast.member, id="N-1"), post(cast.other_member, id="O-1", kind="offer")
+
+
+def run_match_propose(cast):
+    from harambee.matching.services import match_propose
+
+    need, offer = _pair(cast)
+    match = match_propose(need=need, offer=offer, actor=cast.editor, message="Let us talk")
+    return match, AuditAction.CREATE, {"status": [None, "proposed"], "message": [None, "Let us talk"]}
+
+
+def run_match_accept(cast):
+    from harambee.matching.services import match_accept, match_propose
+
+    match = match_propose(**dict(zip(("need", "offer"), _pair(cast), strict=True)), actor=cast.editor)
+    match = match_accept(match=match, actor=cast.other_manager)
+    return match, AuditAction.TRANSITION, {"status": ["proposed", "accepted"]}
+
+
+def run_match_decline(cast):
+    from harambee.matching.services import match_decline, match_propose
+
+    match = match_propose(**dict(zip(("need", "offer"), _pair(cast), strict=True)), actor=cast.editor)
+    match = match_decline(match=match, actor=cast.other_manager, response="later")
+    return match, AuditAction.TRANSITION, {"status": ["proposed", "declined"], "response": ["", "later"]}
+
+
+def run_match_withdraw(cast):
+    from harambee.matching.services import match_propose, match_withdraw
+
+    match = match_propose(**dict(zip(("need", "offer"), _pair(cast), strict=True)), actor=cast.editor)
+    match = match_withdraw(match=match, actor=cast.manager)
+    return match, AuditAction.TRANSITION, {"status": ["proposed", "withdrawn"]}
+
+
+def run_cooperation_create_from_match(cast):
+    from harambee.cooperation.services import cooperation_create_from_match
+
+    need, offer = _pair(cast)
+    cooperation = cooperation_create_from_match(need=need, offer=offer, actor=cast.other_manager)
+    return cooperation, AuditAction.CREATE, {"origin": [None, "match"]}
+
+
+def run_notification_mark_read(cast):
+    from harambee.matching.services import match_propose
+    from harambee.notifications.models import Notification
+    from harambee.notifications.services import notification_mark_read
+
+    match_propose(**dict(zip(("need", "offer"), _pair(cast), strict=True)), actor=cast.editor)
+    notification = notification_mark_read(notification=Notification.objects.get(), actor=cast.other_manager)
+    return notification, AuditAction.UPDATE, {"read": [False, True]}
+
+
+def run_notifications_mark_all_read(cast):
+    from harambee.matching.services import match_propose
+    from harambee.notifications.models import Notification
+    from harambee.notifications.services import notifications_mark_all_read
+
+    match_propose(**dict(zip(("need", "offer"), _pair(cast), strict=True)), actor=cast.editor)
+    assert notifications_mark_all_read(actor=cast.other_manager) == 1
+    return Notification.objects.get(), AuditAction.UPDATE, {"read": [False, True]}
+
+
 SCENARIOS = {
     f"harambee.{module}.services.{name[4:]}": runner
     for name, runner in dict(globals()).items()
     if name.startswith("run_")
-    for module in ("registry", "accounts", "postings")
+    for module in ("registry", "accounts", "postings", "matching", "cooperation", "notifications")
     if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
 }
 

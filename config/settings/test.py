@@ -18,3 +18,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Tests never touch the data folder: an in-memory SQLite unless DATABASE_URL names a server.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and "DATABASE_URL" not in os.environ:
     DATABASES["default"]["NAME"] = ":memory:"
+# Tests use a small deterministic embedder; tests of the real model ask for it explicitly.
+HARAMBEE_EMBEDDER = "class:harambee.matching.testing.HashingEmbedder"
+HARAMBEE_MATCHING_IN_BACKGROUND = False

@@ -121,12 +121,13 @@ def doc_from_fields(
     description: str,
     geography: Geography,
     glossary: Glossary | None = None,
+    tag: bool = True,
     **fields,
 ) -> MatchDoc:
-    """A MatchDoc from posting fields (interchange names); concepts are tagged here."""
+    """A MatchDoc from posting fields (interchange names); concepts are tagged here unless
+    ``tag`` is False (the caller has them stored)."""
     glossary = glossary or default_glossary()
-    text = f"{title}\n{description}"
-    concepts = dict(glossary.tag(text, language))
+    concepts = dict(glossary.tag(f"{title}\n{description}", language)) if tag else {}
     capacity = fields.get("capacity") or {}
     unit, value = next(iter(capacity.items()), ("", None)) if isinstance(capacity, dict) else ("", None)
     if unit == "currency":
@@ -175,7 +176,7 @@ def doc_from_interchange(row: dict, geography: Geography, glossary: Glossary | N
     )
 
 
-def doc_from_posting(posting, geography: Geography, glossary: Glossary | None = None) -> MatchDoc:
+def doc_from_posting(posting, geography: Geography, glossary: Glossary | None = None, *, tag: bool = True) -> MatchDoc:
     """A MatchDoc from a stored Posting (its member and eligible members prefetched)."""
     capacity = {}
     if posting.capacity_unit and posting.capacity_value is not None:
@@ -186,9 +187,10 @@ def doc_from_posting(posting, geography: Geography, glossary: Glossary | None = 
         language=posting.language,
         member=posting.member.code,
         title=posting.title,
-        description=markdown_to_plain(posting.description),
+        description=markdown_to_plain(posting.description) if tag else "",
         geography=geography,
         glossary=glossary,
+        tag=tag,
         modalities=posting.modalities,
         themes=posting.themes,
         sectors=posting.sectors,

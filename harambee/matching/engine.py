@@ -180,8 +180,12 @@ def _mask(codes: Iterable[str], vocabulary: Sequence[str]) -> int:
     return bits
 
 
+# Bits set in every value below 2**16: the facet masks (at most 12 codes) are looked up, not looped.
+_POPCOUNT = np.array([bin(v).count("1") for v in range(1 << 16)], dtype=np.float32)
+
+
 def _popcount(values: np.ndarray) -> np.ndarray:
-    return np.array([int(v).bit_count() for v in values], dtype=np.float32) if values.size else values
+    return _POPCOUNT[values & 0xFFFF]
 
 
 _NO_DATE = -1
@@ -219,12 +223,15 @@ class CandidateIndex:
             for c, (rows, values) in postings.items()
         }
         # vectors, centred per language
-        with_vectors = [d.vector is not None for d in self.docs]
-        self.has_vectors = n > 0 and all(with_vectors)
+        # a candidate whose vector is not computed yet gets a zero vector: no semantic credit
+        with_vectors = np.array([d.vector is not None for d in self.docs], dtype=bool)
+        self.has_vectors = bool(with_vectors.any())
         self.vectors = None
         if self.has_vectors:
-            matrix = np.vstack([d.vector for d in self.docs]).astype(np.float32)
-            self.vectors = _centre(matrix, [d.language for d in self.docs], centroids)
+            dim = next(d.vector for d in self.docs if d.vector is not None).shape[0]
+            matrix = np.vstack([d.vector if d.vector is not None else np.zeros(dim) for d in self.docs])
+            self.vectors = _centre(matrix.astype(np.float32), [d.language for d in self.docs], centroids)
+            self.vectors[~with_vectors] = 0.0
         self.centroids = centroids
         # structured fields as bit masks and numbers
         self.modality_bits = self._bits("modalities", MODALITIES)
@@ -238,7 +245,9 @@ class CandidateIndex:
         self.remaining = np.array(
             [d.remaining if d.remaining is not None else np.inf for d in self.docs], dtype=np.float64
         )
-        self.capacity_units = [d.capacity_unit for d in self.docs]
+        units = sorted({d.capacity_unit for d in self.docs if d.capacity_unit})
+        self.capacity_unit_codes = {unit: i for i, unit in enumerate(units)}
+        self.capacity_units = np.array([self.capacity_unit_codes.get(d.capacity_unit, -1) for d in self.docs])
         self.capacity_values = np.array(
             [d.capacity_value if d.capacity_value is not None else np.nan for d in self.docs], dtype=np.float64
         )
@@ -393,8 +402,10 @@ class CandidateIndex:
         values = np.full(self.size, UNKNOWN, dtype=np.float32)
         if not query.capacity_unit or not query.capacity_value:
             return values
-        same = np.array([unit == query.capacity_unit for unit in self.capacity_units], dtype=bool)
-        same &= ~np.isnan(self.capacity_values)
+        code = self.capacity_unit_codes.get(query.capacity_unit)
+        if code is None:
+            return values
+        same = (self.capacity_units == code) & ~np.isnan(self.capacity_values)
         if query.kind == "need":
             available = np.minimum(self.capacity_values, self.remaining)
             values[same] = np.clip(available[same] / query.capacity_value, 0.0, 1.0)

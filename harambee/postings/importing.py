@@ -27,6 +27,7 @@ from . import indexing, text
 from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, MODALITIES, SECTORS, TARGET_GROUPS, THEMES
 from .models import Posting, PostingFacet, PostingTranslation
 from .services import AUDITED_FIELDS, apply_input
+from .signals import announce_changed
 from .validation import PostingInput, parse_posting, posting_to_dict
 
 BATCH = 1000
@@ -207,6 +208,14 @@ def postings_import(
         _write(parsed, existing, members, countries, missing, actor, report)
         if dry_run:
             transaction.set_rollback(True)
+        else:
+            external_ids = [data.external_id for _n, data in parsed]
+            changed = Posting.objects.values_list("pk", flat=True)
+            announce_changed(
+                pk
+                for chunk in range(0, len(external_ids), 5000)
+                for pk in changed.filter(external_id__in=external_ids[chunk : chunk + 5000])
+            )
     report.written = not dry_run
     return report
 

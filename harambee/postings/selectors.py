@@ -5,6 +5,7 @@ Counts come from the facet index alone (one covering index, no join), so that a 
 visibility rule. The two can differ only for postings of a member suspended after publishing.
 """
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -72,11 +73,15 @@ def _matching_ids_sql(filters: PostingFilters) -> tuple[str, list] | None:
             )
             params += [text.tsquery_expression(terms), *([filters.kind] if filters.kind else [])]
         else:
-            parts.append("SELECT rowid FROM postings_posting_fts WHERE postings_posting_fts MATCH %s")
-            params.append(text.fts5_match_expression(terms))
-            if filters.kind:  # the full-text index holds both kinds; an index-only scan halves the ids
-                parts.append("SELECT id FROM postings_posting WHERE kind = %s")
-                params.append(filters.kind)
+            if filters.kind:  # the full-text index holds both kinds: keep the matches of one
+                parts.append(
+                    "SELECT p.id FROM postings_posting_fts f JOIN postings_posting p ON p.id = f.rowid "
+                    "WHERE postings_posting_fts MATCH %s AND p.kind = %s"
+                )
+                params += [text.fts5_match_expression(terms), filters.kind]
+            else:
+                parts.append("SELECT rowid FROM postings_posting_fts WHERE postings_posting_fts MATCH %s")
+                params.append(text.fts5_match_expression(terms))
     if not parts:
         return None
     return " INTERSECT ".join(parts), params
@@ -107,7 +112,9 @@ def _restrict(qs: QuerySet, filters: PostingFilters, *, id_column: str) -> Query
         # the ids up; a hashed array makes each test constant-time.
         condition = RawSQL(f"{column} = ANY(%s::bigint[])", [ids], output_field=BooleanField())
     else:  # one JSON parameter, however many ids (SQLite limits the number of parameters)
-        condition = RawSQL(f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)], output_field=BooleanField())
+        condition = RawSQL(
+            f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)], output_field=BooleanField()
+        )
     return qs.filter(condition)
 
 
@@ -139,17 +146,23 @@ def posting_facet_counts(*, user, filters: PostingFilters) -> dict[str, dict[str
     """Counts per facet code among the matching postings, and per public status (for the status
     facet and the total), in one grouped query over the facet index.
 
-    The counts of an unfiltered public list (the page most people open) are cached until the next
-    write to any posting, so that they are computed once per change rather than once per visit.
+    Counts of public postings are the same for every visitor: they are cached per filter set until
+    the next write to any posting, so a list or a search shared by many people (the unfiltered
+    list above all) is counted once per change rather than once per visit.
     """
-    unfiltered = not filters.q and not filters.member and not any(filters.facets.values())
     public = all(s in PUBLIC_STATUSES for s in filters.statuses)
-    if unfiltered and public:
-        key = "postings:facets:{}:{}:{}".format(filters.kind, ",".join(sorted(filters.statuses)), postings_generation())
+    if public:
+        described = json.dumps(
+            [filters.kind, sorted(filters.statuses), " ".join(filters.q.split()), filters.member,
+             sorted((facet, sorted(codes)) for facet, codes in filters.facets.items() if codes)],
+            ensure_ascii=False,
+        )  # fmt: skip
+        digest = hashlib.sha256(described.encode()).hexdigest()[:32]
+        key = f"postings:facets:{digest}:{postings_generation()}"
         counts = cache.get(key)
         if counts is None:
             counts = _count_facets(user=None, filters=filters)
-            cache.set(key, counts, timeout=3600)
+            cache.set(key, counts, timeout=600)
         return counts
     return _count_facets(user=user, filters=filters)
 

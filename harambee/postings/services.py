@@ -22,6 +22,7 @@ from harambee.registry.models import Member, MemberStatus
 from . import indexing, lifecycle
 from .choices import PostingKind, PostingStatus
 from .models import Posting, PostingTranslation
+from .signals import announce_changed
 from .validation import PostingInput
 
 CONTENT_FIELDS = (
@@ -108,6 +109,7 @@ def posting_create(
     posting.eligible_members.set(_resolve_eligible_members(data.eligible_members))
     translations = _replace_translations(posting, data)
     indexing.reindex([posting], translations_by_posting={posting.pk: translations})
+    announce_changed([posting.pk])
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
@@ -149,6 +151,7 @@ def posting_update(*, posting: Posting, actor, data: PostingInput, contact=None,
     posting.eligible_members.set(eligible)
     translations = _replace_translations(posting, data)
     indexing.reindex([posting], translations_by_posting={posting.pk: translations})
+    announce_changed([posting.pk])
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -203,6 +206,7 @@ def posting_transition(*, posting: Posting, actor, action: str, reason: str = ""
         posting.published_at = now
     posting.save(update_fields=["status", "status_changed_at", "published_at", "updated_at"])
     indexing.sync_status(posting)
+    announce_changed([posting.pk])
     audit_record(
         actor=actor,
         action=AuditAction.TRANSITION,

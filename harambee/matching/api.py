@@ -1,0 +1,152 @@
+"""JSON API of matching: suggested counterparts, and the match workflow (propose, answer)."""
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.utils import translation
+from ninja import Query, Router, Schema, Status
+
+from harambee.accounts.auth import API_WRITE_AUTH, api_user
+from harambee.postings.access import posting_get_for_user
+
+from .access import MatchAction, match_get_for_user, match_list_for_user
+from .explain import explain
+from .models import MatchStatus
+from .selectors import suggestions_for
+from .services import match_accept, match_decline, match_propose, match_withdraw
+
+router = Router(tags=["matching"])
+
+
+class ComponentOut(Schema):
+    name: str
+    value: float
+    weight: float
+
+
+class SuggestionOut(Schema):
+    id: str
+    kind: str
+    title: str
+    member: str
+    language: str
+    rank: int
+    score: float
+    reasons: list[str]
+    components: list[ComponentOut]
+    shared_concepts: list[str]
+
+
+class SuggestionsOut(Schema):
+    posting: str
+    semantic: bool
+    results: list[SuggestionOut]
+
+
+class SuggestionParams(Schema):
+    lang: str = "en"
+    limit: int = 10
+
+
+def _suggestions(request, external_id: str, params: SuggestionParams) -> SuggestionsOut:
+    posting = posting_get_for_user(user=api_user(request), external_id=external_id)
+    result = suggestions_for(posting=posting, limit=max(1, min(params.limit, 50)))
+    language = params.lang if params.lang in ("ar", "zh", "en", "fr", "ru", "es") else "en"
+    with translation.override("zh-hans" if language == "zh" else language):
+        results = [
+            SuggestionOut(
+                id=other.external_id, kind=other.kind, title=other.title, member=other.member.code.upper(),
+                language=other.language, rank=c.rank, score=c.score,
+                reasons=[r.text for r in explain(c, candidate_language=other.language)],
+                components=[ComponentOut(name=p.name, value=round(p.value, 4), weight=round(p.weight, 4))
+                            for p in c.components],
+                shared_concepts=list(c.shared_concepts),
+            )
+            for c, other in result.candidates
+        ]  # fmt: skip
+    return SuggestionsOut(posting=posting.external_id, semantic=result.semantic, results=results)
+
+
+@router.get("/needs/{external_id}/suggestions", response=SuggestionsOut, summary="Suggested offers for a need")
+def need_suggestions(request: HttpRequest, external_id: str, params: Query[SuggestionParams]):
+    return _suggestions(request, external_id, params)
+
+
+@router.get("/offers/{external_id}/suggestions", response=SuggestionsOut, summary="Suggested needs for an offer")
+def offer_suggestions(request: HttpRequest, external_id: str, params: Query[SuggestionParams]):
+    return _suggestions(request, external_id, params)
+
+
+class MatchIn(Schema):
+    need: str
+    offer: str
+    message: str = ""
+
+
+class AnswerIn(Schema):
+    response: str = ""
+
+
+class MatchOut(Schema):
+    id: int
+    need: str
+    offer: str
+    proposer: str
+    status: str
+    message: str
+    response: str
+    score: float | None
+    cooperation: int | None
+    created_at: datetime
+    decided_at: datetime | None
+
+
+def _out(match) -> MatchOut:
+    return MatchOut(
+        id=match.pk, need=match.need.external_id, offer=match.offer.external_id,
+        proposer=match.proposer.code.upper(), status=match.status, message=match.message, response=match.response,
+        score=match.score, cooperation=match.cooperation_id, created_at=match.created_at, decided_at=match.decided_at,
+    )  # fmt: skip
+
+
+@router.get("/matches", response=list[MatchOut], auth=API_WRITE_AUTH, summary="Matches of your members")
+def match_list(request: HttpRequest, status: str = ""):
+    matches = match_list_for_user(user=request.user)
+    if status in MatchStatus.values:
+        matches = matches.filter(status=status)
+    return [_out(m) for m in matches[:200]]
+
+
+@router.post("/matches", response={201: MatchOut}, auth=API_WRITE_AUTH, summary="Propose a match")
+def match_create(request: HttpRequest, payload: MatchIn):
+    user = request.user
+    need = posting_get_for_user(user=user, external_id=payload.need)
+    offer = posting_get_for_user(user=user, external_id=payload.offer)
+    match = match_propose(need=need, offer=offer, actor=user, message=payload.message)
+    return Status(201, _out(match_get_for_user(user=user, pk=match.pk)))
+
+
+@router.get("/matches/{match_id}", response=MatchOut, auth=API_WRITE_AUTH, summary="One match")
+def match_detail(request: HttpRequest, match_id: int):
+    return _out(match_get_for_user(user=request.user, pk=match_id))
+
+
+def _answer(request, match_id: int, payload: AnswerIn, service, action):
+    match = match_get_for_user(user=request.user, pk=match_id, action=action)
+    service(match=match, actor=request.user, response=payload.response)
+    return _out(match_get_for_user(user=request.user, pk=match_id))
+
+
+@router.post("/matches/{match_id}/accept", response=MatchOut, auth=API_WRITE_AUTH, summary="Accept a proposal")
+def match_accept_view(request: HttpRequest, match_id: int, payload: AnswerIn):
+    return _answer(request, match_id, payload, match_accept, MatchAction.ANSWER)
+
+
+@router.post("/matches/{match_id}/decline", response=MatchOut, auth=API_WRITE_AUTH, summary="Decline a proposal")
+def match_decline_view(request: HttpRequest, match_id: int, payload: AnswerIn):
+    return _answer(request, match_id, payload, match_decline, MatchAction.ANSWER)
+
+
+@router.post("/matches/{match_id}/withdraw", response=MatchOut, auth=API_WRITE_AUTH, summary="Withdraw a proposal")
+def match_withdraw_view(request: HttpRequest, match_id: int, payload: AnswerIn):
+    return _answer(request, match_id, payload, match_withdraw, MatchAction.WITHDRAW)

@@ -1,0 +1,114 @@
+"""What matching stores: each posting's concepts and vector, and the matches people propose."""
+
+import numpy as np
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from harambee.cooperation.models import Cooperation
+from harambee.postings.models import Posting
+from harambee.registry.models import Member
+
+
+class PostingFeatures(models.Model):
+    """The concepts found in a posting's text and its embedding, computed when it is saved.
+
+    ``text_hash`` identifies the text (and model) the vector was computed from, so a vector is
+    recomputed only when the title or description changed. ``vector`` is float32 bytes.
+    """
+
+    posting = models.OneToOneField(Posting, on_delete=models.CASCADE, primary_key=True, related_name="features")
+    glossary_version = models.CharField(max_length=20)
+    concepts = models.JSONField(default=dict)
+    text_hash = models.CharField(max_length=32)
+    embedder = models.CharField(max_length=200, blank=True)
+    vector_hash = models.CharField(max_length=32, blank=True)
+    vector = models.BinaryField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("posting features")
+        verbose_name_plural = _("posting features")
+
+    def __str__(self) -> str:
+        return f"features of {self.posting_id}"
+
+    def vector_array(self) -> np.ndarray | None:
+        return np.frombuffer(bytes(self.vector), dtype=np.float32) if self.vector else None
+
+
+class MatchStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Match(models.Model):
+    """A need and an offer that one side proposes to pair; the other side accepts or declines.
+
+    Acceptance starts a cooperation and moves both postings to "partially matched".
+    """
+
+    need = models.ForeignKey(Posting, verbose_name=_("need"), on_delete=models.PROTECT, related_name="matches_as_need")
+    offer = models.ForeignKey(
+        Posting, verbose_name=_("offer"), on_delete=models.PROTECT, related_name="matches_as_offer"
+    )
+    proposer = models.ForeignKey(
+        Member, verbose_name=_("proposed by (member)"), on_delete=models.PROTECT, related_name="matches_proposed"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    message = models.TextField(_("message"), max_length=5000, blank=True)
+    score = models.FloatField(_("match score"), null=True, blank=True)
+    reasons = models.JSONField(_("reasons"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=MatchStatus.choices, default=MatchStatus.PROPOSED)
+    response = models.TextField(_("answer"), max_length=5000, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    cooperation = models.OneToOneField(
+        Cooperation,
+        verbose_name=_("cooperation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="match",
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["need", "offer"],
+                condition=Q(status="proposed"),
+                name="match_one_open_proposal",
+                violation_error_message=_("This need and this offer already have an open proposal."),
+            ),
+            models.CheckConstraint(condition=~Q(need=models.F("offer")), name="match_two_postings"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need} ↔ {self.offer}"
+
+    @property
+    def responder(self) -> Member:
+        """The member that answers: the side that did not propose."""
+        return self.offer.member if self.proposer_id == self.need.member_id else self.need.member

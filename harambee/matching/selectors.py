@@ -1,0 +1,142 @@
+"""Reads of the matching app: suggested counterparts of a posting, built on a per-process snapshot.
+
+The snapshot holds one candidate index per kind (open, public postings of active members) and the
+language centroids; it is rebuilt when any posting or any posting's features change (two index
+lookups per request tell).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from harambee.postings.choices import OPEN_STATUSES
+from harambee.postings.models import Posting
+from harambee.postings.selectors import postings_generation
+from harambee.postings.text import markdown_to_plain
+from harambee.registry.models import MemberStatus
+
+from .documents import Geography, doc_from_posting, geographies, infer_tags
+from .embedding import corpus_centroids, get_embedder, language_centroids
+from .engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
+from .glossary import default_glossary
+from .models import PostingFeatures
+from .services import schedule_features_refresh
+
+SUGGESTIONS = 10
+
+
+@dataclass
+class MatchingSnapshot:
+    generation: tuple
+    indexes: dict[str, CandidateIndex]
+    centroids: dict | None
+    postings: dict[int, Posting]
+    semantic: bool
+
+
+_LOCK = threading.Lock()
+_SNAPSHOT: MatchingSnapshot | None = None
+
+
+def features_generation() -> str:
+    latest = PostingFeatures.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return latest.isoformat() if latest else "none"
+
+
+def _doc(posting: Posting, places, features: PostingFeatures | None, glossary) -> MatchDoc:
+    """The posting as the engine sees it; stored concepts and vector when its features exist."""
+    geography = places.get(posting.member.code) or Geography()
+    doc = doc_from_posting(posting, geography, glossary, tag=features is None)
+    if features is not None:
+        concepts = dict(features.concepts)
+        vector = features.vector_array() if features.embedder else None
+        doc = replace(doc, concepts=concepts, inferred=infer_tags(concepts, glossary), vector=vector)
+    return doc
+
+
+def matching_snapshot() -> MatchingSnapshot:
+    """The current snapshot, rebuilt when postings or their features changed since the last one."""
+    global _SNAPSHOT
+    embedder = get_embedder()
+    generation = (postings_generation(), features_generation(), getattr(embedder, "name", None))
+    snapshot = _SNAPSHOT
+    if snapshot is not None and snapshot.generation == generation:
+        return snapshot
+    with _LOCK:
+        if _SNAPSHOT is not None and _SNAPSHOT.generation == generation:
+            return _SNAPSHOT
+        _SNAPSHOT = _build(generation, embedder)
+        return _SNAPSHOT
+
+
+def _build(generation, embedder) -> MatchingSnapshot:
+    glossary = default_glossary()
+    postings = list(
+        Posting.objects.filter(status__in=OPEN_STATUSES, member__status=MemberStatus.ACTIVE)
+        .select_related("member", "features")
+        .prefetch_related("eligible_members")
+        .order_by("pk")
+    )
+    places = geographies({p.member.code for p in postings})
+    missing = [p.pk for p in postings if getattr(p, "features", None) is None or (embedder and not p.features.embedder)]
+    if missing:  # saved while no worker ran (a stopped process, a raw import): catch up in the background
+        schedule_features_refresh(missing)
+    docs = {p.pk: _doc(p, places, getattr(p, "features", None), glossary) for p in postings}
+    with_vectors = [d for d in docs.values() if d.vector is not None]
+    semantic = embedder is not None and bool(with_vectors)
+    centroids = None
+    if semantic:
+        centroids = corpus_centroids(
+            np.vstack([d.vector for d in with_vectors]),
+            [d.language for d in with_vectors],
+            language_centroids(embedder, glossary),
+        )
+    indexes = {}
+    for kind in ("need", "offer"):
+        kind_docs = [d for d in docs.values() if d.kind == kind]
+        if not semantic:
+            kind_docs = [replace(d, vector=None) for d in kind_docs]
+        indexes[kind] = CandidateIndex(kind_docs, centroids=centroids)
+    return MatchingSnapshot(generation, indexes, centroids, {p.pk: p for p in postings}, semantic)
+
+
+@dataclass
+class Suggestions:
+    """Suggested counterparts of a posting: ranked candidates with their postings."""
+
+    candidates: list[tuple[Candidate, Posting]]
+    semantic: bool  # whether semantic similarity took part
+    semantic_configured: bool  # whether an embedder is configured at all
+    query: MatchDoc | None = None
+
+
+def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: EngineConfig | None = None) -> Suggestions:
+    """The best counterparts of ``posting`` among open public postings of the other kind.
+
+    Only counterparts that pass the hard filters are suggested.
+    """
+    snapshot = matching_snapshot()
+    other = "offer" if posting.kind == "need" else "need"
+    index = snapshot.indexes[other]
+    glossary = default_glossary()
+    features = PostingFeatures.objects.filter(posting_id=posting.pk).first()
+    places = geographies([posting.member.code])
+    query = _doc(posting, places, features, glossary)
+    semantic = snapshot.semantic and query.vector is not None
+    if not semantic:
+        query = replace(query, vector=None)
+    ranked = index.rank(query, config=config, top_k=limit * 2, exclude=[str(posting.pk)])
+    ranked = [c for c in ranked if snapshot.postings[int(c.id)].member_id != posting.member_id][:limit]
+    return Suggestions(
+        candidates=[(c, snapshot.postings[int(c.id)]) for c in ranked],
+        semantic=semantic,
+        semantic_configured=get_embedder() is not None,
+        query=query,
+    )
+
+
+def description_text(posting: Posting) -> str:
+    return markdown_to_plain(posting.description)

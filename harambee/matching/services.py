@@ -1,0 +1,308 @@
+"""Writes of the matching app: posting features (concepts, vectors) and the match workflow."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+
+import numpy as np
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import close_old_connections, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from harambee.audit.models import AuditAction
+from harambee.audit.services import audit_record, diff, snapshot
+from harambee.cooperation.services import cooperation_create_from_match
+from harambee.core.exceptions import PermissionDenied
+from harambee.notifications.models import register_message
+from harambee.notifications.services import notify
+from harambee.postings.choices import OPEN_STATUSES, PostingStatus
+from harambee.postings.models import Posting
+from harambee.postings.services import posting_transition
+from harambee.postings.text import markdown_to_plain
+from harambee.registry.models import MemberStatus
+
+from .access import MatchAction, match_can, member_can_act_for
+from .embedding import get_embedder, posting_text, text_hash
+from .glossary import default_glossary
+from .models import Match, MatchStatus, PostingFeatures
+
+logger = logging.getLogger(__name__)
+
+register_message(
+    "match_proposed",
+    gettext_lazy("%(member)s proposes to match “%(need)s” with “%(offer)s”."),
+)
+register_message("match_accepted", gettext_lazy("%(member)s accepted the match of “%(need)s” with “%(offer)s”."))
+register_message("match_declined", gettext_lazy("%(member)s declined the match of “%(need)s” with “%(offer)s”."))
+register_message("match_withdrawn", gettext_lazy("%(member)s withdrew the match of “%(need)s” with “%(offer)s”."))
+
+MATCH_AUDITED_FIELDS = ["need_id", "offer_id", "proposer_id", "message", "status", "response", "cooperation_id"]
+
+# ---------------------------------------------------------------------------------------------------
+# Features: concepts at once, vectors in batches
+
+
+def features_refresh(*, ids, embed: bool = True, batch: int = 32) -> int:
+    """Recompute the concepts of the postings ``ids`` whose text changed, then their vectors.
+
+    Derived data, not a user's write: no audit entry. Returns how many postings changed.
+    """
+    glossary = default_glossary()
+    embedder = get_embedder() if embed else None
+    changed = 0
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        postings = Posting.objects.filter(pk__in=chunk).only("pk", "title", "description", "language")
+        existing = {f.posting_id: f for f in PostingFeatures.objects.filter(posting_id__in=chunk).defer("vector")}
+        to_create, to_update = [], []
+        for posting in postings:
+            plain = markdown_to_plain(posting.description)
+            digest = text_hash(posting_text(posting.title, plain), "")
+            features = existing.get(posting.pk)
+            if features and features.text_hash == digest and features.glossary_version == glossary.version:
+                continue
+            concepts = dict(glossary.tag(f"{posting.title}\n{plain}", posting.language))
+            if features is None:
+                to_create.append(
+                    PostingFeatures(
+                        posting_id=posting.pk, glossary_version=glossary.version, concepts=concepts, text_hash=digest
+                    )
+                )
+            else:
+                features.glossary_version, features.concepts, features.text_hash = glossary.version, concepts, digest
+                features.updated_at = timezone.now()
+                to_update.append(features)
+        with transaction.atomic():
+            PostingFeatures.objects.bulk_create(to_create, batch_size=500)
+            PostingFeatures.objects.bulk_update(
+                to_update, ["glossary_version", "concepts", "text_hash", "updated_at"], batch_size=500
+            )
+        changed += len(to_create) + len(to_update)
+    if embedder is not None:
+        embed_pending(ids=ids, batch=batch)
+    return changed
+
+
+def embed_pending(*, ids=None, limit: int | None = None, batch: int = 32) -> int:
+    """Compute the vectors that are missing or stale (text or model changed); returns how many.
+
+    Without ``ids``, every posting with features is considered (the ``harambee match embed`` backfill).
+    """
+    embedder = get_embedder()
+    if embedder is None:
+        return 0
+    features = PostingFeatures.objects.defer("vector", "concepts").select_related(None)
+    if ids is not None:
+        features = features.filter(posting_id__in=list(ids))
+    pending = []
+    for item in features.iterator(chunk_size=2000):
+        if item.vector_hash != text_hash(item.text_hash, embedder.name):
+            pending.append(item.posting_id)
+            if limit is not None and len(pending) >= limit:
+                break
+    done = 0
+    for start in range(0, len(pending), batch):
+        chunk = pending[start : start + batch]
+        postings = list(Posting.objects.filter(pk__in=chunk).only("pk", "title", "description"))
+        texts = [posting_text(p.title, markdown_to_plain(p.description)) for p in postings]
+        vectors = embedder.embed(texts)
+        with transaction.atomic():
+            for posting, vector in zip(postings, vectors, strict=True):
+                item = PostingFeatures.objects.select_for_update().filter(posting_id=posting.pk).first()
+                if item is None:
+                    continue
+                item.vector = np.asarray(vector, dtype=np.float32).tobytes()
+                item.embedder = embedder.name
+                item.vector_hash = text_hash(item.text_hash, embedder.name)
+                item.save(update_fields=["vector", "embedder", "vector_hash", "updated_at"])
+                done += 1
+    return done
+
+
+_QUEUE: queue.Queue | None = None
+_QUEUE_LOCK = threading.Lock()
+
+
+def _worker() -> None:
+    while True:
+        ids = _QUEUE.get()
+        try:
+            close_old_connections()
+            features_refresh(ids=ids)
+        except Exception:  # the next save or `harambee match embed` retries
+            logger.exception("computing matching features failed for %s postings", len(ids))
+        finally:
+            close_old_connections()
+            _QUEUE.task_done()
+
+
+def schedule_features_refresh(ids) -> None:
+    """Refresh features after a save: at once in tests, else on one background thread per process."""
+    ids = list(ids)
+    if not ids:
+        return
+    if not getattr(settings, "HARAMBEE_MATCHING_IN_BACKGROUND", True):
+        features_refresh(ids=ids)
+        return
+    global _QUEUE
+    with _QUEUE_LOCK:
+        if _QUEUE is None:
+            _QUEUE = queue.Queue()
+            threading.Thread(target=_worker, name="harambee-matching-features", daemon=True).start()
+    for start in range(0, len(ids), 1000):
+        _QUEUE.put(ids[start : start + 1000])
+
+
+def wait_for_background_work() -> None:
+    """Block until the background thread has computed what was scheduled (commands, tests)."""
+    if _QUEUE is not None:
+        _QUEUE.join()
+
+
+# ---------------------------------------------------------------------------------------------------
+# The match workflow
+
+
+def _people(member, *posting_contacts):
+    users = [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+    return users + [c for c in posting_contacts if c is not None]
+
+
+def _params(match: Match, member) -> dict:
+    return {"member": member.name, "need": match.need.title, "offer": match.offer.title}
+
+
+def _match_url(match: Match) -> str:
+    return f"/matches/{match.pk}/"  # without the language prefix: each reader gets their own
+
+
+@transaction.atomic
+def match_propose(*, need: Posting, offer: Posting, actor, message: str = "", score=None, reasons=None) -> Match:
+    """Propose to pair a need with an offer, on behalf of the member of one of them."""
+    if need.kind != "need" or offer.kind != "offer":
+        raise ValidationError(_("A match pairs a need with an offer."))
+    need = Posting.objects.select_related("member", "contact").get(pk=need.pk)
+    offer = Posting.objects.select_related("member", "contact").get(pk=offer.pk)
+    if member_can_act_for(actor, need.member):
+        proposer = need.member
+    elif member_can_act_for(actor, offer.member):
+        proposer = offer.member
+    else:
+        raise PermissionDenied(_("Only the people of the need's or the offer's member may propose this match."))
+    if need.member_id == offer.member_id:
+        raise ValidationError(_("A member cannot be matched with itself."))
+    for posting in (need, offer):
+        if posting.status not in OPEN_STATUSES or posting.member.status != MemberStatus.ACTIVE:
+            raise ValidationError(_("“%(title)s” is not open for matching.") % {"title": posting.title[:80]})
+    if len(message) > 5000:
+        raise ValidationError({"message": _("Keep the message under 5,000 characters.")})
+    if Match.objects.filter(need=need, offer=offer, status=MatchStatus.PROPOSED).exists():
+        raise ValidationError(_("This need and this offer already have an open proposal."))
+    match = Match.objects.create(
+        need=need,
+        offer=offer,
+        proposer=proposer,
+        proposed_by=actor,
+        message=message.strip(),
+        score=score,
+        reasons=reasons or {},
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=match,
+        changes=diff({}, snapshot(match, MATCH_AUDITED_FIELDS)),
+        member_code=proposer.code,
+    )
+    other = offer if proposer == need.member else need
+    notify(
+        recipients=_people(other.member, other.contact),
+        kind="match_proposed",
+        params=_params(match, proposer),
+        url=_match_url(match),
+    )
+    return match
+
+
+def _decide(match: Match, actor, status: str, response: str, action: MatchAction) -> tuple[Match, dict]:
+    match = (
+        Match.objects.select_for_update(of=("self",)).select_related("need__member", "offer__member").get(pk=match.pk)
+    )
+    if not match_can(actor, match, action):
+        raise PermissionDenied(_("You may not answer this proposal."))
+    if match.status != MatchStatus.PROPOSED:
+        raise ValidationError(_("This proposal is already “%(status)s”.") % {"status": match.get_status_display()})
+    if len(response) > 5000:
+        raise ValidationError({"response": _("Keep the message under 5,000 characters.")})
+    before = snapshot(match, MATCH_AUDITED_FIELDS)
+    match.status = status
+    match.response = response.strip()
+    match.decided_by = actor
+    match.decided_at = timezone.now()
+    return match, before
+
+
+def _record(match: Match, actor, before: dict, member) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        instance=match,
+        changes=diff(before, snapshot(match, MATCH_AUDITED_FIELDS)),
+        member_code=member.code,
+    )
+
+
+def _tell_proposer(match: Match, kind: str) -> None:
+    posting = match.need if match.proposer_id == match.need.member_id else match.offer
+    notify(
+        recipients=_people(match.proposer, posting.contact),
+        kind=kind,
+        params=_params(match, match.responder),
+        url=_match_url(match),
+    )
+
+
+@transaction.atomic
+def match_accept(*, match: Match, actor, response: str = "") -> Match:
+    """The other side accepts: a cooperation starts and both postings become partially matched."""
+    match, before = _decide(match, actor, MatchStatus.ACCEPTED, response, MatchAction.ANSWER)
+    match.cooperation = cooperation_create_from_match(need=match.need, offer=match.offer, actor=actor)
+    match.save()
+    for posting in (match.need, match.offer):
+        if posting.status == PostingStatus.PUBLISHED:
+            posting_transition(posting=posting, actor=None, action="mark_partially_matched", reason=_("Match accepted"))
+    _record(match, actor, before, match.responder)
+    _tell_proposer(match, "match_accepted")
+    return match
+
+
+@transaction.atomic
+def match_decline(*, match: Match, actor, response: str = "") -> Match:
+    """The other side declines, optionally saying why."""
+    match, before = _decide(match, actor, MatchStatus.DECLINED, response, MatchAction.ANSWER)
+    match.save()
+    _record(match, actor, before, match.responder)
+    _tell_proposer(match, "match_declined")
+    return match
+
+
+@transaction.atomic
+def match_withdraw(*, match: Match, actor, response: str = "") -> Match:
+    """The proposing side takes its proposal back before it is answered."""
+    match, before = _decide(match, actor, MatchStatus.WITHDRAWN, response, MatchAction.WITHDRAW)
+    match.save()
+    _record(match, actor, before, match.proposer)
+    other = match.offer if match.proposer_id == match.need.member_id else match.need
+    notify(
+        recipients=_people(other.member, other.contact),
+        kind="match_withdrawn",
+        params=_params(match, match.proposer),
+        url=_match_url(match),
+    )
+    return match

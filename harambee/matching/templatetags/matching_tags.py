@@ -1,0 +1,39 @@
+"""``{% suggested_counterparts posting %}``: the top counterparts of a posting with their reasons."""
+
+from django import template
+
+from harambee.matching.access import member_can_act_for
+from harambee.matching.explain import breakdown, explain
+from harambee.matching.selectors import suggestions_for
+from harambee.postings.choices import OPEN_STATUSES
+
+register = template.Library()
+
+
+@register.inclusion_tag("matching/suggestions.html", takes_context=True)
+def suggested_counterparts(context, posting):
+    request = context["request"]
+    user = request.user
+    result = suggestions_for(posting=posting)
+    own_side = member_can_act_for(user, posting.member) and posting.status in OPEN_STATUSES
+    rows = []
+    for candidate, other in result.candidates:
+        rows.append(
+            {
+                "posting": other,
+                "kind_path": "needs" if other.kind == "need" else "offers",
+                "score": candidate.score,
+                "reasons": explain(candidate, candidate_language=other.language),
+                "breakdown": breakdown(candidate),
+                "can_propose": own_side or member_can_act_for(user, other.member),
+                "need": posting if posting.kind == "need" else other,
+                "offer": other if posting.kind == "need" else posting,
+            }
+        )
+    return {
+        "request": request,
+        "posting": posting,
+        "rows": rows,
+        "semantic": result.semantic,
+        "semantic_configured": result.semantic_configured,
+    }

@@ -1,0 +1,89 @@
+"""Web views of the match workflow: propose, list, answer."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from harambee.core.web import paginate
+from harambee.postings.access import posting_get_for_user
+
+from .access import MatchAction, match_can, match_get_for_user, match_list_for_user
+from .forms import AnswerForm, ProposeForm
+from .models import MatchStatus
+from .services import match_accept, match_decline, match_propose, match_withdraw
+
+
+@login_required
+@require_POST
+def match_propose_view(request):
+    form = ProposeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The proposal is incomplete."))
+        return redirect("matching:list")
+    need = posting_get_for_user(user=request.user, external_id=form.cleaned_data["need"])
+    offer = posting_get_for_user(user=request.user, external_id=form.cleaned_data["offer"])
+    try:
+        match = match_propose(need=need, offer=offer, actor=request.user, message=form.cleaned_data["message"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("postings:detail", kind_path="needs", external_id=need.external_id)
+    messages.success(request, _("Proposal sent. The other side has been notified."))
+    return redirect("matching:detail", pk=match.pk)
+
+
+@login_required
+@require_safe
+def match_list(request):
+    matches = match_list_for_user(user=request.user)
+    status = request.GET.get("status", "")
+    if status in MatchStatus.values:
+        matches = matches.filter(status=status)
+    return render(
+        request,
+        "matching/match_list.html",
+        {"page": paginate(request, matches), "status": status, "statuses": MatchStatus.choices},
+    )
+
+
+@login_required
+@require_safe
+def match_detail(request, pk: int):
+    match = match_get_for_user(user=request.user, pk=pk)
+    return render(
+        request,
+        "matching/match_detail.html",
+        {
+            "match": match,
+            "can_answer": match_can(request.user, match, MatchAction.ANSWER),
+            "can_withdraw": match_can(request.user, match, MatchAction.WITHDRAW),
+            "form": AnswerForm(),
+        },
+    )
+
+
+ANSWERS = {
+    "accept": (match_accept, MatchAction.ANSWER, lambda: _("Accepted: the cooperation is recorded.")),
+    "decline": (match_decline, MatchAction.ANSWER, lambda: _("Declined.")),
+    "withdraw": (match_withdraw, MatchAction.WITHDRAW, lambda: _("Withdrawn.")),
+}
+
+
+@login_required
+@require_POST
+def match_answer(request, pk: int, answer: str):
+    service, action, done = ANSWERS[answer]
+    match = match_get_for_user(user=request.user, pk=pk, action=action)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("matching:detail", pk=pk)
+    try:
+        service(match=match, actor=request.user, response=form.cleaned_data["response"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done())
+    return redirect("matching:detail", pk=pk)

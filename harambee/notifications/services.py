@@ -1,0 +1,70 @@
+"""Sending notifications: in the app at once, by e-mail after the transaction commits."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+
+from harambee.audit.models import AuditAction
+from harambee.audit.services import audit_record
+
+from .models import MESSAGES, Notification
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def notify(*, recipients, kind: str, params: dict, url: str = "", email: bool = True) -> list[Notification]:
+    """Notify each recipient once (duplicates and inactive accounts skipped); e-mails are sent in
+    each recipient's preferred language after the surrounding transaction commits."""
+    if kind not in MESSAGES:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    unique = {user.pk: user for user in recipients if user is not None and user.is_active}
+    created = [
+        Notification.objects.create(recipient=user, kind=kind, params=params, url=url) for user in unique.values()
+    ]
+    if email:
+        for notification in created:
+            transaction.on_commit(lambda pk=notification.pk: _send_mail(pk))
+    return created
+
+
+def _send_mail(pk: int) -> None:
+    notification = Notification.objects.select_related("recipient").filter(pk=pk).first()
+    if notification is None:
+        return
+    user = notification.recipient
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        text = notification.message
+        link = f"{settings.HARAMBEE_SITE_URL.rstrip('/')}{notification.link(language)}" if notification.url else ""
+        body = f"{text}\n\n{link}".strip()
+        try:
+            send_mail(f"Harambee: {text[:120]}", body, None, [user.email])
+        except Exception:  # a mail server down must not undo the work that was done
+            logger.exception("notification mail %s could not be sent", pk)
+
+
+@transaction.atomic
+def notification_mark_read(*, notification: Notification, actor) -> Notification:
+    """Mark one of the actor's own notifications as read (others' are not found)."""
+    notification = Notification.objects.select_for_update().get(pk=notification.pk, recipient=actor)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+        audit_record(actor=actor, action=AuditAction.UPDATE, instance=notification, changes={"read": [False, True]})
+    return notification
+
+
+@transaction.atomic
+def notifications_mark_all_read(*, actor) -> int:
+    """Mark all the actor's notifications as read; returns how many changed."""
+    unread = list(Notification.objects.filter(recipient=actor, read_at__isnull=True))
+    now = timezone.now()
+    for notification in unread:
+        notification.read_at = now
+        audit_record(actor=actor, action=AuditAction.UPDATE, instance=notification, changes={"read": [False, True]})
+    Notification.objects.filter(pk__in=[n.pk for n in unread]).update(read_at=now)
+    return len(unread)
