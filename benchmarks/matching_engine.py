@@ -120,6 +120,16 @@ def main() -> None:
         timings.append((time.perf_counter() - started) * 1000)
         assert len(top) <= 10
     timings.sort()
+    if os.environ.get("PROFILE"):
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        profile.enable()
+        for need in needs[:50]:
+            index.rank(need, top_k=10)
+        profile.disable()
+        pstats.Stats(profile).sort_stats("tottime").print_stats(12)
     print(
         f"top-10 among {index.size:,} offers: median {statistics.median(timings):.1f} ms, "
         f"p95 {timings[int(len(timings) * 0.95) - 1]:.1f} ms over {len(timings)} needs; peak RSS {rss_mb():.0f} MB"

@@ -356,46 +356,45 @@ class CandidateIndex:
             scores += weight * parts[name]
         return scores, parts, weights
 
+    # Each structured component is a function of the candidate's small bit mask: it is computed once
+    # per possible mask for this query (at most 4,096) and then looked up for every candidate.
+
     def _modality(self, query: MatchDoc) -> np.ndarray:
         tags, _ = query.tags("modalities")
-        bits = self.modality_bits[0]
-        values = np.full(self.size, UNKNOWN, dtype=np.float32)
         if not tags:
-            return values
-        known = bits != 0
-        values[known] = 0.0
-        for mine in tags:
-            for j, theirs in enumerate(MODALITIES):
-                affinity = 1.0 if mine == theirs else MODALITY_AFFINITY.get(frozenset({mine, theirs}), 0.0)
-                if affinity:
-                    has = known & ((bits >> j) & 1).astype(bool)
-                    values[has] = np.maximum(values[has], affinity)
-        return values
+            return np.full(self.size, UNKNOWN, dtype=np.float32)
+        table = np.full(1 << len(MODALITIES), UNKNOWN, dtype=np.float32)
+        for mask in range(1, len(table)):
+            theirs = [m for j, m in enumerate(MODALITIES) if mask >> j & 1]
+            table[mask] = max(
+                1.0 if mine == other else MODALITY_AFFINITY.get(frozenset({mine, other}), 0.0)
+                for mine in tags
+                for other in theirs
+            )
+        return table[self.modality_bits[0]]
 
     def _overlap(self, query: MatchDoc, facet: str, vocabulary: Sequence[str], bits: np.ndarray) -> np.ndarray:
         """Jaccard overlap of two tag sets; UNKNOWN when either side has none."""
         tags, _ = query.tags(facet)
         mine = _mask(tags, vocabulary)
-        values = np.full(self.size, UNKNOWN, dtype=np.float32)
         if not mine:
-            return values
-        known = bits != 0
-        if known.any():
-            both = _popcount(bits[known] & mine)
-            either = _popcount(bits[known] | mine)
-            values[known] = both / either
-        return values
+            return np.full(self.size, UNKNOWN, dtype=np.float32)
+        masks = np.arange(1 << len(vocabulary), dtype=np.int64)
+        table = (_popcount(masks & mine) / np.maximum(_popcount(masks | mine), 1)).astype(np.float32)
+        table[0] = UNKNOWN
+        return table[bits]
 
     def _format(self, query: MatchDoc) -> np.ndarray:
-        values = np.full(self.size, UNKNOWN, dtype=np.float32)
         if query.format not in FORMATS:
-            return values
+            return np.full(self.size, UNKNOWN, dtype=np.float32)
         mine = FORMATS.index(query.format)
         hybrid = FORMATS.index("hybrid")
-        known = self.format_codes >= 0
-        theirs = self.format_codes[known]
-        values[known] = np.where(theirs == mine, 1.0, np.where((theirs == hybrid) | (mine == hybrid), 0.6, 0.0))
-        return values
+        table = np.array(
+            [UNKNOWN]
+            + [1.0 if code == mine else 0.6 if hybrid in (code, mine) else 0.0 for code in range(len(FORMATS))],
+            dtype=np.float32,
+        )
+        return table[self.format_codes + 1]
 
     def _capacity(self, query: MatchDoc) -> np.ndarray:
         """How much of the need an offer can cover (the same unit on both sides), or the reverse."""
