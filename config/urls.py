@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.accounts.urls")),
     path("", include("harambee.postings.urls")),
     path("", include("harambee.matching.urls")),
+    path("", include("harambee.allocation.urls")),
     path("", include("harambee.notifications.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
 )

@@ -38,6 +38,9 @@ NOT_DOMAIN_WRITES = {
     "harambee.matching.services.wait_for_background_work",
     # notifications are the side effect of audited services (the proposal, the answer)
     "harambee.notifications.services.notify",
+    # helpers of the allocation services: a rounding rule and the engine instance of a round (a read)
+    "harambee.allocation.services.round_score",
+    "harambee.allocation.services.round_instance",
 }
 
 
@@ -170,9 +173,16 @@ def _need(cast, **extra):
     from harambee.postings.validation import parse_posting
 
     return parse_posting(
-        {"id": "N-1", "kind": "need", "member": "unza", "title": "Compute", "description": "GPU hours.",
-         "language": "en", **extra}
-    )  # fmt: skip
+        {
+            "id": "N-1",
+            "kind": "need",
+            "member": "unza",
+            "title": "Compute",
+            "description": "GPU hours.",
+            "language": "en",
+            **extra,
+        }
+    )
 
 
 def run_posting_create(cast):
@@ -214,8 +224,14 @@ def _pair(cast):
     from harambee.postings.validation import parse_posting
 
     def post(member, **fields):
-        raw = {"kind": "need", "title": "Compute", "description": "GPU hours.", "language": "en",
-               "member": member.code, **fields}  # fmt: skip
+        raw = {
+            "kind": "need",
+            "title": "Compute",
+            "description": "GPU hours.",
+            "language": "en",
+            "member": member.code,
+            **fields,
+        }
         return posting_create(actor=cast.secretariat, member=member, data=parse_posting(raw), status="published")
 
     return post(cast.member, id="N-1"), post(cast.other_member, id="O-1", kind="offer")
@@ -281,11 +297,98 @@ def run_notifications_mark_all_read(cast):
     return Notification.objects.get(), AuditAction.UPDATE, {"read": [False, True]}
 
 
+def _round(cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from harambee.allocation.services import round_create
+    from harambee.postings.services import posting_create
+    from harambee.postings.validation import parse_posting
+
+    raw = {
+        "id": "O-R",
+        "kind": "offer",
+        "member": cast.other_member.code,
+        "title": "Seats",
+        "description": "Course.",
+        "language": "en",
+        "capacity": {"seats": 3},
+    }
+    offer = posting_create(
+        actor=cast.secretariat, member=cast.other_member, data=parse_posting(raw), status="published"
+    )
+    round = round_create(
+        provider=cast.other_member,
+        actor=cast.other_manager,
+        title="Round",
+        offers=[offer],
+        deadline=timezone.now() + timedelta(days=3),
+    )
+    return round, offer
+
+
+def run_round_create(cast):
+    round, _offer = _round(cast)
+    return round, AuditAction.CREATE, {"title": [None, "Round"], "status": [None, "open"]}
+
+
+def run_round_apply(cast):
+    from harambee.allocation.services import round_apply
+
+    round, offer = _round(cast)
+    round_apply(round=round, member=cast.member, actor=cast.editor, units=2, ranking=[offer])
+    return round, AuditAction.CREATE, {"requests": [None, "unza × 2"]}
+
+
+def run_round_close(cast):
+    from harambee.allocation.services import round_close
+
+    round, _offer = _round(cast)
+    return round_close(round=round, actor=cast.other_manager), AuditAction.TRANSITION, {"status": ["open", "closed"]}
+
+
+def run_round_compute(cast):
+    from harambee.allocation.services import round_close, round_compute
+
+    round, _offer = _round(cast)
+    round = round_compute(round=round_close(round=round, actor=cast.other_manager), actor=cast.other_manager)
+    return round, AuditAction.TRANSITION, {"status": ["closed", "computed"]}
+
+
+def run_round_publish(cast):
+    from harambee.allocation.services import round_apply, round_close, round_compute, round_publish
+
+    round, offer = _round(cast)
+    round_apply(round=round, member=cast.member, actor=cast.editor, units=1, ranking=[offer])
+    round = round_compute(round=round_close(round=round, actor=cast.other_manager), actor=cast.other_manager)
+    round = round_publish(round=round, actor=cast.other_manager)
+    return round, AuditAction.TRANSITION, {"status": ["computed", "published"]}
+
+
+def run_posting_commit_capacity(cast):
+    from harambee.postings.services import posting_commit_capacity
+
+    _round_, offer = _round(cast)
+    offer = posting_commit_capacity(posting=offer, units=2, actor=cast.other_manager)
+    return offer, AuditAction.UPDATE, {"capacity_used": ["0.00", "2.00"]}
+
+
+def run_cooperation_create_from_allocation(cast):
+    from harambee.cooperation.services import cooperation_create_from_allocation
+
+    _round_, offer = _round(cast)
+    cooperation = cooperation_create_from_allocation(
+        offer=offer, beneficiary=cast.member, units=1, actor=cast.other_manager
+    )
+    return cooperation, AuditAction.CREATE, {"origin": [None, "allocation"]}
+
+
 SCENARIOS = {
     f"harambee.{module}.services.{name[4:]}": runner
     for name, runner in dict(globals()).items()
     if name.startswith("run_")
-    for module in ("registry", "accounts", "postings", "matching", "cooperation", "notifications")
+    for module in ("registry", "accounts", "postings", "matching", "cooperation", "notifications", "allocation")
     if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
 }
 

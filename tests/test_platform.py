@@ -228,3 +228,17 @@ def test_production_settings_require_a_secret():
 def test_settings_follow_the_environment():
     assert settings.AUTH_USER_MODEL == "accounts.User"
     assert [code for code, _name in settings.LANGUAGES] == ["ar", "zh-hans", "en", "fr", "ru", "es"]
+
+
+@pytest.mark.django_db
+def test_full_text_triggers_survive_every_migration():
+    # given the database as migrations leave it
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps an expression index, not triggers")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'postings_posting'")
+        triggers = {row[0] for row in cursor.fetchall()}
+    # then the three triggers that keep the full-text index in step are there
+    assert triggers >= {"postings_posting_fts_ai", "postings_posting_fts_ad", "postings_posting_fts_au"}

@@ -43,6 +43,7 @@ class Cooperation(models.Model):
         Posting, verbose_name=_("offer"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     origin = models.CharField(_("origin"), max_length=20, choices=CooperationOrigin.choices)
+    units = models.DecimalField(_("units committed"), max_digits=16, decimal_places=2, null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=CooperationStatus.choices, default=CooperationStatus.AGREED
     )

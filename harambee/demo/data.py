@@ -147,6 +147,51 @@ def load_synthetic_postings(*, count: int) -> int:
     return report.created
 
 
+def load_demo_round(people) -> None:
+    """Tsinghua's course seats shared out in an open allocation round, with requests from Zambia
+    and Egypt, written through the services like everything else in the demo."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from harambee.allocation.services import round_apply, round_create
+    from harambee.postings.models import Posting
+
+    course = Posting.objects.filter(
+        external_id="DEMO-O-TSINGHUA-1", status__in=["published", "partially_matched"]
+    ).first()
+    if course is None:
+        return
+    members = Member.objects.in_bulk(["tsinghua", "zmb", "egy"], field_name="code")
+    round = round_create(
+        provider=members["tsinghua"],
+        actor=people["tsinghua.manager@demo.harambee.test"],
+        title="2026 course for civil servants: seats, least developed countries first",
+        offers=[course],
+        deadline=timezone.now() + timedelta(days=30),
+        policy={"mode": "optimal", "priority_bonus": {"LDC": 0.2}, "max_units_per_member": 5},
+        description="Forty seats; each member may nominate up to five officials.",
+    )
+    zambia_need = Posting.objects.filter(member=members["zmb"], kind="need").order_by("pk").first()
+    round_apply(
+        round=round,
+        member=members["zmb"],
+        actor=people["zambia.manager@demo.harambee.test"],
+        units=3,
+        ranking=[course],
+        need=zambia_need,
+        nominees=["Ministry of Technology and Science", "ZICTA", "Smart Zambia"],
+    )
+    round_apply(
+        round=round,
+        member=members["egy"],
+        actor=people["egypt.manager@demo.harambee.test"],
+        units=2,
+        ranking=[course],
+        motivation="Training of civil servants in generative AI and AI governance.",
+    )
+
+
 def demo_is_loaded() -> bool:
     return User.objects.filter(is_demo=True).exists()
 
@@ -264,6 +309,7 @@ def load_demo() -> dict[str, int]:
     }
     load_demo_postings(members=Member.objects.in_bulk(field_name="code"), authors=authors, secretariat=secretariat)
     load_synthetic_postings(count=240)
+    load_demo_round(people)
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
     Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
     assert pending.member.status == MemberStatus.PENDING

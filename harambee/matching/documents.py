@@ -181,8 +181,10 @@ def doc_from_posting(posting, geography: Geography, glossary: Glossary | None = 
     capacity = {}
     if posting.capacity_unit and posting.capacity_value is not None:
         capacity = {posting.capacity_unit: float(posting.capacity_value)}
+    left = posting.capacity_left
     return doc_from_fields(
         id=str(posting.pk),
+        remaining=float(left) if left is not None and posting.kind == "offer" else None,
         kind=posting.kind,
         language=posting.language,
         member=posting.member.code,

@@ -140,3 +140,30 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
 
 def description_text(posting: Posting) -> str:
     return markdown_to_plain(posting.description)
+
+
+def scores_for(*, member, offers, need: Posting | None = None, text: str = "", language: str = "en") -> dict:
+    """The engine's view of each of ``offers`` for a member: {offer pk: Candidate} (eligible or not).
+
+    The requester is the member's ``need`` when given (its stored concepts and vector), else the
+    ``text`` it wrote; scores are those the suggestions would show, centred the same way.
+    """
+    glossary = default_glossary()
+    snapshot = matching_snapshot()
+    places = geographies([member.code, *(o.member.code for o in offers)])
+    if need is not None:
+        query = _doc(need, places, PostingFeatures.objects.filter(posting_id=need.pk).first(), glossary)
+    else:
+        from .documents import doc_from_fields
+
+        query = doc_from_fields(
+            id="request", kind="need", language=language, member=member.code, title="", description=text,
+            geography=places.get(member.code) or Geography(), glossary=glossary,
+        )  # fmt: skip
+    features = {f.posting_id: f for f in PostingFeatures.objects.filter(posting_id__in=[o.pk for o in offers])}
+    docs = [_doc(o, places, features.get(o.pk), glossary) for o in offers]
+    if not snapshot.semantic or query.vector is None:
+        query = replace(query, vector=None)
+        docs = [replace(d, vector=None) for d in docs]
+    index = CandidateIndex(docs, centroids=snapshot.centroids)
+    return {int(c.id): c for c in index.rank(query, top_k=None, include_ineligible=True)}

@@ -55,6 +55,8 @@ class Posting(models.Model):
         _("capacity unit"), max_length=12, choices=list(CAPACITY_UNITS.items()), blank=True
     )
     capacity_value = models.DecimalField(_("capacity"), max_digits=16, decimal_places=2, null=True, blank=True)
+    # Units committed through published allocation rounds; what is left is capacity − used.
+    capacity_used = models.DecimalField(_("capacity committed"), max_digits=16, decimal_places=2, default=0)
     currency = models.CharField(_("currency"), max_length=3, blank=True)
     apply_by = models.DateField(_("apply by"), null=True, blank=True)
     start = models.DateField(_("start"), null=True, blank=True)
@@ -112,6 +114,7 @@ class Posting(models.Model):
                 violation_error_message=_("An amount needs a currency, and only an amount has one."),
             ),
             models.CheckConstraint(condition=Q(kind__in=["need", "offer"]), name="posting_kind_valid"),
+            models.CheckConstraint(condition=Q(capacity_used__gte=0), name="posting_capacity_used_not_negative"),
         ]
 
     def __str__(self) -> str:
@@ -137,6 +140,13 @@ class Posting(models.Model):
         if age >= AMBER_AFTER:
             return "amber"
         return "green"
+
+    @property
+    def capacity_left(self):
+        """Capacity not yet committed (None when the posting states none)."""
+        if self.capacity_value is None:
+            return None
+        return max(self.capacity_value - (self.capacity_used or 0), 0)
 
     @property
     def is_stale(self) -> bool:

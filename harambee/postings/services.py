@@ -277,3 +277,34 @@ def posting_form_input(posting: Posting) -> dict[str, Any]:
     return posting_to_dict(
         posting, translations=list(posting.translations.all()), eligible_members=list(posting.eligible_members.all())
     )
+
+
+@transaction.atomic
+def posting_commit_capacity(*, posting: Posting, units, actor, reason: str = "") -> Posting:
+    """Record that ``units`` of an offer's capacity are committed (an allocation round published);
+    refused beyond what is left. The offer becomes partially matched, or fulfilled when full."""
+    posting = Posting.objects.select_for_update(of=("self",)).select_related("member").get(pk=posting.pk)
+    if posting.kind != PostingKind.OFFER or posting.capacity_value is None:
+        raise ValidationError(_("Only an offer with a stated capacity can commit units."))
+    if units <= 0 or units > posting.capacity_left:
+        message = _("%(units)s units cannot be committed: %(left)s are left.")
+        raise ValidationError(message % {"units": units, "left": posting.capacity_left})
+    before = posting.capacity_used
+    posting.capacity_used = before + units
+    posting.save(update_fields=["capacity_used", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=posting,
+        changes={"capacity_used": [str(before), str(posting.capacity_used)]},
+        reason=reason,
+        member_code=posting.member.code,
+        public=posting.is_public,
+    )
+    open_statuses = (PostingStatus.PUBLISHED, PostingStatus.PARTIALLY_MATCHED)
+    if posting.capacity_left == 0 and posting.status in open_statuses:
+        posting = posting_transition(posting=posting, actor=None, action="fulfil", reason=reason)
+    elif posting.status == PostingStatus.PUBLISHED:
+        posting = posting_transition(posting=posting, actor=None, action="mark_partially_matched", reason=reason)
+    announce_changed([posting.pk])
+    return posting

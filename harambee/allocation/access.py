@@ -1,0 +1,43 @@
+"""Who may see and run allocation rounds; used by the web views."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from harambee.matching.access import member_can_act_for
+from harambee.registry.access import is_secretariat
+from harambee.registry.models import Member, MemberStatus
+
+from .models import AllocationRound
+
+
+def round_get(*, pk: int) -> AllocationRound:
+    """Rounds are public: their offers, policy and, once published, their results."""
+    round = AllocationRound.objects.select_related("provider").filter(pk=pk).first()
+    if round is None:
+        raise Http404(_("No such round."))
+    return round
+
+
+def round_can_manage(user, round: AllocationRound) -> bool:
+    """The provider's editors and managers open, close, compute and publish a round."""
+    return member_can_act_for(user, round.provider)
+
+
+def round_can_see_all_requests(user, round: AllocationRound) -> bool:
+    return is_secretariat(user) or member_can_act_for(user, round.provider)
+
+
+def members_user_can_request_for(user, round: AllocationRound) -> list[Member]:
+    """The active members (not the provider) the user may file requests for."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    roles = user.member_roles()
+    ids = [pk for pk, role in roles.items() if role in ("manager", "editor") and pk != round.provider_id]
+    return list(Member.objects.filter(pk__in=ids, status=MemberStatus.ACTIVE).order_by("code"))
+
+
+def members_user_can_open_rounds_for(user) -> list[Member]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    ids = [pk for pk, role in user.member_roles().items() if role in ("manager", "editor")]
+    return list(Member.objects.filter(pk__in=ids, status=MemberStatus.ACTIVE).order_by("code"))

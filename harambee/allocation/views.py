@@ -1,0 +1,176 @@
+"""Web views of allocation rounds."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from harambee.core.exceptions import PermissionDenied
+from harambee.core.web import add_service_errors, paginate
+from harambee.postings.choices import OPEN_STATUSES
+from harambee.postings.models import Posting
+
+from .access import (
+    members_user_can_open_rounds_for,
+    members_user_can_request_for,
+    round_can_manage,
+    round_can_see_all_requests,
+    round_get,
+)
+from .forms import ApplyForm, RoundForm
+from .models import AllocationRound, RoundStatus
+from .services import ROUND_UNITS, round_apply, round_close, round_compute, round_create, round_publish
+
+
+@require_safe
+def round_list(request):
+    rounds = AllocationRound.objects.select_related("provider").order_by("-created_at")
+    return render(request, "allocation/round_list.html", {"page": paginate(request, rounds)})
+
+
+def _offer_choices(members):
+    offers = Posting.objects.filter(
+        member__in=members, kind="offer", status__in=OPEN_STATUSES, capacity_unit__in=ROUND_UNITS
+    ).select_related("member")
+    return [
+        (str(o.pk), f"{o.title} — {o.member.display_name} ({o.capacity_left:g} {o.get_capacity_unit_display()})")
+        for o in offers
+        if o.capacity_left
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_new(request):
+    members = members_user_can_open_rounds_for(request.user)
+    if not members:
+        raise PermissionDenied(_("Only editors and managers of a member may open allocation rounds."))
+    form = RoundForm(request.POST or None)
+    form.fields["provider"].choices = [(m.code, m.display_name) for m in members]
+    form.fields["offers"].choices = _offer_choices(members)
+    if request.method == "POST" and form.is_valid():
+        provider = next(m for m in members if m.code == form.cleaned_data["provider"])
+        offers = Posting.objects.filter(pk__in=form.cleaned_data["offers"])
+        try:
+            round = round_create(
+                provider=provider,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                offers=offers,
+                deadline=form.cleaned_data["deadline"],
+                policy=form.policy(),
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The round is open for requests."))
+            return redirect("allocation:detail", pk=round.pk)
+    return render(request, "allocation/round_form.html", {"form": form})
+
+
+def _apply_form(request, round, data=None):
+    form = ApplyForm(data)
+    members = members_user_can_request_for(request.user, round)
+    form.fields["member"].choices = [(m.code, m.display_name) for m in members]
+    needs = Posting.objects.filter(member__in=members, kind="need", status__in=OPEN_STATUSES).select_related("member")
+    form.fields["need"].choices = [("", "—")] + [(str(n.pk), f"{n.title} — {n.member.display_name}") for n in needs]
+    offers = list(round.offers.all().order_by("pk"))
+    ranks = [("", _("not acceptable"))] + [(str(i), str(i)) for i in range(1, len(offers) + 1)]
+    for offer in offers:
+        form.fields[f"rank_{offer.pk}"] = forms.ChoiceField(label=offer.title, choices=ranks, required=False)
+    return form, members, offers
+
+
+@require_safe
+def round_detail(request, pk: int):
+    round = round_get(pk=pk)
+    manage = round_can_manage(request.user, round)
+    all_requests = round_can_see_all_requests(request.user, round)
+    form = members = None
+    if round.accepts_requests:
+        form, members, _offers = _apply_form(request, round)
+    own_ids = [pk for pk, role in request.user.member_roles().items()] if request.user.is_authenticated else []
+    requests = round.requests.select_related("member").prefetch_related("choices__offer")
+    if not all_requests:
+        requests = requests.filter(member_id__in=own_ids)
+    outcome = _outcomes(round) if round.result else {}
+    rows = [{"request": r, "outcome": outcome.get(r.engine_id)} for r in requests]
+    return render(
+        request,
+        "allocation/round_detail.html",
+        {
+            "round": round,
+            "offers": round.offers.select_related("member").order_by("pk"),
+            "manage": manage,
+            "form": form if members else None,
+            "rows": rows,
+            "all_requests": all_requests,
+            "result": round.result if (manage or all_requests or round.status == RoundStatus.PUBLISHED) else None,
+        },
+    )
+
+
+def _outcomes(round) -> dict:
+    out = {a["request"]: {"offer": a["offer"], "placed": True} for a in round.result["assignments"]}
+    for item in round.result["unassigned"]:
+        out[item["request"]] = {"placed": False, "reason": item["reason"]}
+    return out
+
+
+@login_required
+@require_POST
+def round_apply_view(request, pk: int):
+    round = round_get(pk=pk)
+    form, members, offers = _apply_form(request, round, request.POST)
+    if form.is_valid():
+        member = next(m for m in members if m.code == form.cleaned_data["member"])
+        ranked = sorted(
+            ((int(form.cleaned_data[f"rank_{o.pk}"]), o) for o in offers if form.cleaned_data.get(f"rank_{o.pk}")),
+            key=lambda item: (item[0], item[1].pk),
+        )
+        need = Posting.objects.filter(pk=form.cleaned_data["need"]).first() if form.cleaned_data["need"] else None
+        try:
+            round_apply(
+                round=round,
+                member=member,
+                actor=request.user,
+                units=form.cleaned_data["units"],
+                ranking=[o for _rank, o in ranked],
+                need=need,
+                motivation=form.cleaned_data["motivation"],
+                nominees=[line.strip() for line in form.cleaned_data["nominees"].splitlines() if line.strip()],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your requests are filed."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("allocation:detail", pk=pk)
+
+
+ACTIONS = {
+    "close": (round_close, lambda: _("The round is closed.")),
+    "compute": (round_compute, lambda: _("Computed. Review the result, then publish it.")),
+    "publish": (round_publish, lambda: _("Published: cooperations are recorded and applicants notified.")),
+}
+
+
+@login_required
+@require_POST
+def round_action(request, pk: int, action: str):
+    round = round_get(pk=pk)
+    if not round_can_manage(request.user, round):
+        raise PermissionDenied(_("Only the provider's editors and managers may run this round."))
+    service, done = ACTIONS[action]
+    try:
+        service(round=round, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done())
+    return redirect("allocation:detail", pk=pk)
