@@ -204,3 +204,37 @@ def test_permission_grid(client, cast, zambia, role):
     if role not in MANAGE and role != "anonymous":
         assert response.status_code == 403
     assert Posting.objects.get(pk=offer.pk).capacity_used == 0
+
+
+def test_reasons_are_shown_in_the_readers_language_and_pages_keep_a_query_budget(client, cast, zambia):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    state, state_manager = zambia
+    offer = _offer(cast, seats=1)
+    round = _open(cast, [offer])
+    for _ in range(3):
+        round_apply(round=round, member=state, actor=state_manager, units=1, ranking=[offer])
+    round_apply(round=round, member=cast.member, actor=cast.editor, units=1, ranking=[offer])
+    round = round_compute(round=round_close(round=round, actor=cast.other_manager), actor=cast.other_manager)
+    client.force_login(cast.other_manager)
+    english = client.get(f"/en/rounds/{round.pk}/").content.decode()
+    french = client.get(f"/fr/rounds/{round.pk}/").content.decode()
+    assert "Not placed" in english and "cut-off" in english
+    assert "Non retenue" in french and "cut-off" not in french
+    counts = []
+    for extra in (0, 6):
+        for _ in range(extra):
+            round.status = RoundStatus.OPEN
+            round.save()
+            round_apply(round=round, member=state, actor=state_manager, units=1, ranking=[offer])
+        if extra:
+            round = round_compute(round=round_close(round=round, actor=cast.other_manager), actor=cast.other_manager)
+        client.get(f"/en/rounds/{round.pk}/")
+        with CaptureQueriesContext(connection) as queries:
+            client.get(f"/en/rounds/{round.pk}/")
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 14
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/rounds/").status_code == 200
+    assert len(queries) <= 7

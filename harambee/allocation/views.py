@@ -22,12 +22,13 @@ from .access import (
 )
 from .forms import ApplyForm, RoundForm
 from .models import AllocationRound, RoundStatus
+from .selectors import round_outcomes
 from .services import ROUND_UNITS, round_apply, round_close, round_compute, round_create, round_publish
 
 
 @require_safe
 def round_list(request):
-    rounds = AllocationRound.objects.select_related("provider").order_by("-created_at")
+    rounds = AllocationRound.objects.select_related("provider__country").order_by("-created_at")
     return render(request, "allocation/round_list.html", {"page": paginate(request, rounds)})
 
 
@@ -94,10 +95,10 @@ def round_detail(request, pk: int):
     if round.accepts_requests:
         form, members, _offers = _apply_form(request, round)
     own_ids = [pk for pk, role in request.user.member_roles().items()] if request.user.is_authenticated else []
-    requests = round.requests.select_related("member").prefetch_related("choices__offer")
+    requests = round.requests.select_related("member__country").prefetch_related("choices__offer")
     if not all_requests:
         requests = requests.filter(member_id__in=own_ids)
-    outcome = _outcomes(round) if round.result else {}
+    outcome = round_outcomes(round)
     rows = [{"request": r, "outcome": outcome.get(r.engine_id)} for r in requests]
     return render(
         request,
@@ -112,13 +113,6 @@ def round_detail(request, pk: int):
             "result": round.result if (manage or all_requests or round.status == RoundStatus.PUBLISHED) else None,
         },
     )
-
-
-def _outcomes(round) -> dict:
-    out = {a["request"]: {"offer": a["offer"], "placed": True} for a in round.result["assignments"]}
-    for item in round.result["unassigned"]:
-        out[item["request"]] = {"placed": False, "reason": item["reason"]}
-    return out
 
 
 @login_required
