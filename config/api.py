@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from harambee.cooperation.api import router as cooperation_router
 from harambee.matching.api import router as matching_router
 from harambee.postings.api import router as postings_router
 from harambee.registry.api import router as registry_router
@@ -30,3 +31,4 @@ def permission_denied(request, exc: PermissionDenied):
 api.add_router("/", registry_router)
 api.add_router("/", postings_router)
 api.add_router("/", matching_router)
+api.add_router("/", cooperation_router)

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.postings.urls")),
     path("", include("harambee.matching.urls")),
     path("", include("harambee.allocation.urls")),
+    path("", include("harambee.cooperation.urls")),
     path("", include("harambee.notifications.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
 )

@@ -41,6 +41,9 @@ NOT_DOMAIN_WRITES = {
     # helpers of the allocation services: a rounding rule and the engine instance of a round (a read)
     "harambee.allocation.services.round_score",
     "harambee.allocation.services.round_instance",
+    # marks reminders as sent (operational bookkeeping); the notifications are the record
+    "harambee.cooperation.services.cooperations_send_reminders",
+    "harambee.cooperation.services.iati_fields_for",  # computes defaults; writes nothing
 }
 
 
@@ -382,6 +385,130 @@ def run_cooperation_create_from_allocation(cast):
         offer=offer, beneficiary=cast.member, units=1, actor=cast.other_manager
     )
     return cooperation, AuditAction.CREATE, {"origin": [None, "allocation"]}
+
+
+def _cooperation(cast):
+    from harambee.cooperation.models import Cooperation
+
+    return Cooperation.objects.create(
+        title="Course", provider=cast.other_member, beneficiary=cast.member, origin="direct"
+    )
+
+
+def run_cooperation_update(cast):
+    from harambee.cooperation.services import cooperation_update
+
+    cooperation = cooperation_update(cooperation=_cooperation(cast), actor=cast.editor, data={"status": "ongoing"})
+    return cooperation, AuditAction.UPDATE, {"status": ["agreed", "ongoing"]}
+
+
+def run_progress_report(cast):
+    from harambee.cooperation.services import progress_report
+
+    update = progress_report(cooperation=_cooperation(cast), actor=cast.editor, percent=30, narrative="Going")
+    return update, AuditAction.CREATE, {"percent": [None, 30]}
+
+
+def run_milestone_add(cast):
+    from datetime import date
+
+    from harambee.cooperation.services import milestone_add
+
+    milestone = milestone_add(cooperation=_cooperation(cast), actor=cast.editor, title="Kick-off", due=date(2027, 1, 1))
+    return milestone, AuditAction.CREATE, {"title": [None, "Kick-off"]}
+
+
+def run_milestone_complete(cast):
+    from datetime import date
+
+    from harambee.cooperation.services import milestone_add, milestone_complete
+
+    milestone = milestone_add(cooperation=_cooperation(cast), actor=cast.editor, title="Kick-off", due=date(2027, 1, 1))
+    milestone = milestone_complete(milestone=milestone, actor=cast.other_manager, done_on=date(2026, 12, 20))
+    return milestone, AuditAction.UPDATE, {"done_at": [None, "2026-12-20"]}
+
+
+def run_result_add(cast):
+    from harambee.cooperation.services import result_add
+
+    result = result_add(cooperation=_cooperation(cast), actor=cast.editor, title="Staff trained")
+    return result, AuditAction.CREATE, {"title": [None, "Staff trained"]}
+
+
+def run_indicator_report(cast):
+    from harambee.cooperation.services import indicator_report, result_add
+
+    result = result_add(cooperation=_cooperation(cast), actor=cast.editor, title="R", indicators=[{"title": "I"}])
+    indicator = indicator_report(indicator=result.indicators.get(), actor=cast.editor, actual=7)
+    return indicator, AuditAction.UPDATE, {"actual": ["None", "7"]}
+
+
+def run_budget_add(cast):
+    from datetime import date
+
+    from harambee.cooperation.services import budget_add
+
+    budget = budget_add(
+        cooperation=_cooperation(cast),
+        actor=cast.other_manager,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        value=1000,
+        currency="USD",
+        value_date=date(2026, 1, 1),
+    )
+    return budget, AuditAction.CREATE, {"value": [None, "1000"]}
+
+
+def run_transaction_add(cast):
+    from datetime import date
+
+    from harambee.cooperation.services import transaction_add
+
+    row = transaction_add(
+        cooperation=_cooperation(cast),
+        actor=cast.other_manager,
+        type="3",
+        date=date(2026, 2, 1),
+        value=500,
+        currency="USD",
+    )
+    return row, AuditAction.CREATE, {"value": [None, "500"]}
+
+
+def run_pledge_create(cast):
+    from datetime import date
+
+    from harambee.cooperation.services import pledge_create
+
+    pledge = pledge_create(
+        member=cast.other_member,
+        actor=cast.other_manager,
+        title="Seats",
+        unit="seats",
+        value=10,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
+    return pledge, AuditAction.CREATE, {"value": [None, "10"]}
+
+
+def run_cooperation_draw_pledge(cast):
+    from datetime import date
+
+    from harambee.cooperation.services import cooperation_draw_pledge, pledge_create
+
+    pledge = pledge_create(
+        member=cast.other_member,
+        actor=cast.other_manager,
+        title="Seats",
+        unit="seats",
+        value=10,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
+    cooperation = cooperation_draw_pledge(cooperation=_cooperation(cast), pledge=pledge, actor=cast.other_manager)
+    return cooperation, AuditAction.UPDATE, {"pledge": [None, pledge.pk]}
 
 
 SCENARIOS = {

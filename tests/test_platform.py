@@ -172,6 +172,17 @@ def test_demo_loads_once_through_the_services():
     assert Member.objects.filter(is_demo=True, kind="state").count() >= 30
     zambia = Member.objects.get(code="zmb")
     assert sorted(zambia.memberships.values_list("role", flat=True)) == ["editor", "manager", "viewer"]
+    # and the chain need → match → cooperation → progress → result is public, South-South and
+    # triangular, and its IATI export validates against the official schema
+    from harambee.cooperation import iati
+    from harambee.cooperation.iati_export import cooperations_to_iati_xml
+    from harambee.cooperation.models import Cooperation
+
+    chain = Cooperation.objects.filter(is_public=True, origin="match").order_by("pk")
+    assert [c.collaboration_type for c in chain] == ["1", "8"]
+    assert all(c.updates.exists() and c.results.filter(indicators__actual__isnull=False).exists() for c in chain)
+    assert all(c.match.need.status == "partially_matched" for c in chain)
+    assert iati.validate_activities_xml(cooperations_to_iati_xml(chain)) == []
     assert User.objects.filter(is_secretariat=True, is_demo=True).exists()
     assert AuditEntry.objects.filter(member_code="zmb", action="update").exists()
     assert zambia.invitations.filter(status="open").count() == 1

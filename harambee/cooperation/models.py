@@ -1,11 +1,13 @@
-"""Cooperations: what a match (or, later, an allocation round) turns into.
-
-Kept minimal for now: who provides, who benefits, where it came from and the postings it answers.
-Tracking (milestones, results, IATI) extends this model.
+"""Cooperations: what an accepted match or a published allocation round turns into, tracked from
+agreement to results (progress updates, milestones, results with indicators), and pledges that
+cooperations draw down.
 """
+
+from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from harambee.postings.models import Posting
@@ -47,6 +49,38 @@ class Cooperation(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CooperationStatus.choices, default=CooperationStatus.AGREED
     )
+    description = models.TextField(_("description"), max_length=20000, blank=True)
+    channel = models.CharField(_("cooperation channel"), max_length=20, blank=True)
+    modality = models.CharField(_("modality"), max_length=30, blank=True)
+    themes = models.JSONField(_("themes"), default=list, blank=True)
+    sectors = models.JSONField(_("sectors"), default=list, blank=True)
+    implementers = models.ManyToManyField(
+        Member, verbose_name=_("implementing organisations"), blank=True, related_name="cooperations_implemented"
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    last_progress_at = models.DateTimeField(_("last progress update"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # IATI: defaults come from the modality and themes (cooperation.iati.iati_defaults) and stay editable
+    dac_sectors = models.JSONField(_("DAC sectors"), default=list, blank=True)  # [{"code": "11430", "percentage": 50}]
+    aid_type = models.CharField(_("aid type"), max_length=4, blank=True)
+    finance_type = models.CharField(_("finance type"), max_length=4, default="110")
+    flow_type = models.CharField(_("flow type"), max_length=2, default="10")
+    collaboration_type = models.CharField(_("collaboration type"), max_length=1, default="1")
+    activity_status = models.CharField(_("activity status"), max_length=1, default="2")
+    currency = models.CharField(_("default currency"), max_length=3, default="USD")
+    # set for activities imported from IATI, so that importing the same file again updates them
+    iati_identifier = models.CharField(_("IATI identifier"), max_length=200, blank=True, db_index=True)
+    pledge = models.ForeignKey(
+        "Pledge",
+        verbose_name=_("pledge drawn down"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cooperations",
+    )
     is_public = models.BooleanField(_("public"), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True
@@ -58,6 +92,160 @@ class Cooperation(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("cooperation")
         verbose_name_plural = _("cooperations")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def freshness(self, today: date) -> str:
+        """Like UN DESA's partnership registry: green while the last progress update (or the start)
+        is under 12 months old, amber when an update is due (12–24 months), red when it is 24
+        months overdue (24–36), then inactive."""
+        since = self.last_progress_at.date() if self.last_progress_at else (self.actual_start or self.created_at.date())
+        months = (today.year - since.year) * 12 + today.month - since.month - (today.day < since.day)
+        if self.status in (CooperationStatus.COMPLETED, CooperationStatus.CANCELLED):
+            return "closed"
+        if months < 12:
+            return "green"
+        if months < 24:
+            return "amber"
+        if months < 36:
+            return "red"
+        return "inactive"
+
+
+class Budget(models.Model):
+    """A planned budget of a cooperation for a period of at most a year (IATI rule 7.5.3)."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="budgets")
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("until"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    value_date = models.DateField(_("value date"))
+
+    class Meta:
+        ordering = ["period_start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(period_end__gt=models.F("period_start")), name="budget_period_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_start}–{self.period_end}: {self.value} {self.currency}"
+
+
+class Transaction(models.Model):
+    """A commitment, disbursement or expenditure of a cooperation (IATI TransactionType code)."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="transactions")
+    type = models.CharField(_("type"), max_length=2)
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    description = models.CharField(_("description"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.date}: {self.value} {self.currency}"
+
+
+class ProgressUpdate(models.Model):
+    """A dated report on a cooperation by either side: percent done, a narrative, links."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    member = models.ForeignKey(Member, verbose_name=_("reported by"), on_delete=models.PROTECT, related_name="+")
+    percent = models.PositiveSmallIntegerField(_("percent done"))
+    narrative = models.TextField(_("narrative"), max_length=10000)
+    links = models.JSONField(_("links to attachments"), default=list, blank=True)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(percent__lte=100), name="progress_percent_max_100")]
+
+    def __str__(self) -> str:
+        return f"{self.cooperation_id}: {self.percent}%"
+
+
+class Milestone(models.Model):
+    """A step of a cooperation with its due date; reminders go out before it is due."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("title"), max_length=300)
+    due = models.DateField(_("due"))
+    done_at = models.DateField(_("done"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Result(models.Model):
+    """An expected result (output or outcome) of a cooperation, measured by indicators."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="results")
+    title = models.CharField(_("title"), max_length=300)
+    type = models.CharField(_("type"), max_length=2, choices=[("1", _("Output")), ("2", _("Outcome"))], default="1")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Indicator(models.Model):
+    """A quantitative indicator with baseline, target and actual, optionally by sex."""
+
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicators")
+    title = models.CharField(_("title"), max_length=300)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=16, decimal_places=2, null=True, blank=True)
+    actual = models.DecimalField(_("actual"), max_digits=16, decimal_places=2, null=True, blank=True)
+    # {"sex": {"female": 12, "male": 10}}: actual values by dimension
+    disaggregation = models.JSONField(_("disaggregation"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PledgeUnit(models.TextChoices):
+    AMOUNT = "amount", _("Amount")
+    SEATS = "seats", _("Seats")
+    EXPERT_DAYS = "expert_days", _("Expert-days")
+
+
+class Pledge(models.Model):
+    """A member's public promise (an amount, seats or expert-days, on a theme, over a period) that
+    its cooperations draw down."""
+
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="pledges")
+    title = models.CharField(_("title"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=20, choices=PledgeUnit.choices)
+    value = models.DecimalField(_("pledged"), max_digits=16, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    theme = models.CharField(_("theme"), max_length=30, blank=True)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("until"))
+    is_public = models.BooleanField(_("public"), default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gt=0), name="pledge_value_positive"),
+            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="pledge_period_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title

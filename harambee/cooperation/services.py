@@ -1,26 +1,93 @@
-"""Writes of cooperations (audited, atomic)."""
+"""Writes of cooperations and pledges (audited, atomic)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
+from harambee.core.exceptions import PermissionDenied
+from harambee.notifications.models import register_message
+from harambee.notifications.services import notify
+from harambee.registry.access import is_secretariat
 
-from .models import Cooperation, CooperationOrigin
+from . import tracking
+from .access import CooperationAction, _acts_for, cooperation_can, reporting_member_for
+from .models import (
+    Budget,
+    Cooperation,
+    CooperationOrigin,
+    Indicator,
+    Milestone,
+    Pledge,
+    PledgeUnit,
+    ProgressUpdate,
+    Result,
+    Transaction,
+)
+
+register_message(
+    "cooperation_progress", gettext_lazy("%(member)s reported progress on “%(cooperation)s”: %(percent)s%% done.")
+)
 
 AUDITED_FIELDS = ["title", "provider_id", "beneficiary_id", "need_id", "offer_id", "origin", "units", "status"]
+
+
+def _english_name(member) -> str:
+    from django.utils import translation
+
+    with translation.override("en"):
+        return member.display_name
+
+
+def iati_fields_for(offer, *, in_provider_country: bool = False) -> dict:
+    """Default IATI fields of a cooperation from its offer's modality, themes, sectors and channel
+    (taxonomy.md "IATI mappings"); editable afterwards."""
+    from . import iati
+
+    modality = (offer.modalities or ["technical_assistance"])[0]
+    fields = {
+        "modality": modality,
+        "themes": list(offer.themes),
+        "sectors": list(offer.sectors),
+        "channel": offer.channel,
+    }
+    try:
+        defaults = iati.iati_defaults(
+            modality=modality,
+            themes=list(offer.themes),
+            sectors=list(offer.sectors),
+            channel=offer.channel or "south_south",
+            in_provider_country=in_provider_country,
+        )
+    except ValueError:  # a code outside the taxonomy: leave the IATI fields to be filled in
+        return fields
+    fields.update(
+        dac_sectors=[{"code": s.code, "percentage": float(s.percentage or 100)} for s in defaults["sectors"]],
+        aid_type=defaults.get("default_aid_type") or "",
+        finance_type=defaults["default_finance_type"],
+        flow_type=defaults["default_flow_type"],
+        collaboration_type=defaults["collaboration_type"],
+        activity_status=defaults["activity_status"],
+        planned_start=offer.start,
+        planned_end=offer.end,
+    )
+    return fields
 
 
 @transaction.atomic
 def cooperation_create_from_match(*, need, offer, actor) -> Cooperation:
     """The cooperation an accepted match starts: the offer's member provides, the need's benefits."""
     cooperation = Cooperation.objects.create(
-        title=offer.title[:150] + " → " + need.member.name[:140],
+        title=offer.title[:150] + " → " + _english_name(need.member)[:140],
         provider=offer.member,
         beneficiary=need.member,
         need=need,
         offer=offer,
         origin=CooperationOrigin.MATCH,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **iati_fields_for(offer),
     )
     audit_record(
         actor=actor,
@@ -37,7 +104,7 @@ def cooperation_create_from_match(*, need, offer, actor) -> Cooperation:
 def cooperation_create_from_allocation(*, offer, beneficiary, units, actor, need=None) -> Cooperation:
     """The cooperation a published allocation round starts for one member and one offer."""
     cooperation = Cooperation.objects.create(
-        title=offer.title[:150] + " → " + beneficiary.name[:140],
+        title=offer.title[:150] + " → " + _english_name(beneficiary)[:140],
         provider=offer.member,
         beneficiary=beneficiary,
         need=need,
@@ -45,6 +112,7 @@ def cooperation_create_from_allocation(*, offer, beneficiary, units, actor, need
         origin=CooperationOrigin.ALLOCATION,
         units=units,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **iati_fields_for(offer),
     )
     audit_record(
         actor=actor,
@@ -55,3 +123,409 @@ def cooperation_create_from_allocation(*, offer, beneficiary, units, actor, need
         public=True,
     )
     return cooperation
+
+
+# ---------------------------------------------------------------------------------------------------
+# Tracking: IATI fields, progress, milestones, results, budgets, transactions; pledges
+
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "channel",
+    "modality",
+    "themes",
+    "sectors",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "dac_sectors",
+    "aid_type",
+    "finance_type",
+    "flow_type",
+    "collaboration_type",
+    "activity_status",
+    "currency",
+    "status",
+    "is_public",
+)
+
+
+def _reporter(actor, cooperation):
+    if not cooperation_can(actor, cooperation, CooperationAction.REPORT):
+        raise PermissionDenied(_("Only the people of either side may report on this cooperation."))
+    return reporting_member_for(actor, cooperation) or cooperation.provider
+
+
+def _locked(cooperation: Cooperation) -> Cooperation:
+    return (
+        Cooperation.objects.select_for_update(of=("self",))
+        .select_related("provider", "beneficiary")
+        .get(pk=cooperation.pk)
+    )
+
+
+@transaction.atomic
+def cooperation_update(*, cooperation: Cooperation, actor, data: dict, reason: str = "") -> Cooperation:
+    """Change a cooperation's description, dates, status and IATI fields (either side)."""
+    cooperation = _locked(cooperation)
+    _reporter(actor, cooperation)
+    data = dict(data)
+    implementers = data.pop("implementers", None)
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    errors: dict = {name: [_("This field cannot be changed here.")] for name in sorted(unknown)}
+    before = snapshot(cooperation, AUDITED_FIELDS + ["dac_sectors", "aid_type", "activity_status", "currency"])
+    for name, value in data.items():
+        if name not in unknown:
+            setattr(cooperation, name, value)
+    if "dac_sectors" in data:
+        cooperation.dac_sectors = tracking.check_dac_sectors(data["dac_sectors"], errors)
+    tracking.check_currency(cooperation.currency, "currency", errors)
+    tracking.check_code(cooperation.activity_status, tracking.ACTIVITY_STATUSES, "activity_status", errors)
+    if cooperation.aid_type:
+        tracking.check_code(cooperation.aid_type, tracking.AID_TYPES, "aid_type", errors)
+    tracking.check_code(cooperation.finance_type, tracking.FINANCE_TYPES, "finance_type", errors)
+    tracking.check_code(cooperation.flow_type, tracking.FLOW_TYPES, "flow_type", errors)
+    tracking.check_code(cooperation.collaboration_type, tracking.COLLABORATION_TYPES, "collaboration_type", errors)
+    tracking.check_period(cooperation.planned_start, cooperation.planned_end, "planned_end", errors)
+    tracking.check_period(cooperation.actual_start, cooperation.actual_end, "actual_end", errors)
+    if errors:
+        raise ValidationError(errors)
+    cooperation.full_clean()
+    cooperation.save()
+    if implementers is not None:
+        cooperation.implementers.set(implementers)
+    after = snapshot(cooperation, AUDITED_FIELDS + ["dac_sectors", "aid_type", "activity_status", "currency"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=cooperation,
+        changes=diff(before, after),
+        reason=reason,
+        member_code=cooperation.provider.code,
+        public=cooperation.is_public,
+    )
+    return cooperation
+
+
+@transaction.atomic
+def progress_report(*, cooperation: Cooperation, actor, percent: int, narrative: str, links=()) -> ProgressUpdate:
+    """Either side reports progress (percent done and what happened); the other side is told."""
+    cooperation = _locked(cooperation)
+    member = _reporter(actor, cooperation)
+    errors = {}
+    if not isinstance(percent, int) or not 0 <= percent <= 100:
+        errors["percent"] = [_("Give a percentage between 0 and 100.")]
+    if not narrative.strip():
+        errors["narrative"] = [_("Say what happened.")]
+    links = [str(link).strip() for link in links if str(link).strip()]
+    if any(not link.startswith(("https://", "http://")) for link in links):
+        errors["links"] = [_("Links to attachments start with https:// or http://.")]
+    if errors:
+        raise ValidationError(errors)
+    update = ProgressUpdate.objects.create(
+        cooperation=cooperation, author=actor, member=member, percent=percent, narrative=narrative.strip(), links=links
+    )
+    cooperation.last_progress_at = update.created_at
+    cooperation.save(update_fields=["last_progress_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=update,
+        changes={"percent": [None, percent]},
+        member_code=member.code,
+        public=cooperation.is_public,
+    )
+    other = cooperation.beneficiary if member == cooperation.provider else cooperation.provider
+    people = [m.user for m in other.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+    notify(
+        recipients=people,
+        kind="cooperation_progress",
+        params={"member": member.name, "cooperation": cooperation.title, "percent": percent},
+        url=f"/cooperations/{cooperation.pk}/",
+    )
+    return update
+
+
+@transaction.atomic
+def milestone_add(*, cooperation: Cooperation, actor, title: str, due) -> Milestone:
+    """Add a step with its due date."""
+    cooperation = _locked(cooperation)
+    member = _reporter(actor, cooperation)
+    if not title.strip():
+        raise ValidationError({"title": [_("Give the milestone a title.")]})
+    milestone = Milestone.objects.create(cooperation=cooperation, title=title.strip(), due=due)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=milestone,
+        changes={"title": [None, milestone.title]},
+        member_code=member.code,
+        public=cooperation.is_public,
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_complete(*, milestone: Milestone, actor, done_on) -> Milestone:
+    """Mark a milestone done on a date."""
+    member = _reporter(actor, milestone.cooperation)
+    milestone.done_at = done_on
+    milestone.save(update_fields=["done_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=milestone,
+        changes={"done_at": [None, str(done_on)]},
+        member_code=member.code,
+        public=milestone.cooperation.is_public,
+    )
+    return milestone
+
+
+@transaction.atomic
+def result_add(*, cooperation: Cooperation, actor, title: str, type: str = "1", indicators=()) -> Result:
+    """Add an expected result with its indicators ({title, baseline_year, baseline, target})."""
+    cooperation = _locked(cooperation)
+    member = _reporter(actor, cooperation)
+    errors = {}
+    if not title.strip():
+        errors["title"] = [_("Give the result a title.")]
+    if type not in ("1", "2"):
+        errors["type"] = [_("A result is an output or an outcome.")]
+    if errors:
+        raise ValidationError(errors)
+    result = Result.objects.create(cooperation=cooperation, title=title.strip(), type=type)
+    for row in indicators:
+        indicator = Indicator(
+            result=result, **{k: row.get(k) for k in ("title", "baseline_year", "baseline", "target")}
+        )
+        indicator.full_clean(exclude=["result"])
+        indicator.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=result,
+        changes={"title": [None, result.title]},
+        member_code=member.code,
+        public=cooperation.is_public,
+    )
+    return result
+
+
+@transaction.atomic
+def indicator_report(*, indicator: Indicator, actor, actual, disaggregation: dict | None = None) -> Indicator:
+    """Report the actual value of an indicator, optionally by sex ({"sex": {"female": 12, "male": 10}})."""
+    member = _reporter(actor, indicator.result.cooperation)
+    disaggregation = disaggregation or {}
+    for dimension, values in disaggregation.items():
+        if not isinstance(values, dict) or any(not isinstance(v, int | float) or v < 0 for v in values.values()):
+            raise ValidationError({"disaggregation": [_("Give a number per value of each dimension.")]})
+        if sum(values.values()) > float(actual):
+            raise ValidationError(
+                {"disaggregation": [_("The parts of %(dimension)s exceed the total.") % {"dimension": dimension}]}
+            )
+    before = str(indicator.actual)
+    indicator.actual = actual
+    indicator.disaggregation = disaggregation
+    indicator.full_clean(exclude=["result"])
+    indicator.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=indicator,
+        changes={"actual": [before, str(actual)]},
+        member_code=member.code,
+        public=indicator.result.cooperation.is_public,
+    )
+    return indicator
+
+
+@transaction.atomic
+def budget_add(
+    *, cooperation: Cooperation, actor, period_start, period_end, value, currency: str, value_date
+) -> Budget:
+    """Plan a budget for a period of at most a year."""
+    cooperation = _locked(cooperation)
+    member = _reporter(actor, cooperation)
+    errors: dict = {}
+    tracking.check_period(period_start, period_end, "period_end", errors, max_days=366)
+    tracking.check_currency(currency, "currency", errors)
+    if value is None or value < 0:
+        errors["value"] = [_("A budget is zero or more.")]
+    if errors:
+        raise ValidationError(errors)
+    budget = Budget.objects.create(
+        cooperation=cooperation,
+        period_start=period_start,
+        period_end=period_end,
+        value=value,
+        currency=currency,
+        value_date=value_date,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=budget,
+        changes={"value": [None, str(value)]},
+        member_code=member.code,
+        public=cooperation.is_public,
+    )
+    return budget
+
+
+@transaction.atomic
+def transaction_add(
+    *, cooperation: Cooperation, actor, type: str, date, value, currency: str, description=""
+) -> Transaction:
+    """Record a commitment, disbursement or expenditure."""
+    cooperation = _locked(cooperation)
+    member = _reporter(actor, cooperation)
+    errors: dict = {}
+    tracking.check_code(str(type), tracking.TRANSACTION_TYPES, "type", errors)
+    tracking.check_currency(currency, "currency", errors)
+    if value is None or value < 0:
+        errors["value"] = [_("A transaction value is zero or more.")]
+    if errors:
+        raise ValidationError(errors)
+    row = Transaction.objects.create(
+        cooperation=cooperation,
+        type=str(type),
+        date=date,
+        value=value,
+        currency=currency,
+        description=description[:500],
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=row,
+        changes={"value": [None, str(value)]},
+        member_code=member.code,
+        public=cooperation.is_public,
+    )
+    return row
+
+
+@transaction.atomic
+def pledge_create(
+    *, member, actor, title: str, unit: str, value, period_start, period_end, currency: str = "", theme: str = ""
+) -> Pledge:
+    """A member's public pledge: an amount (with its currency), seats or expert-days, over a period."""
+    if not (is_secretariat(actor) or _acts_for(actor, member)):
+        raise PermissionDenied(_("Only the member's editors and managers may pledge for it."))
+    errors: dict = {}
+    if not title.strip():
+        errors["title"] = [_("Give the pledge a title.")]
+    if unit not in PledgeUnit.values:
+        errors["unit"] = [_("Pledge an amount, seats or expert-days.")]
+    if unit == PledgeUnit.AMOUNT:
+        tracking.check_currency(currency, "currency", errors)
+    if value is None or value <= 0:
+        errors["value"] = [_("A pledge is more than zero.")]
+    tracking.check_period(period_start, period_end, "period_end", errors)
+    if errors:
+        raise ValidationError(errors)
+    pledge = Pledge.objects.create(
+        member=member,
+        title=title.strip(),
+        unit=unit,
+        value=value,
+        currency=currency if unit == PledgeUnit.AMOUNT else "",
+        theme=theme,
+        period_start=period_start,
+        period_end=period_end,
+        created_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=pledge,
+        changes={"value": [None, str(value)]},
+        member_code=member.code,
+        public=True,
+    )
+    return pledge
+
+
+@transaction.atomic
+def cooperation_draw_pledge(*, cooperation: Cooperation, pledge: Pledge, actor) -> Cooperation:
+    """Count a cooperation against one of its provider's pledges."""
+    cooperation = _locked(cooperation)
+    _reporter(actor, cooperation)
+    if pledge.member_id != cooperation.provider_id:
+        raise ValidationError({"pledge": [_("A cooperation draws down a pledge of its provider only.")]})
+    before = cooperation.pledge_id
+    cooperation.pledge = pledge
+    cooperation.save(update_fields=["pledge", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=cooperation,
+        changes={"pledge": [before, pledge.pk]},
+        member_code=cooperation.provider.code,
+        public=cooperation.is_public,
+    )
+    return cooperation
+
+
+register_message("milestone_due", gettext_lazy("Milestone “%(milestone)s” of “%(cooperation)s” is due on %(due)s."))
+register_message(
+    "progress_due",
+    gettext_lazy("A progress update on “%(cooperation)s” is due: the last one is %(months)s months old."),
+)
+
+
+@transaction.atomic
+def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
+    """Remind both sides' editors and managers of milestones due within ``days_before`` days (once
+    per milestone) and of progress updates that are due (amber or worse, once a month)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    sent = 0
+    due = Milestone.objects.filter(
+        done_at__isnull=True,
+        reminder_sent_at__isnull=True,
+        due__gte=today,
+        due__lte=today + timedelta(days=days_before),
+    ).select_related("cooperation__provider", "cooperation__beneficiary")
+    for milestone in due:
+        cooperation = milestone.cooperation
+        notify(
+            recipients=_both_sides(cooperation),
+            kind="milestone_due",
+            params={"milestone": milestone.title, "cooperation": cooperation.title, "due": str(milestone.due)},
+            url=f"/cooperations/{cooperation.pk}/",
+        )
+        milestone.reminder_sent_at = timezone.now()
+        milestone.save(update_fields=["reminder_sent_at"])
+        sent += 1
+    open_statuses = ["agreed", "ongoing"]
+    for cooperation in Cooperation.objects.filter(status__in=open_statuses).select_related("provider", "beneficiary"):
+        state = cooperation.freshness(today)
+        if state not in ("amber", "red"):
+            continue
+        since = cooperation.last_progress_at.date() if cooperation.last_progress_at else cooperation.created_at.date()
+        months = (today.year - since.year) * 12 + today.month - since.month
+        recent = cooperation.reminded_at and (today - cooperation.reminded_at.date()).days < 30
+        if recent:
+            continue
+        notify(
+            recipients=_both_sides(cooperation),
+            kind="progress_due",
+            params={"cooperation": cooperation.title, "months": months},
+            url=f"/cooperations/{cooperation.pk}/",
+        )
+        cooperation.reminded_at = timezone.now()
+        cooperation.save(update_fields=["reminded_at"])
+        sent += 1
+    return sent
+
+
+def _both_sides(cooperation):
+    people = []
+    for member in (cooperation.provider, cooperation.beneficiary):
+        people += [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+    return people

@@ -192,6 +192,85 @@ def load_demo_round(people) -> None:
     )
 
 
+def load_demo_cooperations(people) -> None:
+    """The chain need → match → cooperation → progress → result, in public: a South-South
+    cooperation (Tsinghua trains Zambian officials) and a triangular one (Tsinghua and UNDP with
+    Egypt), each with a budget, a disbursement, progress and a result disaggregated by sex."""
+    from datetime import date
+    from decimal import Decimal
+
+    from harambee.cooperation import services as cooperation_services
+    from harambee.matching.services import match_accept, match_propose
+    from harambee.postings.models import Posting
+
+    course = Posting.objects.filter(external_id="DEMO-O-TSINGHUA-1").first()
+    zambia_need = Posting.objects.filter(external_id="DEMO-N-ZMB-1").first()
+    egypt_need = Posting.objects.filter(external_id="DEMO-N-EGY-1").first()
+    if not (course and zambia_need and egypt_need):
+        return
+    tsinghua = people["tsinghua.manager@demo.harambee.test"]
+    chains = [
+        (zambia_need, people["zambia.manager@demo.harambee.test"], "south_south", "1", []),
+        (egypt_need, people["egypt.manager@demo.harambee.test"], "triangular", "8", ["undp"]),
+    ]
+    for need, requester, channel, collaboration, partners in chains:
+        match = match_propose(
+            need=need, offer=course, actor=requester, message="We would like to nominate officials for this course."
+        )
+        match = match_accept(match=match, actor=tsinghua, response="Welcome; details follow by e-mail.")
+        cooperation = match.cooperation
+        cooperation_services.cooperation_update(
+            cooperation=cooperation,
+            actor=tsinghua,
+            data={
+                "channel": channel,
+                "collaboration_type": collaboration,
+                "status": "ongoing",
+                "actual_start": date(2026, 10, 12),
+                "implementers": list(Member.objects.filter(code__in=partners)),
+                "description": "Two-week course in Beijing for mid-career civil servants, with follow-up coaching.",
+            },
+        )
+        cooperation_services.budget_add(
+            cooperation=cooperation,
+            actor=tsinghua,
+            period_start=date(2026, 10, 1),
+            period_end=date(2027, 9, 30),
+            value=Decimal(120000),
+            currency="USD",
+            value_date=date(2026, 10, 1),
+        )
+        cooperation_services.transaction_add(
+            cooperation=cooperation,
+            actor=tsinghua,
+            type="3",
+            date=date(2026, 10, 5),
+            value=Decimal(60000),
+            currency="USD",
+            description="Tuition, travel and accommodation, first cohort",
+        )
+        result = cooperation_services.result_add(
+            cooperation=cooperation,
+            actor=tsinghua,
+            title="Civil servants trained in AI",
+            indicators=[
+                {"title": "Officials who completed the course", "baseline_year": 2026, "baseline": 0, "target": 10}
+            ],
+        )
+        cooperation_services.indicator_report(
+            indicator=result.indicators.get(),
+            actor=tsinghua,
+            actual=8,
+            disaggregation={"sex": {"female": 5, "male": 3}},
+        )
+        cooperation_services.progress_report(
+            cooperation=cooperation,
+            actor=requester,
+            percent=40,
+            narrative="Eight officials completed the course; coaching has begun.",
+        )
+
+
 def demo_is_loaded() -> bool:
     return User.objects.filter(is_demo=True).exists()
 
@@ -310,6 +389,7 @@ def load_demo() -> dict[str, int]:
     load_demo_postings(members=Member.objects.in_bulk(field_name="code"), authors=authors, secretariat=secretariat)
     load_synthetic_postings(count=240)
     load_demo_round(people)
+    load_demo_cooperations(people)
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
     Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
     assert pending.member.status == MemberStatus.PENDING

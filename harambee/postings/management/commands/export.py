@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from harambee.core.exchange import EXPORTERS
 from harambee.postings.importing import postings_export_csv, postings_export_lines
 from harambee.postings.models import Posting
 
@@ -11,13 +12,16 @@ class Command(BaseCommand):
     help = "Export data: `export postings [--format jsonl|csv] [--member CODE] [--kind need|offer] [--out FILE]`."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["postings"])
+        parser.add_argument("what", choices=["postings", *sorted(EXPORTERS)])
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
         parser.add_argument("--member", default="")
         parser.add_argument("--kind", choices=["need", "offer"], default="")
         parser.add_argument("--out", default="-", help="Output file (default: standard output).")
 
     def handle(self, *args, what, format, member, kind, out, **options):
+        if what != "postings":
+            EXPORTERS[what](member=member, out=out, stdout=self.stdout)
+            return
         postings = Posting.objects.all()
         if member:
             postings = postings.filter(member__code=member.lower())

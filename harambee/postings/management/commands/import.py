@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from harambee.core.exchange import IMPORTERS
 from harambee.postings.importing import postings_import
 
 
@@ -11,7 +12,7 @@ class Command(BaseCommand):
     help = "Import data: `import postings FILE… [--member CODE] [--dry-run] [--create-missing-members]`."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["postings"], help="What to import.")
+        parser.add_argument("what", choices=["postings", *sorted(IMPORTERS)], help="What to import.")
         parser.add_argument("files", nargs="+", help="JSON Lines files ('-' reads standard input).")
         parser.add_argument("--member", default="", help="Import every posting as this member.")
         parser.add_argument("--dry-run", action="store_true", help="Validate and report; write nothing.")
@@ -20,6 +21,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, what, files, member, dry_run, create_missing_members, **options):
+        if what != "postings":
+            IMPORTERS[what](files=files, dry_run=dry_run, stdout=self.stdout, stderr=self.stderr)
+            return
         lines = self._lines(files)
         report = postings_import(
             lines=lines, member_code=member, dry_run=dry_run, create_missing_members=create_missing_members
