@@ -395,6 +395,20 @@ def _cooperation(cast):
     )
 
 
+def run_cooperation_create_direct(cast):
+    from harambee.cooperation.services import cooperation_create_direct
+
+    cooperation = cooperation_create_direct(
+        provider=cast.other_member,
+        beneficiary=cast.member,
+        actor=cast.other_manager,
+        title="Lab",
+        modality="joint_research",
+        themes=["research_models"],
+    )
+    return cooperation, AuditAction.CREATE, {"title": [None, "Lab"], "origin": [None, "direct"]}
+
+
 def run_cooperation_update(cast):
     from harambee.cooperation.services import cooperation_update
 

@@ -472,3 +472,28 @@ def test_csv_export_puts_names_next_to_codes(cast, tmp_path):
         == "Advanced technical and managerial training; Public sector policy and administrative management"
     )
     assert (row["provider"], row["provider_name"]) == ("TSINGHUA", "Tsinghua University")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_entering_a_cooperation_directly(client, cast, role):
+    user = cast.user(role)
+    if user:
+        client.force_login(user)
+    data = {
+        "provider": "tsinghua",
+        "beneficiary": "unza",
+        "title": "Joint lab",
+        "modality": "joint_research",
+        "themes": ["research_models"],
+        "channel": "triangular",
+        "planned_start": "2026-12-01",
+        "planned_end": "2027-11-30",
+    }
+    response = client.post(reverse("cooperation:new"), data)
+    created = Cooperation.objects.filter(title="Joint lab").first()
+    assert (created is not None) == (role in {"other_manager", "secretariat"}), role
+    if created:
+        assert (created.origin, created.collaboration_type, created.aid_type) == ("direct", "8", "D02")
+        assert created.dac_sectors == [{"code": "43082", "percentage": 100.0}]
+    elif role != "anonymous":
+        assert response.status_code in (200, 403)

@@ -89,3 +89,18 @@ class PledgeForm(forms.Form):
     theme = forms.CharField(label=_("Theme"), max_length=30, required=False)
     period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     period_end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class CooperationForm(forms.Form):
+    provider = forms.ChoiceField(label=_("Provider"))
+    beneficiary = forms.ChoiceField(label=_("Beneficiary"))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(label=_("Description"), max_length=20000, required=False, widget=forms.Textarea)
+    modality = forms.ChoiceField(label=_("Modality"))
+    themes = forms.MultipleChoiceField(label=_("Themes"), widget=forms.CheckboxSelectMultiple)
+    sectors = forms.MultipleChoiceField(label=_("Sectors"), widget=forms.CheckboxSelectMultiple, required=False)
+    channel = forms.ChoiceField(label=_("Cooperation channel"))
+    planned_start = forms.DateField(label=_("Planned start"), widget=forms.DateInput(attrs={"type": "date"}))
+    planned_end = forms.DateField(
+        label=_("Planned end"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

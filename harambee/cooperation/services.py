@@ -44,21 +44,28 @@ def _english_name(member) -> str:
 def iati_fields_for(offer, *, in_provider_country: bool = False) -> dict:
     """Default IATI fields of a cooperation from its offer's modality, themes, sectors and channel
     (taxonomy.md "IATI mappings"); editable afterwards."""
+    fields = _iati_defaults(
+        modality=(offer.modalities or ["technical_assistance"])[0],
+        themes=list(offer.themes),
+        sectors=list(offer.sectors),
+        channel=offer.channel,
+        in_provider_country=in_provider_country,
+    )
+    if "dac_sectors" in fields:
+        fields.update(planned_start=offer.start, planned_end=offer.end)
+    return fields
+
+
+def _iati_defaults(*, modality: str, themes: list, sectors: list, channel: str, in_provider_country=False) -> dict:
     from . import iati
 
-    modality = (offer.modalities or ["technical_assistance"])[0]
-    fields = {
-        "modality": modality,
-        "themes": list(offer.themes),
-        "sectors": list(offer.sectors),
-        "channel": offer.channel,
-    }
+    fields = {"modality": modality, "themes": themes, "sectors": sectors, "channel": channel}
     try:
         defaults = iati.iati_defaults(
             modality=modality,
-            themes=list(offer.themes),
-            sectors=list(offer.sectors),
-            channel=offer.channel or "south_south",
+            themes=themes,
+            sectors=sectors,
+            channel=channel or "south_south",
             in_provider_country=in_provider_country,
         )
     except ValueError:  # a code outside the taxonomy: leave the IATI fields to be filled in
@@ -70,8 +77,6 @@ def iati_fields_for(offer, *, in_provider_country: bool = False) -> dict:
         flow_type=defaults["default_flow_type"],
         collaboration_type=defaults["collaboration_type"],
         activity_status=defaults["activity_status"],
-        planned_start=offer.start,
-        planned_end=offer.end,
     )
     return fields
 
@@ -529,3 +534,57 @@ def _both_sides(cooperation):
     for member in (cooperation.provider, cooperation.beneficiary):
         people += [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
     return people
+
+
+@transaction.atomic
+def cooperation_create_direct(
+    *,
+    provider,
+    beneficiary,
+    actor,
+    title: str,
+    modality: str,
+    themes=(),
+    sectors=(),
+    channel: str = "south_south",
+    description: str = "",
+    planned_start=None,
+    planned_end=None,
+    is_public: bool = True,
+) -> Cooperation:
+    """Enter a cooperation that did not come through a match or a round (the provider's editors and
+    managers, or the secretariat); IATI defaults from the modality, themes, sectors and channel."""
+    if not (is_secretariat(actor) or _acts_for(actor, provider)):
+        raise PermissionDenied(_("Only the provider's editors and managers may enter its cooperations."))
+    errors: dict = {}
+    if not title.strip():
+        errors["title"] = [_("Give the cooperation a title.")]
+    if provider.pk == beneficiary.pk:
+        errors["beneficiary"] = [_("A member cannot cooperate with itself.")]
+    tracking.check_period(planned_start, planned_end, "planned_end", errors)
+    if errors:
+        raise ValidationError(errors)
+    fields = _iati_defaults(modality=modality, themes=list(themes), sectors=list(sectors), channel=channel)
+    if "dac_sectors" not in fields:
+        raise ValidationError({"modality": [_("Choose a modality, themes and sectors of the platform's lists.")]})
+    cooperation = Cooperation.objects.create(
+        title=title.strip(),
+        description=description.strip(),
+        provider=provider,
+        beneficiary=beneficiary,
+        origin=CooperationOrigin.DIRECT,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        is_public=is_public,
+        created_by=actor,
+        **fields,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=cooperation,
+        changes=diff({}, snapshot(cooperation, AUDITED_FIELDS)),
+        member_code=provider.code,
+        public=is_public,
+    )
+    return cooperation

@@ -6,6 +6,7 @@ app_name = "cooperation"
 urlpatterns = [
     path("cooperations/", views.cooperation_list, name="list"),
     path("my/cooperations/", views.my_cooperations, name="mine"),
+    path("cooperations/new/", views.cooperation_new, name="new"),
     path("cooperations/<int:pk>/", views.cooperation_detail, name="detail"),
     path("cooperations/<int:pk>/iati.xml", views.cooperation_iati, name="iati"),
     re_path(

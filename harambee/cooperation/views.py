@@ -238,3 +238,40 @@ def cooperation_iati(request, pk: int):
     response = HttpResponse(cooperations_to_iati_xml([cooperation]), content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="harambee-cooperation-{pk}.xml"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cooperation_new(request):
+    from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
+    from harambee.registry.access import is_secretariat
+    from harambee.registry.models import Member, MemberStatus
+
+    active = Member.objects.filter(status=MemberStatus.ACTIVE).select_related("country").order_by("code")
+    if is_secretariat(request.user):
+        providers = list(active)
+    else:
+        roles = request.user.member_roles()
+        providers = [m for m in active if roles.get(m.pk) in ("manager", "editor")]
+    if not providers:
+        raise PermissionDenied(_("Only editors and managers of a member may enter cooperations."))
+    form = forms.CooperationForm(request.POST or None)
+    form.fields["provider"].choices = [(m.code, m.display_name) for m in providers]
+    form.fields["beneficiary"].choices = [(m.code, m.display_name) for m in active]
+    form.fields["modality"].choices = list(MODALITIES.items())
+    form.fields["themes"].choices = list(THEMES.items())
+    form.fields["sectors"].choices = list(SECTORS.items())
+    form.fields["channel"].choices = list(CHANNELS.items())
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        members = {m.code: m for m in active}
+        try:
+            cooperation = services.cooperation_create_direct(
+                provider=members[d.pop("provider")], beneficiary=members[d.pop("beneficiary")], actor=request.user, **d
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Cooperation recorded."))
+            return redirect("cooperation:detail", pk=cooperation.pk)
+    return render(request, "cooperation/cooperation_form.html", {"form": form})
