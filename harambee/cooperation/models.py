@@ -133,6 +133,17 @@ class Budget(models.Model):
         return f"{self.period_start}–{self.period_end}: {self.value} {self.currency}"
 
 
+TRANSACTION_LABELS = {
+    "1": _("Incoming funds"),
+    "2": _("Commitment"),
+    "3": _("Disbursement"),
+    "4": _("Expenditure"),
+    "11": _("Incoming commitment"),
+    "12": _("Outgoing pledge"),
+    "13": _("Incoming pledge"),
+}
+
+
 class Transaction(models.Model):
     """A commitment, disbursement or expenditure of a cooperation (IATI TransactionType code)."""
 
@@ -148,6 +159,11 @@ class Transaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} {self.date}: {self.value} {self.currency}"
+
+    @property
+    def type_label(self):
+        """The IATI TransactionType's name for the codes the platform records, else the code."""
+        return TRANSACTION_LABELS.get(self.type, self.type)
 
 
 class ProgressUpdate(models.Model):
