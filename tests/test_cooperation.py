@@ -497,3 +497,24 @@ def test_entering_a_cooperation_directly(client, cast, role):
         assert created.dac_sectors == [{"code": "43082", "percentage": 100.0}]
     elif role != "anonymous":
         assert response.status_code in (200, 403)
+
+
+def test_a_cooperation_draws_down_a_pledge_from_its_page(client, cast, cooperation):
+    pledge = services.pledge_create(
+        member=cast.other_member,
+        actor=cast.other_manager,
+        title="Seats 2026",
+        unit="seats",
+        value=Decimal(50),
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
+    client.force_login(cast.other_manager)
+    assert "Seats 2026" in client.get(f"/en/cooperations/{cooperation.pk}/").content.decode()
+    client.post(reverse("cooperation:action", args=[cooperation.pk, "pledge"]), {"pledge": pledge.pk})
+    cooperation.refresh_from_db()
+    assert cooperation.pledge == pledge
+    row = pledges_with_delivery().get(pk=pledge.pk)
+    assert delivered(row) == Decimal(5)
+    response = client.post(reverse("cooperation:action", args=[cooperation.pk, "pledge"]), {"pledge": 999}, follow=True)
+    assert "Choose one of the provider" in response.content.decode()

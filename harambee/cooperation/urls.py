@@ -10,7 +10,7 @@ urlpatterns = [
     path("cooperations/<int:pk>/", views.cooperation_detail, name="detail"),
     path("cooperations/<int:pk>/iati.xml", views.cooperation_iati, name="iati"),
     re_path(
-        r"^cooperations/(?P<pk>\d+)/(?P<action>progress|milestone|milestone_done|result|indicator|budget|transaction|details)/$",
+        r"^cooperations/(?P<pk>\d+)/(?P<action>progress|milestone|milestone_done|result|indicator|budget|transaction|pledge|details)/$",
         views.cooperation_action,
         name="action",
     ),

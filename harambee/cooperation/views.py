@@ -94,6 +94,7 @@ def cooperation_detail(request, pk: int):
                 }
             ),
             today=date.today(),
+            pledges=cooperation.provider.pledges.order_by("-period_end"),
         )
     return render(request, "cooperation/cooperation_detail.html", context)
 
@@ -163,6 +164,12 @@ def _run(request, cooperation, action):
         form = forms.TransactionForm(data)
         if form.is_valid():
             services.transaction_add(cooperation=cooperation, actor=request.user, **form.cleaned_data)
+    elif action == "pledge":
+        pledge = cooperation.provider.pledges.filter(pk=data.get("pledge") or 0).first()
+        if pledge is None:
+            raise ValidationError({"pledge": [_("Choose one of the provider's pledges.")]})
+        services.cooperation_draw_pledge(cooperation=cooperation, pledge=pledge, actor=request.user)
+        return None
     else:  # details
         form = forms.DetailsForm(data)
         if form.is_valid():
@@ -172,7 +179,17 @@ def _run(request, cooperation, action):
     return form
 
 
-ACTIONS = ("progress", "milestone", "milestone_done", "result", "indicator", "budget", "transaction", "details")
+ACTIONS = (
+    "progress",
+    "milestone",
+    "milestone_done",
+    "result",
+    "indicator",
+    "budget",
+    "transaction",
+    "pledge",
+    "details",
+)
 
 
 @login_required
@@ -184,7 +201,7 @@ def cooperation_action(request, pk: int, action: str):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        if form.errors:
+        if form is not None and form.errors:
             messages.error(
                 request,
                 " ".join(
