@@ -156,6 +156,18 @@ EDITABLE_FIELDS = (
 )
 
 
+def _record(actor, action, instance, changes: dict, member, cooperation) -> None:
+    """The audit entry of a write on a cooperation or one of its parts, public with the cooperation."""
+    audit_record(
+        actor=actor,
+        action=action,
+        instance=instance,
+        changes=changes,
+        member_code=member.code,
+        public=cooperation.is_public,
+    )
+
+
 def _reporter(actor, cooperation):
     if not cooperation_can(actor, cooperation, CooperationAction.REPORT):
         raise PermissionDenied(_("Only the people of either side may report on this cooperation."))
@@ -233,14 +245,7 @@ def progress_report(*, cooperation: Cooperation, actor, percent: int, narrative:
     )
     cooperation.last_progress_at = update.created_at
     cooperation.save(update_fields=["last_progress_at", "updated_at"])
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=update,
-        changes={"percent": [None, percent]},
-        member_code=member.code,
-        public=cooperation.is_public,
-    )
+    _record(actor, AuditAction.CREATE, update, {"percent": [None, percent]}, member, cooperation)
     other = cooperation.beneficiary if member == cooperation.provider else cooperation.provider
     people = [m.user for m in other.memberships.select_related("user").filter(role__in=["manager", "editor"])]
     notify(
@@ -260,14 +265,7 @@ def milestone_add(*, cooperation: Cooperation, actor, title: str, due) -> Milest
     if not title.strip():
         raise ValidationError({"title": [_("Give the milestone a title.")]})
     milestone = Milestone.objects.create(cooperation=cooperation, title=title.strip(), due=due)
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=milestone,
-        changes={"title": [None, milestone.title]},
-        member_code=member.code,
-        public=cooperation.is_public,
-    )
+    _record(actor, AuditAction.CREATE, milestone, {"title": [None, milestone.title]}, member, cooperation)
     return milestone
 
 
@@ -277,14 +275,7 @@ def milestone_complete(*, milestone: Milestone, actor, done_on) -> Milestone:
     member = _reporter(actor, milestone.cooperation)
     milestone.done_at = done_on
     milestone.save(update_fields=["done_at"])
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        instance=milestone,
-        changes={"done_at": [None, str(done_on)]},
-        member_code=member.code,
-        public=milestone.cooperation.is_public,
-    )
+    _record(actor, AuditAction.UPDATE, milestone, {"done_at": [None, str(done_on)]}, member, milestone.cooperation)
     return milestone
 
 
@@ -307,14 +298,7 @@ def result_add(*, cooperation: Cooperation, actor, title: str, type: str = "1", 
         )
         indicator.full_clean(exclude=["result"])
         indicator.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=result,
-        changes={"title": [None, result.title]},
-        member_code=member.code,
-        public=cooperation.is_public,
-    )
+    _record(actor, AuditAction.CREATE, result, {"title": [None, result.title]}, member, cooperation)
     return result
 
 
@@ -335,13 +319,8 @@ def indicator_report(*, indicator: Indicator, actor, actual, disaggregation: dic
     indicator.disaggregation = disaggregation
     indicator.full_clean(exclude=["result"])
     indicator.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        instance=indicator,
-        changes={"actual": [before, str(actual)]},
-        member_code=member.code,
-        public=indicator.result.cooperation.is_public,
+    _record(
+        actor, AuditAction.UPDATE, indicator, {"actual": [before, str(actual)]}, member, indicator.result.cooperation
     )
     return indicator
 
@@ -368,14 +347,7 @@ def budget_add(
         currency=currency,
         value_date=value_date,
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=budget,
-        changes={"value": [None, str(value)]},
-        member_code=member.code,
-        public=cooperation.is_public,
-    )
+    _record(actor, AuditAction.CREATE, budget, {"value": [None, str(value)]}, member, cooperation)
     return budget
 
 
@@ -401,14 +373,7 @@ def transaction_add(
         currency=currency,
         description=description[:500],
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=row,
-        changes={"value": [None, str(value)]},
-        member_code=member.code,
-        public=cooperation.is_public,
-    )
+    _record(actor, AuditAction.CREATE, row, {"value": [None, str(value)]}, member, cooperation)
     return row
 
 
