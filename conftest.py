@@ -66,5 +66,7 @@ def fresh_matching_snapshot():
     from harambee.matching import selectors
 
     selectors._SNAPSHOT = None
+    selectors._REBUILDING.clear()
     yield
     selectors._SNAPSHOT = None
+    selectors._REBUILDING.clear()

@@ -518,3 +518,27 @@ def test_a_cooperation_draws_down_a_pledge_from_its_page(client, cast, cooperati
     assert delivered(row) == Decimal(5)
     response = client.post(reverse("cooperation:action", args=[cooperation.pk, "pledge"]), {"pledge": 999}, follow=True)
     assert "Choose one of the provider" in response.content.decode()
+
+
+def test_a_part_of_another_cooperation_is_refused_not_a_server_error(client, cast, cooperation):
+    other = Cooperation.objects.create(
+        title="Other", provider=cast.member, beneficiary=cast.other_member, origin="direct"
+    )
+    result = services.result_add(cooperation=other, actor=cast.manager, title="R", indicators=[{"title": "I"}])
+    milestone = services.milestone_add(cooperation=other, actor=cast.manager, title="M", due=date(2027, 1, 1))
+    client.force_login(cast.manager)
+    page = client.post(
+        reverse("cooperation:action", args=[cooperation.pk, "indicator"]),
+        {"indicator": result.indicators.get().pk, "actual": "3"},
+        follow=True,
+    ).content.decode()
+    assert "This cooperation has no such indicator." in page
+    page = client.post(
+        reverse("cooperation:action", args=[cooperation.pk, "milestone_done"]),
+        {"milestone": milestone.pk, "done_on": "2026-12-01"},
+        follow=True,
+    ).content.decode()
+    assert "This cooperation has no such milestone." in page
+    assert (
+        result.indicators.get().actual is None and Cooperation.objects.get(pk=other.pk).milestones.get().done_at is None
+    )

@@ -3,8 +3,7 @@
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from harambee.matching.access import member_can_act_for
-from harambee.registry.access import is_secretariat
+from harambee.registry.access import is_secretariat, member_can_act_for
 from harambee.registry.models import Member, MemberStatus
 
 from .models import AllocationRound

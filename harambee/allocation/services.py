@@ -16,14 +16,15 @@ from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.cooperation.services import cooperation_create_from_allocation
 from harambee.core.exceptions import PermissionDenied
-from harambee.matching.access import member_can_act_for
 from harambee.matching.selectors import scores_for
 from harambee.notifications.models import register_message
 from harambee.notifications.services import notify
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.services import posting_commit_capacity
 from harambee.postings.text import detect_language
+from harambee.registry.access import member_can_act_for
 from harambee.registry.models import Country, MemberStatus
+from harambee.registry.selectors import member_editors
 
 from .engine import AllocationInputError, allocate, parse_instance
 from .models import AllocationChoice, AllocationRequest, AllocationRound, RoundStatus
@@ -293,7 +294,7 @@ def round_publish(*, round: AllocationRound, actor) -> AllocationRound:
     for (member, _offer), count in units.items():
         placed[member.pk] += count
     for member in {r.member for r in requests.values()}:
-        people = [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+        people = member_editors(member)
         notify(
             recipients=people,
             kind="round_published",

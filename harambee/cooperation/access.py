@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import PermissionDenied
-from harambee.registry.access import MemberAction, is_secretariat, member_can
+from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for
 
 from .models import Cooperation
 
@@ -21,12 +21,6 @@ def _sides(cooperation: Cooperation):
     return [cooperation.provider, cooperation.beneficiary]
 
 
-def _acts_for(user, member) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.member_roles().get(member.pk) in ("manager", "editor") and member_can(user, member, MemberAction.EDIT)
-
-
 def cooperation_can(user, cooperation: Cooperation, action: CooperationAction) -> bool:
     """The public sees public cooperations; both sides' people see theirs and both sides report
     on them; the secretariat does everything."""
@@ -36,12 +30,12 @@ def cooperation_can(user, cooperation: Cooperation, action: CooperationAction) -
         if cooperation.is_public:
             return True
         return any(member_can(user, m, MemberAction.VIEW_PRIVATE) for m in _sides(cooperation))
-    return any(_acts_for(user, m) for m in _sides(cooperation))
+    return any(member_can_act_for(user, m) for m in _sides(cooperation))
 
 
 def reporting_member_for(user, cooperation: Cooperation):
     """The side on whose behalf the user reports (the provider first when the user belongs to both)."""
-    return next((m for m in _sides(cooperation) if _acts_for(user, m)), None)
+    return next((m for m in _sides(cooperation) if member_can_act_for(user, m)), None)
 
 
 def cooperation_list_for_user(*, user) -> QuerySet[Cooperation]:

@@ -10,10 +10,11 @@ from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.exceptions import PermissionDenied
 from harambee.notifications.models import register_message
 from harambee.notifications.services import notify
-from harambee.registry.access import is_secretariat
+from harambee.registry.access import is_secretariat, member_can_act_for
+from harambee.registry.selectors import member_editors
 
 from . import tracking
-from .access import CooperationAction, _acts_for, cooperation_can, reporting_member_for
+from .access import CooperationAction, cooperation_can, reporting_member_for
 from .models import (
     Budget,
     Cooperation,
@@ -81,40 +82,15 @@ def _iati_defaults(*, modality: str, themes: list, sectors: list, channel: str, 
     return fields
 
 
-@transaction.atomic
-def cooperation_create_from_match(*, need, offer, actor) -> Cooperation:
-    """The cooperation an accepted match starts: the offer's member provides, the need's benefits."""
-    cooperation = Cooperation.objects.create(
-        title=offer.title[:150] + " → " + _english_name(need.member)[:140],
-        provider=offer.member,
-        beneficiary=need.member,
-        need=need,
-        offer=offer,
-        origin=CooperationOrigin.MATCH,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        **iati_fields_for(offer),
-    )
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=cooperation,
-        changes=diff({}, snapshot(cooperation, AUDITED_FIELDS)),
-        member_code=offer.member.code,
-        public=True,
-    )
-    return cooperation
-
-
-@transaction.atomic
-def cooperation_create_from_allocation(*, offer, beneficiary, units, actor, need=None) -> Cooperation:
-    """The cooperation a published allocation round starts for one member and one offer."""
+def _create_for_offer(*, offer, beneficiary, need, origin: str, actor, units=None) -> Cooperation:
+    """A cooperation on an offer: the offer's member provides; IATI defaults from the offer."""
     cooperation = Cooperation.objects.create(
         title=offer.title[:150] + " → " + _english_name(beneficiary)[:140],
         provider=offer.member,
         beneficiary=beneficiary,
         need=need,
         offer=offer,
-        origin=CooperationOrigin.ALLOCATION,
+        origin=origin,
         units=units,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **iati_fields_for(offer),
@@ -128,6 +104,22 @@ def cooperation_create_from_allocation(*, offer, beneficiary, units, actor, need
         public=True,
     )
     return cooperation
+
+
+@transaction.atomic
+def cooperation_create_from_match(*, need, offer, actor) -> Cooperation:
+    """The cooperation an accepted match starts: the offer's member provides, the need's benefits."""
+    return _create_for_offer(
+        offer=offer, beneficiary=need.member, need=need, origin=CooperationOrigin.MATCH, actor=actor
+    )
+
+
+@transaction.atomic
+def cooperation_create_from_allocation(*, offer, beneficiary, units, actor, need=None) -> Cooperation:
+    """The cooperation a published allocation round starts for one member and one offer."""
+    return _create_for_offer(
+        offer=offer, beneficiary=beneficiary, need=need, origin=CooperationOrigin.ALLOCATION, actor=actor, units=units
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -247,7 +239,7 @@ def progress_report(*, cooperation: Cooperation, actor, percent: int, narrative:
     cooperation.save(update_fields=["last_progress_at", "updated_at"])
     _record(actor, AuditAction.CREATE, update, {"percent": [None, percent]}, member, cooperation)
     other = cooperation.beneficiary if member == cooperation.provider else cooperation.provider
-    people = [m.user for m in other.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+    people = member_editors(other)
     notify(
         recipients=people,
         kind="cooperation_progress",
@@ -382,7 +374,7 @@ def pledge_create(
     *, member, actor, title: str, unit: str, value, period_start, period_end, currency: str = "", theme: str = ""
 ) -> Pledge:
     """A member's public pledge: an amount (with its currency), seats or expert-days, over a period."""
-    if not (is_secretariat(actor) or _acts_for(actor, member)):
+    if not (is_secretariat(actor) or member_can_act_for(actor, member)):
         raise PermissionDenied(_("Only the member's editors and managers may pledge for it."))
     errors: dict = {}
     if not title.strip():
@@ -497,7 +489,7 @@ def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
 def _both_sides(cooperation):
     people = []
     for member in (cooperation.provider, cooperation.beneficiary):
-        people += [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+        people += member_editors(member)
     return people
 
 
@@ -519,7 +511,7 @@ def cooperation_create_direct(
 ) -> Cooperation:
     """Enter a cooperation that did not come through a match or a round (the provider's editors and
     managers, or the secretariat); IATI defaults from the modality, themes, sectors and channel."""
-    if not (is_secretariat(actor) or _acts_for(actor, provider)):
+    if not (is_secretariat(actor) or member_can_act_for(actor, provider)):
         raise PermissionDenied(_("Only the provider's editors and managers may enter its cooperations."))
     errors: dict = {}
     if not title.strip():

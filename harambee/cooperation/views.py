@@ -127,7 +127,9 @@ def _run(request, cooperation, action):
     elif action == "milestone_done":
         form = forms.MilestoneDoneForm(data)
         if form.is_valid():
-            milestone = cooperation.milestones.get(pk=form.cleaned_data["milestone"])
+            milestone = cooperation.milestones.filter(pk=form.cleaned_data["milestone"]).first()
+            if milestone is None:
+                raise ValidationError(_("This cooperation has no such milestone."))
             services.milestone_complete(milestone=milestone, actor=request.user, done_on=form.cleaned_data["done_on"])
     elif action == "result":
         form = forms.ResultForm(data)
@@ -151,7 +153,9 @@ def _run(request, cooperation, action):
         form = forms.IndicatorForm(data)
         if form.is_valid():
             d = form.cleaned_data
-            indicator = Indicator.objects.get(pk=d["indicator"], result__cooperation=cooperation)
+            indicator = Indicator.objects.filter(pk=d["indicator"], result__cooperation=cooperation).first()
+            if indicator is None:
+                raise ValidationError(_("This cooperation has no such indicator."))
             sex = {k: d[k] for k in ("female", "male") if d.get(k) is not None}
             services.indicator_report(
                 indicator=indicator, actor=request.user, actual=d["actual"], disaggregation={"sex": sex} if sex else {}

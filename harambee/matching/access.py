@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import PermissionDenied
-from harambee.registry.access import MemberAction, is_secretariat, member_can
+from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for
 
 from .models import Match, MatchStatus
 
@@ -16,14 +16,6 @@ class MatchAction(StrEnum):
     VIEW = "view"
     ANSWER = "answer"  # accept or decline: the side that did not propose
     WITHDRAW = "withdraw"  # the side that proposed
-
-
-def member_can_act_for(user, member) -> bool:
-    """Editors and managers act for their member in matching (the secretariat does not propose)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    role = user.member_roles().get(member.pk) if user.is_active else None
-    return role in ("manager", "editor") and member_can(user, member, MemberAction.EDIT)
 
 
 def match_can(user, match: Match, action: MatchAction) -> bool:

@@ -196,14 +196,3 @@ def corpus_centroids(
         else:
             out[lang] = prior[lang]
     return out
-
-
-def centre(vectors: np.ndarray, languages: list[str], centroids: dict[str, np.ndarray]) -> np.ndarray:
-    """Subtract each vector's language centroid and renormalise (unknown language: unchanged)."""
-    out = vectors.astype(np.float32, copy=True)
-    for i, lang in enumerate(languages):
-        if lang in centroids:
-            out[i] -= centroids[lang]
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return out / norms

@@ -20,23 +20,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
-MODALITIES = ("policy_exchange", "technical_assistance", "financial_support", "training", "joint_research")
-THEMES = ("infrastructure", "data", "skills", "research_models", "applications", "governance", "safety")
-SECTORS = (
-    "agriculture", "health", "education", "climate", "public_services", "finance",
-    "manufacturing", "language_culture", "disaster_risk", "justice", "transport", "energy",
-)  # fmt: skip
-TARGET_GROUPS = (
-    "women_girls", "youth", "persons_with_disabilities", "indigenous_peoples",
-    "rural_remote", "civil_servants", "researchers", "smes",
-)  # fmt: skip
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-FORMATS = ("online", "in_person", "hybrid")
+from harambee.postings import choices
+from harambee.postings.text import UN_LANGUAGES
+
+# The taxonomy's codes (taxonomy.md), in a fixed order: each code is one bit of a candidate's mask.
+MODALITIES = tuple(choices.MODALITIES)
+THEMES = tuple(choices.THEMES)
+SECTORS = tuple(choices.SECTORS)
+TARGET_GROUPS = tuple(choices.TARGET_GROUPS)
+LANGUAGES = UN_LANGUAGES
+FORMATS = tuple(choices.FORMATS)
 
 # How far one modality serves a request for another (symmetric; 1 on the diagonal).
 MODALITY_AFFINITY = {
@@ -50,7 +48,6 @@ MODALITY_AFFINITY = {
 # Value of a structured component when one side does not say (neither a match nor a mismatch).
 UNKNOWN = 0.5
 
-COMPONENTS = ("concepts", "semantic", "modality", "theme", "sector", "target_group", "format", "capacity")
 HARD_FILTERS = ("eligibility", "dates", "capacity_left", "language")
 
 
@@ -499,8 +496,3 @@ def _centre(matrix: np.ndarray, languages: list[str], centroids: dict[str, np.nd
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return out / norms
-
-
-def with_vector(doc: MatchDoc, vector: np.ndarray | None) -> MatchDoc:
-    """A copy of ``doc`` carrying ``vector``."""
-    return replace(doc, vector=vector)

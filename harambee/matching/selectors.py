@@ -7,15 +7,17 @@ lookups per request tell).
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, replace
 
 import numpy as np
+from django.conf import settings
+from django.db import close_old_connections
 
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
 from harambee.postings.selectors import postings_generation
-from harambee.postings.text import markdown_to_plain
 from harambee.registry.models import MemberStatus
 
 from .documents import Geography, doc_from_posting, geographies, infer_tags
@@ -26,6 +28,7 @@ from .models import PostingFeatures
 from .services import schedule_features_refresh
 
 SUGGESTIONS = 10
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -57,19 +60,51 @@ def _doc(posting: Posting, places, features: PostingFeatures | None, glossary) -
     return doc
 
 
+_REBUILDING = threading.Event()
+
+
 def matching_snapshot() -> MatchingSnapshot:
-    """The current snapshot, rebuilt when postings or their features changed since the last one."""
+    """The current snapshot, rebuilt when postings or their features changed since the last one.
+
+    Only the first snapshot of a process is built in the request. After a change, the request is
+    answered from the previous snapshot while one background thread builds the next, because a
+    rebuild reads every open posting and every save (and every computed vector) changes the
+    generation; with background work off (tests, commands) the rebuild happens at once.
+    """
     global _SNAPSHOT
     embedder = get_embedder()
     generation = (postings_generation(), features_generation(), getattr(embedder, "name", None))
     snapshot = _SNAPSHOT
     if snapshot is not None and snapshot.generation == generation:
         return snapshot
+    if snapshot is not None and getattr(settings, "HARAMBEE_MATCHING_IN_BACKGROUND", True):
+        if not _REBUILDING.is_set():
+            _REBUILDING.set()
+            _start_rebuild(generation, embedder)
+        return snapshot
     with _LOCK:
         if _SNAPSHOT is not None and _SNAPSHOT.generation == generation:
             return _SNAPSHOT
         _SNAPSHOT = _build(generation, embedder)
         return _SNAPSHOT
+
+
+def _start_rebuild(generation, embedder) -> None:
+    threading.Thread(target=_rebuild_in_background, args=(generation, embedder), daemon=True).start()
+
+
+def _rebuild_in_background(generation, embedder) -> None:
+    global _SNAPSHOT
+    try:
+        close_old_connections()
+        fresh = _build(generation, embedder)
+        with _LOCK:
+            _SNAPSHOT = fresh
+    except Exception:  # the next request tries again; suggestions stay those of the last snapshot
+        logger.exception("rebuilding the matching snapshot failed")
+    finally:
+        close_old_connections()
+        _REBUILDING.clear()
 
 
 def _build(generation, embedder) -> MatchingSnapshot:
@@ -136,10 +171,6 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         semantic_configured=get_embedder() is not None,
         query=query,
     )
-
-
-def description_text(posting: Posting) -> str:
-    return markdown_to_plain(posting.description)
 
 
 def scores_for(*, member, offers, need: Posting | None = None, text: str = "", language: str = "en") -> dict:

@@ -24,9 +24,11 @@ from harambee.postings.choices import OPEN_STATUSES, PostingStatus
 from harambee.postings.models import Posting
 from harambee.postings.services import posting_transition
 from harambee.postings.text import markdown_to_plain
+from harambee.registry.access import member_can_act_for
 from harambee.registry.models import MemberStatus
+from harambee.registry.selectors import member_editors
 
-from .access import MatchAction, match_can, member_can_act_for
+from .access import MatchAction, match_can
 from .embedding import get_embedder, posting_text, text_hash
 from .glossary import default_glossary
 from .models import Match, MatchStatus, PostingFeatures
@@ -170,7 +172,7 @@ def wait_for_background_work() -> None:
 
 
 def _people(member, *posting_contacts):
-    users = [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+    users = member_editors(member)
     return users + [c for c in posting_contacts if c is not None]
 
 

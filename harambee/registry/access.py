@@ -81,3 +81,13 @@ def member_list_for_user(*, user) -> QuerySet[Member]:
     if getattr(user, "is_authenticated", False):
         return qs.filter(status=MemberStatus.ACTIVE) | qs.filter(pk__in=list(user.member_roles()))
     return qs.filter(status=MemberStatus.ACTIVE)
+
+
+def member_can_act_for(user, member: Member) -> bool:
+    """Editors and managers act for their member: they propose matches, file requests, open rounds,
+    report on cooperations and pledge (the secretariat oversees these, it does not act for members)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return member_role_for(user, member) in (MemberRole.MANAGER, MemberRole.EDITOR) and member_can(
+        user, member, MemberAction.EDIT
+    )

@@ -79,3 +79,8 @@ def region_choices() -> list[Region]:
 
 def group_list() -> QuerySet[CountryGroup]:
     return CountryGroup.objects.all()
+
+
+def member_editors(member: Member) -> list:
+    """The people who act for a member (its managers and editors): whom notifications concern."""
+    return [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]

@@ -2,10 +2,10 @@
 
 from django import template
 
-from harambee.matching.access import member_can_act_for
 from harambee.matching.explain import breakdown, explain
 from harambee.matching.selectors import suggestions_for
 from harambee.postings.choices import OPEN_STATUSES
+from harambee.registry.access import member_can_act_for
 
 register = template.Library()
 
