@@ -1,5 +1,6 @@
 """The JSON API root at /api/v1/ (OpenAPI document and interactive docs at /api/v1/docs)."""
 
+from csp.decorators import csp_update
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -14,6 +15,9 @@ api = NinjaAPI(
     version="1.0.0",
     description="International cooperation on AI capacity-building: members, needs, offers and cooperations.",
     urls_namespace="api-1.0.0",
+    # Swagger UI (served from ninja's static files) draws its icons as data: images; the rest of the
+    # site's policy (scripts and styles from this site only) applies to it as to every page.
+    docs_decorator=csp_update({"img-src": ["data:"]}),
 )
 
 

@@ -2,7 +2,8 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.i18n import set_language
+
+from harambee.core.views import set_language
 
 from .api import api
 

@@ -17,13 +17,10 @@ from harambee.registry.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
-# Services that only read, help or write outside the domain (sign-in throttling), on purpose unaudited.
+# Services that only read, help or write outside the domain, on purpose unaudited.
 NOT_DOMAIN_WRITES = {
     "harambee.registry.services.member_code_suggest",
     "harambee.accounts.services.invitation_get_by_token",
-    "harambee.accounts.services.login_is_throttled",
-    "harambee.accounts.services.login_failure_record",
-    "harambee.accounts.services.login_failures_clear",
     "harambee.accounts.services.api_token_authenticate",  # notes last use only
     "harambee.postings.services.new_external_id",
     "harambee.postings.services.apply_input",  # copies onto an unsaved posting for the callers
@@ -170,6 +167,12 @@ def run_api_token_revoke(cast):
     issued = account_services.api_token_create(user=cast.viewer, name="old")
     account_services.api_token_revoke(token=issued.token, actor=cast.viewer)
     return issued.token, AuditAction.TRANSITION, {"revoked": [False, True]}
+
+
+def run_user_set_password(cast):
+    account_services.api_token_create(user=cast.viewer, name="nightly export")
+    account_services.user_set_password(user=cast.viewer, actor=cast.viewer, password="fresh-passphrase-77", how="reset")
+    return cast.viewer, AuditAction.UPDATE, {"password": ["********", "********"]}
 
 
 def _need(cast, **extra):

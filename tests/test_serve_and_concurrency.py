@@ -94,20 +94,24 @@ def test_serve_runs_gunicorn_workers_in_production_settings(data_env):
         text=True,
     )
     try:
-        # when a browser asks for a page and its stylesheet
+        # when a browser asks, through the TLS-terminating proxy, for a page and its stylesheet
+        def through_proxy(path):
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"X-Forwarded-Proto": "https"})
+            return urllib.request.urlopen(request, timeout=5)
+
         deadline, page = time.monotonic() + 60, None
         while time.monotonic() < deadline and page is None:
             try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/fr/", timeout=5)
+                page = through_proxy("/fr/")
             except OSError:
                 time.sleep(0.3)
         assert page is not None, "the server did not start"
-        css = urllib.request.urlopen(f"http://127.0.0.1:{port}/static/harambee/harambee.css", timeout=5)
+        css = through_proxy("/static/harambee/harambee.css")
         # then both are served, in French, without debug pages
         assert page.status == 200 and 'lang="fr"' in page.read().decode()
         assert css.status == 200
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/fr/members/none/", timeout=5)
+            through_proxy("/fr/members/none/")
         except urllib.error.HTTPError as error:
             assert error.code == 404 and "Traceback" not in error.read().decode()
     finally:

@@ -32,17 +32,19 @@ CSRF_TRUSTED_ORIGINS = env_list("HARAMBEE_CSRF_TRUSTED_ORIGINS")
 HARAMBEE_ALLOW_DEMO = False
 
 INSTALLED_APPS = [
+    # first, so that its `changepassword` command (which revokes API tokens) replaces Django's
+    "harambee.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",  # failed sign-ins per account and client address (docs/security.md)
     "ninja",  # serves the API docs (Swagger UI) from its own static files, not a CDN
     "harambee.core",
     "harambee.audit",
     "harambee.registry",
-    "harambee.accounts",
     "harambee.postings",
     "harambee.allocation",
     "harambee.notifications",
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -113,7 +117,8 @@ DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# django-axes refuses a sign-in while its (account, client address) pair waits; ModelBackend checks the password.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -125,9 +130,31 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-# Failed sign-ins per e-mail address (or per client address) within the window before refusing.
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated). None by
+# default: the client is REMOTE_ADDR. Behind nginx on the same machine: HARAMBEE_TRUSTED_PROXIES=127.0.0.1
+HARAMBEE_TRUSTED_PROXIES = env_list("HARAMBEE_TRUSTED_PROXIES")
+
+# Sign-in protection (django-axes, docs/security.md): after HARAMBEE_LOGIN_MAX_FAILURES failed sign-ins of
+# one account from one client address, that pair waits HARAMBEE_LOGIN_WINDOW_SECONDS, doubled for each
+# further round of failures (at most a day). Other addresses, and other accounts, are not affected.
 HARAMBEE_LOGIN_MAX_FAILURES = int(os.environ.get("HARAMBEE_LOGIN_MAX_FAILURES", "5"))
 HARAMBEE_LOGIN_WINDOW_SECONDS = int(os.environ.get("HARAMBEE_LOGIN_WINDOW_SECONDS", "900"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = HARAMBEE_LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = "harambee.accounts.throttling.sign_in_wait"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "harambee.accounts.throttling.sign_in_account"
+AXES_CLIENT_IP_CALLABLE = "harambee.core.web.client_address"
+AXES_LOCKOUT_CALLABLE = "harambee.accounts.throttling.sign_in_refused"
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not kept (personal data)
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # no banner on every command; failures are still logged (without the address)
+
+# Password-reset e-mails per e-mail address and per client address in an hour (counted in the database).
+HARAMBEE_PASSWORD_RESET_PER_EMAIL = int(os.environ.get("HARAMBEE_PASSWORD_RESET_PER_EMAIL", "3"))
+HARAMBEE_PASSWORD_RESET_PER_CLIENT = int(os.environ.get("HARAMBEE_PASSWORD_RESET_PER_CLIENT", "10"))
 HARAMBEE_INVITATION_DAYS = int(os.environ.get("HARAMBEE_INVITATION_DAYS", "14"))
 
 LANGUAGE_CODE = "en"
@@ -171,6 +198,23 @@ EMAIL_HOST_USER = os.environ.get("HARAMBEE_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("HARAMBEE_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("HARAMBEE_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("HARAMBEE_FROM_EMAIL", "Harambee <noreply@harambee.invalid>")
+
+# Content-Security-Policy (django-csp): everything from this site only; no inline script or style, no
+# frames, forms post only here. The API docs page (Swagger UI) adds data: images (config/api.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

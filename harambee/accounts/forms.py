@@ -2,22 +2,22 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from harambee.registry.forms import CountryChoiceField
 from harambee.registry.models import Country, OrganisationType
 
-from .services import login_failure_record, login_failures_clear, login_is_throttled
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+from .services import user_set_password
+from .throttling import sign_in_wait_minutes
 
 
 class EmailAuthenticationForm(AuthenticationForm):
-    """Sign-in by e-mail and password, refusing for a while after repeated failures."""
+    """Sign-in by e-mail and password; django-axes refuses an (account, client address) pair for a
+    while after repeated failures, and the form then says so (the view answers 429)."""
 
     username = forms.EmailField(
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
@@ -30,22 +30,49 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
     def clean(self):
-        email = self.cleaned_data.get("username") or ""
-        ip = client_ip(self.request)
-        if email and login_is_throttled(email=email, ip_address=ip):
-            raise ValidationError(
-                self.error_messages["throttled"],
-                code="throttled",
-                params={"minutes": settings.HARAMBEE_LOGIN_WINDOW_SECONDS // 60},
-            )
         try:
-            cleaned = super().clean()
+            return super().clean()
         except ValidationError:
-            if email:
-                login_failure_record(email=email, ip_address=ip)
+            if getattr(self.request, "axes_locked_out", False):
+                raise ValidationError(
+                    self.error_messages["throttled"],
+                    code="throttled",
+                    params={"minutes": sign_in_wait_minutes(self.request)},
+                ) from None
             raise
-        login_failures_clear(email=email)
-        return cleaned
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Asks for a reset link; the e-mail is written in the person's preferred language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        with translation.override(context["user"].preferred_language or settings.LANGUAGE_CODE):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
+class _PasswordServiceMixin:
+    """Saves the new password through `user_set_password`, which also revokes the API tokens."""
+
+    how = ""
+    revoked_tokens = 0
+
+    def save(self, commit=True):
+        self.revoked_tokens = user_set_password(
+            user=self.user, actor=self.user, password=self.cleaned_data["new_password1"], how=self.how
+        )
+        return self.user
+
+
+class SetPasswordForm(_PasswordServiceMixin, auth_forms.SetPasswordForm):
+    """A new password chosen through a reset link."""
+
+    how = "reset"
+
+
+class PasswordChangeForm(_PasswordServiceMixin, auth_forms.PasswordChangeForm):
+    """A signed-in person changes its password, giving the current one."""
+
+    how = "change"
 
 
 class PasswordPairForm(forms.Form):

@@ -1,4 +1,4 @@
-"""People who sign in, invitations to join a member, and failed sign-ins for throttling."""
+"""People who sign in, invitations to join a member, API tokens, and rate-limit counters."""
 
 import hashlib
 
@@ -68,20 +68,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         return list(self.memberships.values_list("member__code", flat=True))
 
 
-class LoginFailure(models.Model):
-    """A failed sign-in; recent failures per address throttle further attempts."""
+def normalise_email(email: str) -> str:
+    """An e-mail address as accounts store it: trimmed, lower case."""
+    return User.objects.normalize_email((email or "").strip()).lower()
 
-    email = models.CharField(_("e-mail address"), max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["-at"]
-        verbose_name = _("failed sign-in")
-        verbose_name_plural = _("failed sign-ins")
+class RateCounter(models.Model):
+    """How often something happened for one key in its current period (rate limits shared by all
+    processes); the key is a hash, so no address is stored."""
+
+    key = models.CharField(max_length=64, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_ends = models.DateTimeField(db_index=True)
 
     def __str__(self) -> str:
-        return f"{self.email} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.key[:8]}… {self.count}"
 
 
 def hash_token(token: str) -> str:

@@ -1,4 +1,4 @@
-"""Writes for accounts: registration, invitations, profiles and sign-in throttling."""
+"""Writes for accounts: registration, invitations, profiles, passwords and API tokens."""
 
 import secrets
 from dataclasses import dataclass
@@ -12,20 +12,19 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
+from harambee.notifications.models import register_message
+from harambee.notifications.services import notify
 from harambee.registry.access import MemberAction, is_secretariat, member_can
 from harambee.registry.models import Country, Member, MemberRole, MemberStatus
 from harambee.registry.services import member_create_organisation, membership_add
 
-from .models import ApiToken, Invitation, InvitationStatus, LoginFailure, User, hash_token
+from .models import ApiToken, Invitation, InvitationStatus, User, hash_token, normalise_email
 
 USER_AUDITED_FIELDS = ("email", "full_name", "preferred_language", "is_secretariat", "is_active")
-
-
-def _normalise_email(email: str) -> str:
-    return User.objects.normalize_email(email.strip()).lower()
 
 
 @transaction.atomic
@@ -40,7 +39,7 @@ def user_create(
     is_demo: bool = False,
 ) -> User:
     """Create a person's account; the password is checked against the password validators."""
-    email = _normalise_email(email)
+    email = normalise_email(email)
     if User.objects.filter(email=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
     user = User(
@@ -181,11 +180,11 @@ def invitation_create(
             raise ValidationError(_("Only this member's managers or the secretariat can invite people to it."))
         if role not in MemberRole.values:
             raise ValidationError({"role": _("Choose a role.")})
-        if member.memberships.filter(user__email=_normalise_email(email)).exists():
+        if member.memberships.filter(user__email=normalise_email(email)).exists():
             raise ValidationError({"email": _("This person already belongs to this member.")})
     token = secrets.token_urlsafe(32)
     invitation = Invitation(
-        email=_normalise_email(email),
+        email=normalise_email(email),
         member=member,
         role=role,
         as_secretariat=as_secretariat,
@@ -287,27 +286,6 @@ def invitation_revoke(*, invitation: Invitation, actor, reason: str = "") -> Inv
     return invitation
 
 
-def login_is_throttled(*, email: str, ip_address: str | None) -> bool:
-    """Whether too many sign-ins failed recently for this address or from this client."""
-    since = timezone.now() - timedelta(seconds=settings.HARAMBEE_LOGIN_WINDOW_SECONDS)
-    recent = LoginFailure.objects.filter(at__gte=since)
-    limit = settings.HARAMBEE_LOGIN_MAX_FAILURES
-    if recent.filter(email=_normalise_email(email)).count() >= limit:
-        return True
-    # A client may try a few more addresses than one address may be tried, then it waits too.
-    return bool(ip_address) and recent.filter(ip_address=ip_address).count() >= limit * 4
-
-
-def login_failure_record(*, email: str, ip_address: str | None) -> None:
-    """Remember a failed sign-in (kept for the throttling window and for the secretariat)."""
-    LoginFailure.objects.create(email=_normalise_email(email)[:254], ip_address=ip_address or None)
-
-
-def login_failures_clear(*, email: str) -> None:
-    """Forget an address's failures after it signs in successfully."""
-    LoginFailure.objects.filter(email=_normalise_email(email)).delete()
-
-
 API_TOKEN_PREFIX = "hrb_"
 
 
@@ -336,11 +314,69 @@ def api_token_revoke(*, token, actor: User) -> None:
     """Revoke a token so that it stops working at once."""
     if token.user_id != actor.pk and not is_secretariat(actor):
         raise ValidationError(_("You may only revoke your own tokens."))
+    _token_revoke(token, actor=actor)
+
+
+def _token_revoke(token: ApiToken, *, actor, reason: str = "") -> None:
     if token.revoked_at is not None:
         return
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
-    audit_record(actor=actor, action=AuditAction.TRANSITION, instance=token, changes={"revoked": [False, True]})
+    audit_record(
+        actor=actor, action=AuditAction.TRANSITION, instance=token, changes={"revoked": [False, True]}, reason=reason
+    )
+
+
+register_message(
+    "password_changed",
+    gettext_lazy(
+        "The password of your Harambee account was changed. If you did not do this, reset your password now "
+        "and tell the secretariat."
+    ),
+)
+register_message(
+    "password_changed_tokens_revoked",
+    gettext_lazy(
+        "The password of your Harambee account was changed, so your API tokens were revoked (%(count)s); create "
+        "new ones for your scripts. If you did not do this, reset your password now and tell the secretariat."
+    ),
+)
+PASSWORD_MASK = "********"
+
+
+@transaction.atomic
+def user_set_password(*, user: User, actor, password: str, how: str) -> int:
+    """Give a person a new password and revoke all its API tokens, both audited, and tell the person
+    (in the app and by e-mail in its preferred language). `how`: "reset" (by an e-mailed link),
+    "change" (signed in) or "command" (on the server). Returns how many tokens were revoked.
+    """
+    reasons = {
+        "reset": _("Password reset by an e-mailed link"),
+        "change": _("Password changed by its owner"),
+        "command": _("Password set on the server"),
+    }
+    if how not in reasons:
+        raise ValueError(f"unknown way of setting a password {how!r}")
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=user,
+        changes={"password": [PASSWORD_MASK, PASSWORD_MASK]},
+        reason=reasons[how],
+    )
+    tokens = list(ApiToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True))
+    for token in tokens:
+        _token_revoke(token, actor=actor, reason=reasons[how])
+    notify(
+        recipients=[user],
+        kind="password_changed_tokens_revoked" if tokens else "password_changed",
+        params={"count": len(tokens)},
+        url="/accounts/profile/",
+    )
+    return len(tokens)
 
 
 def api_token_authenticate(key: str) -> User | None:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/reset/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
     path("accounts/reset/done/", views.password_reset_complete, name="password_reset_complete"),
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/password/", views.password_change, name="password_change"),
     path("accounts/tokens/", views.api_token_create_view, name="token_create"),
     path("accounts/tokens/<int:pk>/revoke/", views.api_token_revoke_view, name="token_revoke"),
     path("accounts/memberships/<int:pk>/consent/", views.membership_consent, name="membership_consent"),

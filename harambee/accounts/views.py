@@ -1,24 +1,35 @@
 """Accounts pages: sign in and out, password reset, profile, registration and invitations."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy, translate_url
+from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from harambee.core.web import add_service_errors
+from harambee.core.i18n import language_of_url, set_language_cookie, url_in_language
+from harambee.core.web import add_service_errors, client_address
 from harambee.registry.access import MemberAction, member_get_for_user
 from harambee.registry.forms import InvitationForm
 from harambee.registry.models import Membership
 from harambee.registry.services import membership_update
 
-from .forms import EmailAuthenticationForm, OrganisationRegistrationForm, PasswordPairForm, ProfileForm, TokenForm
+from .forms import (
+    EmailAuthenticationForm,
+    OrganisationRegistrationForm,
+    PasswordChangeForm,
+    PasswordPairForm,
+    PasswordResetForm,
+    ProfileForm,
+    SetPasswordForm,
+    TokenForm,
+)
 from .models import Invitation
 from .services import (
     api_token_create,
@@ -30,37 +41,89 @@ from .services import (
     organisation_register,
     user_update_profile,
 )
+from .throttling import password_reset_allowed
 
 
 class SignInView(auth_views.LoginView):
-    """Sign in, then continue in the person's preferred language."""
+    """Sign in and continue in the language of the page: that of `next`, else of the sign-in page.
+
+    The preferred language applies only where the URL names none (a `next` without a prefix) and,
+    through the language cookie, to later URLs without one.
+    """
 
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def get_success_url(self):
+        url = super().get_success_url()
+        if language_of_url(url) is None:
+            url = url_in_language(url, self.request.user.preferred_language)
+        return url
+
     def form_valid(self, form):
         response = super().form_valid(form)
-        language = form.get_user().preferred_language
-        response["Location"] = translate_url(response["Location"], language)
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+        set_language_cookie(response, form.get_user().preferred_language)
         return response
 
 
 sign_out = auth_views.LogoutView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
-)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Sends a reset link, at most a few an hour per e-mail address and per client address.
+
+    Past the limit the answer is the same page as always, without the e-mail, so that the page
+    never tells whether an account uses the address.
+    """
+
+    form_class = PasswordResetForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if password_reset_allowed(email=form.cleaned_data["email"], client=client_address(self.request)):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+password_reset = PasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="accounts/password_reset_confirm.html", success_url=reverse_lazy("accounts:password_reset_complete")
+    form_class=SetPasswordForm,
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
 )
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
 )
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A signed-in person changes its password (its API tokens are revoked, it stays signed in here)."""
+
+    form_class = PasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.revoked_tokens:
+            message = ngettext(
+                "Your password was changed and your API token was revoked; create a new one for your scripts.",
+                "Your password was changed and your %(count)s API tokens were revoked; create new ones for your "
+                "scripts.",
+                form.revoked_tokens,
+            ) % {"count": form.revoked_tokens}
+        else:
+            message = _("Your password was changed.")
+        messages.success(self.request, message)
+        return response
+
+
+password_change = PasswordChangeView.as_view()
 
 
 @login_required

@@ -1,8 +1,9 @@
 """Template context every page of the web shell needs (language switcher, direction)."""
 
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language, get_language_bidi, get_language_info
+
+from .i18n import url_in_language
 
 
 def shell(request) -> dict:
@@ -15,7 +16,7 @@ def shell(request) -> dict:
             {
                 "code": code,
                 "name_local": info["name_local"],
-                "url": translate_url(path, code),
+                "url": url_in_language(path, code),
                 "current": code == current,
             }
         )

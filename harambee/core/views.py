@@ -2,10 +2,15 @@
 
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils.translation import check_for_language
 from django.views.decorators.http import require_safe
+from django.views.i18n import LANGUAGE_QUERY_PARAMETER
+from django.views.i18n import set_language as django_set_language
 
 from harambee.audit.selectors import audit_entry_list
 from harambee.registry.models import Member, MemberKind, MemberStatus, Region
+
+from .i18n import url_in_language
 
 
 @require_safe
@@ -23,6 +28,16 @@ def home(request):
     regions = [(region, by_region.get(region.code, 0)) for region in Region.objects.filter(level=Region.Level.REGION)]
     recent = audit_entry_list().filter(is_public=True)[:8]
     return render(request, "core/home.html", {"counts": counts, "regions": regions, "recent": recent})
+
+
+def set_language(request):
+    """The language switcher: Django's set_language (it checks `next` and stores the choice in the
+    language cookie), landing on the same page in the chosen language whatever the browser's language."""
+    response = django_set_language(request)
+    language = request.POST.get(LANGUAGE_QUERY_PARAMETER) if request.method == "POST" else None
+    if response.status_code == 302 and language and check_for_language(language):
+        response["Location"] = url_in_language(response["Location"], language)
+    return response
 
 
 def error_400(request, exception=None):

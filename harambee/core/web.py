@@ -1,7 +1,11 @@
 """Small helpers shared by web views."""
 
+import ipaddress
+from functools import lru_cache
+
 from django import forms
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.paginator import Page, Paginator
 
 
@@ -23,3 +27,42 @@ def query_without_page(request) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+@lru_cache(maxsize=8)
+def _networks(entries: tuple[str, ...]) -> tuple:
+    try:
+        return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"HARAMBEE_TRUSTED_PROXIES: {error}") from error
+
+
+def _address(text: str):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+def client_address(request) -> str:
+    """The client's IP address, for throttling and rate limits.
+
+    REMOTE_ADDR, unless it is one of HARAMBEE_TRUSTED_PROXIES: then X-Forwarded-For is read from the
+    right (each trusted proxy appends the address it received from) and the first address that is not
+    a trusted proxy is the client. Whatever a client wrote into the header itself lies further left
+    and is never used; without trusted proxies the header is ignored altogether.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    trusted = _networks(tuple(settings.HARAMBEE_TRUSTED_PROXIES))
+    address = _address(remote)
+    if not trusted or address is None or not any(address in network for network in trusted):
+        return remote
+    hops = [hop for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        address = _address(hop)
+        if address is None:  # not written by a proxy we trust: stop at the last good hop
+            return remote
+        if not any(address in network for network in trusted):
+            return str(address)
+        remote = str(address)
+    return remote
