@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from harambee.core.i18n import language_of_url, set_language_cookie, url_in_language
-from harambee.core.web import add_service_errors, client_address
+from harambee.core.web import add_service_errors, client_network
 from harambee.registry.access import MemberAction, member_get_for_user
 from harambee.registry.forms import InvitationForm
 from harambee.registry.models import Membership
@@ -84,7 +84,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
-        if password_reset_allowed(email=form.cleaned_data["email"], client=client_address(self.request)):
+        if password_reset_allowed(email=form.cleaned_data["email"], client=client_network(self.request)):
             return super().form_valid(form)
         return HttpResponseRedirect(self.get_success_url())
 

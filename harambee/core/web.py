@@ -66,3 +66,13 @@ def client_address(request) -> str:
             return str(address)
         remote = str(address)
     return remote
+
+
+def client_network(request) -> str:
+    """The client address as counted by throttling and rate limits: an IPv4 address as it is, an IPv6
+    address as its /64 network (what one subscriber gets; its addresses cost an attacker nothing)."""
+    remote = client_address(request)
+    address = _address(remote)
+    if address is None or address.version == 4:
+        return remote
+    return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)

@@ -239,6 +239,15 @@ def test_the_client_address_comes_from_trusted_proxies_only(rf, settings, truste
     assert address_of(request) == client_address
 
 
+def test_addresses_of_one_ipv6_network_count_as_one_client(client, cast):
+    # given five failures from five addresses of one /64 (free for whoever holds it)
+    for n in range(1, 6):
+        _sign_in(client, SIGN_IN, password="wrong", REMOTE_ADDR=f"2001:db8:1:2::{n:x}")
+    # then a sixth address of that network waits too, while another network does not
+    assert _sign_in(client, SIGN_IN, REMOTE_ADDR="2001:db8:1:2:ffff::9").status_code == 429
+    assert _sign_in(client, SIGN_IN, REMOTE_ADDR="2001:db8:1:3::1").status_code == 302
+
+
 def test_thirty_reset_requests_send_at_most_the_limit(client, cast):
     # given the default limits (three an hour per e-mail address, ten per client address)
     url = "/en/accounts/password-reset/"
