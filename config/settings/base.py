@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "harambee.matching",
     "harambee.secretariat",
     "harambee.demo",
+    # Last, so that the project's widget templates (harambee/core/templates/django/forms/) come first.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Forms render with the project's template settings: text inputs get dir="auto" (see core/templates).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -85,6 +89,7 @@ TEMPLATES = [
                 "harambee.core.context_processors.shell",
                 "harambee.notifications.context_processors.unread",
             ],
+            "builtins": ["harambee.core.templatetags.usertext"],
         },
     },
 ]

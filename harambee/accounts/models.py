@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.usertext import UserCharField, UserTextField
 from harambee.registry.models import Member, MemberRole
 
 
@@ -32,7 +33,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in by e-mail; acts for the members it belongs to, or for all as secretariat."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=200)
+    full_name = UserCharField(_("full name"), max_length=200)
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
@@ -113,7 +114,7 @@ class Invitation(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices, blank=True)
     as_secretariat = models.BooleanField(_("join the secretariat"), default=False)
     is_focal_point = models.BooleanField(_("focal point"), default=False)
-    message = models.TextField(_("message"), blank=True)
+    message = UserTextField(_("message"), blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("invited by"), on_delete=models.PROTECT, related_name="+"
@@ -158,7 +159,7 @@ class ApiToken(models.Model):
     """A personal API token for scripts; only its hash is stored, the key is shown once."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(_("name"), max_length=100)
+    name = UserCharField(_("name"), max_length=100)
     prefix = models.CharField(max_length=8, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

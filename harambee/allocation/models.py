@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.usertext import UserCharField, UserTextField
 from harambee.postings.models import Posting
 from harambee.registry.models import Member
 
@@ -26,8 +27,8 @@ class AllocationRound(models.Model):
     """
 
     provider = models.ForeignKey(Member, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="rounds")
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), max_length=5000, blank=True)
+    title = UserCharField(_("title"), max_length=200)
+    description = UserTextField(_("description"), max_length=5000, blank=True)
     offers = models.ManyToManyField(Posting, verbose_name=_("offers"), related_name="allocation_rounds")
     deadline = models.DateTimeField(_("requests until"))
     policy = models.JSONField(_("policy"), default=dict, blank=True)
@@ -64,8 +65,8 @@ class AllocationRequest(models.Model):
     need = models.ForeignKey(
         Posting, verbose_name=_("need"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    nominee = models.CharField(_("nominee or purpose"), max_length=200, blank=True)
-    motivation = models.TextField(_("motivation"), max_length=5000, blank=True)
+    nominee = UserCharField(_("nominee or purpose"), max_length=200, blank=True)
+    motivation = UserTextField(_("motivation"), max_length=5000, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

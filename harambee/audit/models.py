@@ -6,6 +6,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.usertext import UserCharField, UserTextField
+
 
 def _readable(value, choices: dict):
     if isinstance(value, bool):
@@ -41,9 +43,9 @@ class AuditEntry(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices, db_index=True)
     content_type = models.ForeignKey(ContentType, verbose_name=_("object type"), on_delete=models.PROTECT)
     object_id = models.CharField(_("object id"), max_length=64, db_index=True)
-    object_repr = models.CharField(_("object"), max_length=300)
+    object_repr = UserCharField(_("object"), max_length=300)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = UserTextField(_("reason"), blank=True)
     member_code = models.CharField(_("member"), max_length=32, blank=True, db_index=True)
     is_public = models.BooleanField(_("public"), default=False)
 
@@ -69,6 +71,6 @@ class AuditEntry(models.Model):
                     pass
                 else:
                     label = str(getattr(field, "verbose_name", name))
-                    choices = {str(k): v for k, v in (field.flatchoices or [])}
+                    choices = {str(k): v for k, v in (getattr(field, "flatchoices", None) or [])}
             rows.append((label, _readable(before, choices), _readable(after, choices)))
         return rows

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.usertext import UserCharField, UserTextField
 from harambee.postings.models import Posting
 from harambee.registry.models import Member
 
@@ -31,7 +32,7 @@ class CooperationStatus(models.TextChoices):
 class Cooperation(models.Model):
     """A cooperation project between a provider and a beneficiary member."""
 
-    title = models.CharField(_("title"), max_length=300)
+    title = UserCharField(_("title"), max_length=300)
     provider = models.ForeignKey(
         Member, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="cooperations_provided"
     )
@@ -49,7 +50,7 @@ class Cooperation(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CooperationStatus.choices, default=CooperationStatus.AGREED
     )
-    description = models.TextField(_("description"), max_length=20000, blank=True)
+    description = UserTextField(_("description"), max_length=20000, blank=True)
     channel = models.CharField(_("cooperation channel"), max_length=20, blank=True)
     modality = models.CharField(_("modality"), max_length=30, blank=True)
     themes = models.JSONField(_("themes"), default=list, blank=True)
@@ -152,7 +153,7 @@ class Transaction(models.Model):
     date = models.DateField(_("date"))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3)
-    description = models.CharField(_("description"), max_length=500, blank=True)
+    description = UserCharField(_("description"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["date", "id"]
@@ -173,7 +174,7 @@ class ProgressUpdate(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     member = models.ForeignKey(Member, verbose_name=_("reported by"), on_delete=models.PROTECT, related_name="+")
     percent = models.PositiveSmallIntegerField(_("percent done"))
-    narrative = models.TextField(_("narrative"), max_length=10000)
+    narrative = UserTextField(_("narrative"), max_length=10000)
     links = models.JSONField(_("links to attachments"), default=list, blank=True)
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
 
@@ -189,7 +190,7 @@ class Milestone(models.Model):
     """A step of a cooperation with its due date; reminders go out before it is due."""
 
     cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField(_("title"), max_length=300)
+    title = UserCharField(_("title"), max_length=300)
     due = models.DateField(_("due"))
     done_at = models.DateField(_("done"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
@@ -205,7 +206,7 @@ class Result(models.Model):
     """An expected result (output or outcome) of a cooperation, measured by indicators."""
 
     cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="results")
-    title = models.CharField(_("title"), max_length=300)
+    title = UserCharField(_("title"), max_length=300)
     type = models.CharField(_("type"), max_length=2, choices=[("1", _("Output")), ("2", _("Outcome"))], default="1")
 
     class Meta:
@@ -219,7 +220,7 @@ class Indicator(models.Model):
     """A quantitative indicator with baseline, target and actual, optionally by sex."""
 
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicators")
-    title = models.CharField(_("title"), max_length=300)
+    title = UserCharField(_("title"), max_length=300)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(_("target"), max_digits=16, decimal_places=2, null=True, blank=True)
@@ -245,7 +246,7 @@ class Pledge(models.Model):
     its cooperations draw down."""
 
     member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="pledges")
-    title = models.CharField(_("title"), max_length=300)
+    title = UserCharField(_("title"), max_length=300)
     unit = models.CharField(_("unit"), max_length=20, choices=PledgeUnit.choices)
     value = models.DecimalField(_("pledged"), max_digits=16, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, blank=True)

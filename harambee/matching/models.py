@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from harambee.cooperation.models import Cooperation
+from harambee.core.usertext import UserTextField
 from harambee.postings.models import Posting
 from harambee.registry.models import Member
 
@@ -66,11 +67,11 @@ class Match(models.Model):
         blank=True,
         related_name="+",
     )
-    message = models.TextField(_("message"), max_length=5000, blank=True)
+    message = UserTextField(_("message"), max_length=5000, blank=True)
     score = models.FloatField(_("match score"), null=True, blank=True)
     reasons = models.JSONField(_("reasons"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=MatchStatus.choices, default=MatchStatus.PROPOSED)
-    response = models.TextField(_("answer"), max_length=5000, blank=True)
+    response = UserTextField(_("answer"), max_length=5000, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("answered by"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.usertext import UserCharField, UserTextField
 from harambee.registry.models import Member
 
 from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, PostingKind, PostingStatus
@@ -38,8 +39,8 @@ class Posting(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), max_length=20000, help_text=_("Markdown."))
+    title = UserCharField(_("title"), max_length=200)
+    description = UserTextField(_("description"), max_length=20000, help_text=_("Markdown."))
     language = models.CharField(_("language"), max_length=2, choices=list(LANGUAGES.items()))
     language_detected = models.BooleanField(_("language detected automatically"), default=False)
     modalities = models.JSONField(_("modalities"), default=list, blank=True)
@@ -50,7 +51,7 @@ class Posting(models.Model):
     channel = models.CharField(_("cooperation channel"), max_length=20, choices=list(CHANNELS.items()), blank=True)
     delivery_languages = models.JSONField(_("working languages"), default=list, blank=True)
     format = models.CharField(_("format"), max_length=10, choices=list(FORMATS.items()), blank=True)
-    location = models.CharField(_("location"), max_length=200, blank=True)
+    location = UserCharField(_("location"), max_length=200, blank=True)
     capacity_unit = models.CharField(
         _("capacity unit"), max_length=12, choices=list(CAPACITY_UNITS.items()), blank=True
     )
@@ -172,8 +173,8 @@ class PostingTranslation(models.Model):
 
     posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=2, choices=list(LANGUAGES.items()))
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), max_length=20000)
+    title = UserCharField(_("title"), max_length=200)
+    description = UserTextField(_("description"), max_length=20000)
     origin = models.CharField(_("origin"), max_length=10, choices=TranslationOrigin.choices)
     verified = models.BooleanField(_("verified"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

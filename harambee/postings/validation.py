@@ -12,6 +12,8 @@ from babel.numbers import list_currencies
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from harambee.core.usertext import clean_text
+
 from .choices import (
     CAPACITY_UNITS,
     CHANNELS,
@@ -91,7 +93,7 @@ class _Errors:
         self.by_field.setdefault(name, []).append(message)
 
 
-def _text(raw: dict, name: str, errors: _Errors, *, required: bool, limit: int) -> str:
+def _text(raw: dict, name: str, errors: _Errors, *, required: bool, limit: int, multiline: bool = False) -> str:
     value = raw.get(name)
     if value is None or value == "":
         if required:
@@ -100,7 +102,7 @@ def _text(raw: dict, name: str, errors: _Errors, *, required: bool, limit: int) 
     if not isinstance(value, str):
         errors.add(name, _("Expected text."))
         return ""
-    value = value.strip()
+    value = clean_text(value, multiline=multiline).strip()
     if required and not value:
         errors.add(name, _("This field is required."))
     if len(value) > limit:
@@ -213,7 +215,7 @@ def parse_posting(raw: Any, *, default_member: str = "", detect=None) -> Posting
         errors.add("member", _("This field is required."))
         member = ""
     title = _text(raw, "title", errors, required=True, limit=MAX_TITLE)
-    description = _text(raw, "description", errors, required=True, limit=MAX_DESCRIPTION)
+    description = _text(raw, "description", errors, required=True, limit=MAX_DESCRIPTION, multiline=True)
     language = _choice(raw, "language", LANGUAGES, errors)
     detected = False
     if not language and "language" not in errors.by_field and detect is not None:
@@ -251,7 +253,7 @@ def parse_posting(raw: Any, *, default_member: str = "", detect=None) -> Posting
         sub = _Errors()
         t_language = _choice(item, "language", LANGUAGES, sub)
         t_title = _text(item, "title", sub, required=True, limit=MAX_TITLE)
-        t_description = _text(item, "description", sub, required=True, limit=MAX_DESCRIPTION)
+        t_description = _text(item, "description", sub, required=True, limit=MAX_DESCRIPTION, multiline=True)
         origin = _choice(item, "origin", ("human", "machine"), sub) or "human"
         if not t_language:
             sub.add("language", _("This field is required."))

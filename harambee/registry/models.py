@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.usertext import UserCharField, UserJSONField, UserTextField
+
 from .names import territory_name
 
 
@@ -162,11 +164,11 @@ class Member(models.Model):
     )
     iati_org_type = models.CharField(_("IATI organisation type"), max_length=3, blank=True)
     iati_ref = models.CharField(_("IATI organisation identifier"), max_length=100, blank=True)
-    name = models.CharField(_("name"), max_length=200, blank=True)
-    name_translations = models.JSONField(_("name in other languages"), default=dict, blank=True)
-    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    name = UserCharField(_("name"), max_length=200, blank=True)
+    name_translations = UserJSONField(_("name in other languages"), default=dict, blank=True)
+    acronym = UserCharField(_("acronym"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = UserTextField(_("description"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=MemberStatus.choices, default=MemberStatus.ACTIVE, db_index=True
     )
@@ -231,7 +233,7 @@ class Membership(models.Model):
     member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices)
     is_focal_point = models.BooleanField(_("focal point"), default=False)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = UserCharField(_("position"), max_length=200, blank=True)
     show_publicly = models.BooleanField(
         _("show on the public profile"),
         default=False,
