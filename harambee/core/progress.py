@@ -25,7 +25,7 @@ def progress(
         iterable,
         total=total,
         desc=label,
-        unit=unit,
+        unit=" " + unit,  # tqdm writes "12.5 postings/s"
         file=out,
         disable=True if verbosity == 0 else None,  # None: only on a terminal
         leave=False,

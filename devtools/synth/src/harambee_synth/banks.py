@@ -89,6 +89,13 @@ class TopicText:
 class Language:
     """One phrase bank, compiled for drawing, and the language's formatting through Babel."""
 
+    __slots__ = (
+        "code", "locale", "joiner", "min_length", "max_length", "topics", "actors", "groups", "modality", "format",
+        "places", "period", "capacity", "languages", "eligibility_regions", "eligibility_groups", "closing",
+        "region_names", "group_names", "_month_skeleton", "_month_forms", "_compact_money", "_title_years",
+        "_list_fields", "_rewrites", "_names", "_cache", "_fields",
+    )  # fmt: skip
+
     def __init__(self, bank: dict):
         self.code: str = bank["language"]
         self.locale = Locale.parse(bank["locale"])
@@ -144,7 +151,8 @@ class Language:
         for spec in self._list_fields.values():
             if "names" in spec:
                 self._names[spec["names"]] = bank[spec["names"]]
-        self._cache: dict[tuple, str | dict[str, str]] = {}
+        self._cache: dict[tuple, str] = {}
+        self._fields: dict[tuple[str, ...], dict[str, str]] = {}
 
     # Everything below is cached: the same few months, amounts and lists come back all the time.
 
@@ -220,8 +228,8 @@ class Language:
 
     def language_fields(self, codes: Sequence[str]) -> dict[str, str]:
         """The working languages as the bank's sentences name them ({and}, {or}, and the bank's own)."""
-        key = ("languages", *codes)
-        fields = self._cache.get(key)
+        key = tuple(codes)
+        fields = self._fields.get(key)
         if fields is None:
             fields = {}
             for field, spec in self._list_fields.items():
@@ -229,7 +237,7 @@ class Language:
                 item = spec.get("item", "{name}")
                 listed = self.join([item.format(name=names[code]) for code in codes], spec["style"])
                 fields[field] = spec.get("list", "{list}").format(list=listed)
-            self._cache[key] = fields
+            self._fields[key] = fields
         return fields
 
 
