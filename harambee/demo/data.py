@@ -13,6 +13,7 @@ from django.db import transaction
 
 from harambee.accounts.models import User
 from harambee.accounts.services import invitation_create, organisation_register, user_create
+from harambee.core.devtools import DevToolMissing, synthetic_postings_generator
 from harambee.registry.models import Country, Member, MemberRole, MemberStatus
 from harambee.registry.services import (
     member_create_organisation,
@@ -129,14 +130,17 @@ DEMO_USERS = [
 
 
 def load_synthetic_postings(*, count: int) -> int:
-    """Generated postings in six languages so that lists, facets and search have volume."""
+    """Generated postings in six languages so that lists, facets and search have volume.
+
+    Raises DevToolMissing when the generator (a development package) is not installed.
+    """
     import json
     from datetime import date
 
     from harambee.postings.importing import postings_import
     from harambee.postings.models import Posting
-    from harambee.postings.synthetic import generate_postings
 
+    generate_postings = synthetic_postings_generator()
     members = [
         (code.upper(), kind) for code, kind in Member.objects.filter(status="active").values_list("code", "kind")
     ]
@@ -276,7 +280,7 @@ def demo_is_loaded() -> bool:
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo() -> dict[str, int | str]:
     """Create the demo members, people, an invitation, a pending registration and some history."""
     if not settings.HARAMBEE_ALLOW_DEMO:
         raise ImproperlyConfigured("Demo data is not allowed with these settings.")
@@ -387,7 +391,10 @@ def load_demo() -> dict[str, int]:
         "egy": people["egypt.manager@demo.harambee.test"],
     }
     load_demo_postings(members=Member.objects.in_bulk(field_name="code"), authors=authors, secretariat=secretariat)
-    load_synthetic_postings(count=240)
+    try:
+        generated, skipped = load_synthetic_postings(count=240), ""
+    except DevToolMissing as missing:
+        generated, skipped = 0, str(missing)
     load_demo_round(people)
     load_demo_cooperations(people)
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
@@ -396,4 +403,6 @@ def load_demo() -> dict[str, int]:
     return {
         "users": User.objects.filter(is_demo=True).count(),
         "members": Member.objects.filter(is_demo=True).count(),
+        "generated": generated,
+        "skipped": skipped,
     }

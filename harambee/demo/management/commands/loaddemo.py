@@ -16,6 +16,8 @@ class Command(BaseCommand):
             return
         counts = load_demo()
         self.stdout.write(self.style.SUCCESS(_("Demo data loaded: %(members)s members, %(users)s users.") % counts))
+        if counts["skipped"]:
+            self.stderr.write(_("The generated postings were left out: %(reason)s") % {"reason": counts["skipped"]})
         self.stdout.write(_("Demo accounts (password: %(password)s):") % {"password": DEMO_PASSWORD})
         for spec in DEMO_USERS:
             role = (

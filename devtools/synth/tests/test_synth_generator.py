@@ -1,4 +1,4 @@
-"""The synthetic postings that `harambee gen postings` writes for load and benchmark work."""
+"""The synthetic postings of harambee-synth, which `harambee gen postings` and the demo use."""
 
 import datetime
 import re
@@ -6,31 +6,21 @@ from collections import Counter
 from functools import cache
 
 import pytest
+from babel import Locale
 
-from harambee.postings import synthetic
-from harambee.postings.synthetic import PHRASE_LANGUAGES, generate_postings
+from harambee.postings import choices
+from harambee_synth import PHRASE_LANGUAGES, generate_postings
+from harambee_synth.banks import PHRASE_LANGUAGES as BANK_LANGUAGES
+from harambee_synth.banks import compiled_languages, load_bank, load_topics
 
-# The codes of shared/reference/taxonomy.md and of the posting format (bench/matching-dev/README.md).
-LANGUAGES = {"ar", "zh", "en", "fr", "ru", "es"}
-MODALITIES = {"policy_exchange", "technical_assistance", "financial_support", "training", "joint_research"}
-THEMES = {"infrastructure", "data", "skills", "research_models", "applications", "governance", "safety"}
-SECTORS = {
-    "agriculture",
-    "health",
-    "education",
-    "climate",
-    "public_services",
-    "finance",
-    "manufacturing",
-    "language_culture",
-    "disaster_risk",
-    "justice",
-    "transport",
-    "energy",
-}
-FORMATS = {"online", "in_person", "hybrid", None}
-COUNTRY_GROUPS = {"LDC", "LLDC", "SIDS", "G77"}
-REGIONS = {"002", "015", "202", "019", "419", "142", "143", "145", "035", "150", "009"}
+# The codes of the posting taxonomy (harambee.postings.choices) and of the posting format.
+LANGUAGES = set(choices.LANGUAGES)
+MODALITIES = set(choices.MODALITIES)
+THEMES = set(choices.THEMES)
+SECTORS = set(choices.SECTORS)
+FORMATS = {*choices.FORMATS, None}
+COUNTRY_GROUPS = set(choices.COUNTRY_GROUPS)
+REGIONS = {code for code in Locale("en").territories if code.isdigit()}  # UN M49 areas
 FIELDS = [
     "id",
     "kind",
@@ -256,23 +246,113 @@ def test_texts_have_no_leftover_template_marks():
 
 def test_every_language_has_phrases_for_every_topic_and_slot():
     # given the topics and the six phrase banks
-    topic_keys = {topic.key for topic in synthetic.TOPICS}
-    domains = {domain for topic in synthetic.TOPICS for domain in topic.domains} | {"coop", "org", "org_research"}
-    groups = {group for topic in synthetic.TOPICS for group in topic.groups}
+    topics = load_topics()
+    topic_keys = [topic.key for topic in topics]
+    domains = {domain for topic in topics for domain in topic.domains} | {"coop", "org", "org_research"}
+    groups = {group for topic in topics for group in topic.groups}
     assert len(topic_keys) >= 20
-    for language, bank in synthetic._BANKS.items():
+    assert set(PHRASE_LANGUAGES) == LANGUAGES
+    for language in BANK_LANGUAGES:
+        bank = load_bank(language)
         # then each bank covers every topic, actor domain and target group
-        assert set(bank["topics"]) == topic_keys, language
+        assert list(bank["topics"]) == topic_keys, language
         assert domains <= set(bank["actors"]), language
         assert groups <= set(bank["groups"]), language
-        for key, (need_titles, offer_titles, need_openings, offer_openings, details) in bank["topics"].items():
-            assert min(len(need_titles), len(offer_titles), len(need_openings), len(offer_openings)) >= 2, key
-            assert len(details) == 3, key
+        for key, text in bank["topics"].items():
+            titles_and_openings = ("need_titles", "offer_titles", "need_openings", "offer_openings")
+            assert min(len(text[part]) for part in titles_and_openings) >= 2, key
+            assert len(text["details"]) == 3, key
         # and every modality, format and capacity unit has sentences for needs and offers
         for kind in ("need", "offer"):
-            assert set(bank["modality"][kind]) == set(synthetic.MODALITIES), language
-            assert set(bank["format"][kind]) == set(synthetic.FORMATS), language
-            assert set(bank["capacity"][kind]) == {"seats", "expert_days", "amount"}, language
+            assert set(bank["modality"][kind]) == MODALITIES, language
+            assert set(bank["format"][kind]) == FORMATS - {None}, language
+            assert set(bank["capacity"][kind]) == set(choices.CAPACITY_UNITS), language
+        # and names every region and country group the generator may restrict an offer to
+        assert set(bank["region_names"]) <= REGIONS and set(bank["group_names"]) == COUNTRY_GROUPS, language
+
+
+def test_topics_imply_codes_of_the_taxonomy():
+    # given the topics of data/topics.toml
+    for topic in load_topics():
+        # then every tag a topic implies is a code of the posting taxonomy
+        assert {topic.primary, *topic.secondary} <= MODALITIES, topic.key
+        assert {*topic.themes, *topic.extra_themes} <= THEMES, topic.key
+        assert {*topic.sectors, *topic.optional_sectors} <= SECTORS, topic.key
+
+
+def test_babel_writes_months_in_the_form_the_sentence_needs():
+    # given a period from March to December 2026
+    languages = compiled_languages()
+    start, end = datetime.date(2026, 3, 1), datetime.date(2026, 12, 1)
+    # when each language writes "from {start} to {end}"
+    written = {
+        code: languages[code].period_sentence("{start}|{end}", start, end) for code in ("ar", "zh", "en", "fr", "es")
+    }
+    russian = languages["ru"].period_sentence("с {start_gen} по {end}", start, end)
+    # then the months are CLDR's, Russian in the genitive after «с» and the nominative after «по»
+    assert written == {
+        "ar": "مارس 2026|ديسمبر 2026",
+        "zh": "2026年3月|2026年12月",
+        "en": "March 2026|December 2026",
+        "fr": "mars 2026|décembre 2026",
+        "es": "marzo de 2026|diciembre de 2026",
+    }
+    assert russian == "с марта 2026\u202fг. по декабрь 2026\u202fг."
+
+
+def test_babel_writes_amounts_with_the_currency_name_that_agrees():
+    # given an amount of 1,500,000 yuan
+    languages = compiled_languages()
+    # when each language writes it
+    written = {code: language.money(1_500_000, "CNY") for code, language in languages.items()}
+    # then the number is grouped as the locale groups it and followed by the currency's name, in
+    # the plural the number takes (Russian genitive plural), compact in Chinese
+    assert written == {
+        "ar": "1,500,000 يوان صيني",
+        "zh": "150万人民币",
+        "en": "1,500,000 Chinese yuan",
+        "fr": "1\u202f500\u202f000 yuans renminbi chinois",
+        "ru": "1\xa0500\xa0000 китайских юаней",
+        "es": "1.500.000 yuanes renminbi",
+    }
+    assert languages["zh"].money(750_000_000, "JPY") == "7.5亿日元"
+    assert languages["en"].money(7_900, "GBP") == "7,900 British pounds"
+
+
+def test_babel_writes_language_lists_with_and_and_or():
+    # given a posting delivered in French and English, and one in Arabic, French and English
+    languages = compiled_languages()
+    # then each language names and lists them as CLDR does, with the bank's own forms
+    assert languages["en"].language_fields(("ar", "fr", "en")) == {
+        "and": "Arabic, French and English",
+        "or": "Arabic, French or English",
+    }
+    assert languages["fr"].language_fields(("fr", "en"))["en_or"] == "en français ou en anglais"
+    assert languages["ru"].language_fields(("ru", "en"))["prep"] == "русском и английском"
+    assert languages["ar"].language_fields(("ar", "en"))["b_and"] == "بالعربية والإنجليزية"
+    assert languages["zh"].language_fields(("zh", "en", "fr"))["or"] == "中文、英语或法语"
+    # and Spanish writes «e» before an /i/ sound and «u» before an /o/ sound
+    assert languages["es"].language_fields(("fr", "en")) == {"and": "francés e inglés", "or": "francés o inglés"}
+    assert languages["es"].join(["Europa", "Oceanía"], "or") == "Europa u Oceanía"
+    assert languages["es"].join(["Asia", "hielo"]) == "Asia y hielo"
+
+
+def test_arabic_openings_agree_with_the_actor():
+    # given Arabic postings, whose openings put the verb before the actor
+    arabic = [posting for posting in postings(6000) if posting["language"] == "ar"]
+    actors = compiled_languages()["ar"].actors.values()
+    genders = {subject: gender for subjects in actors for gender, subject in subjects}
+    subjects = sorted(genders, key=len, reverse=True)
+    # when an opening's actor is feminine or masculine
+    verbs = Counter()
+    for posting in arabic:
+        verb, rest = posting["description"].split(" ", 1)
+        subject = next((subject for subject in subjects if rest.startswith(subject + " ")), None)
+        if subject is not None:
+            verbs[("feminine" if genders[subject] == 0 else "masculine", verb[0])] += 1
+    # then the verb agrees: ta (ت) for a feminine actor, ya (ي) for a masculine one
+    assert verbs[("feminine", "ت")] > 50 and verbs[("masculine", "ي")] > 50, verbs
+    assert verbs[("feminine", "ي")] == 0 and verbs[("masculine", "ت")] == 0, verbs
 
 
 def test_member_list_is_checked():
