@@ -1,7 +1,7 @@
 """Development tools that commands use when they are installed.
 
 They live in development packages under devtools/ (uv workspace members of the `dev` dependency
-group) and are not part of the production wheel (docs/adr/0005-test-data-in-a-development-package.md),
+group) and are not part of the production wheel (docs/adr/0006-test-data-in-a-development-package.md),
 so a production install says how to get them instead of failing with a traceback.
 """
 
