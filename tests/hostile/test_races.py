@@ -9,13 +9,13 @@ the shared in-memory test database cannot stand in for it, because its table loc
 ("database table is locked") instead of waiting.
 """
 
+import sqlite3
 import threading
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import connections
 from django.test import Client
 from django.utils import timezone
@@ -42,7 +42,8 @@ TIMEOUT = 60  # seconds: a call that waits longer than this is a deadlock, and t
 
 @pytest.fixture(scope="module", autouse=True)
 def database_of_the_races(django_db_setup, django_db_blocker, tmp_path_factory):
-    """On SQLite, a migrated database file with production's options for this module's tests."""
+    """On SQLite, a copy of the test database in a file, opened with production's options (WAL,
+    immediate transactions, busy timeout), for this module's tests."""
     if connections["default"].vendor != "sqlite":
         yield
         return
@@ -56,9 +57,16 @@ def database_of_the_races(django_db_setup, django_db_blocker, tmp_path_factory):
     connections["default"] = connections.create_connection("default")  # threads make theirs from the settings
     try:
         with django_db_blocker.unblock():
-            call_command("migrate", verbosity=0, interactive=False)
+            original.ensure_connection()
+            with sqlite3.connect(path) as copy:  # the migrated test database, reference data included
+                original.connection.backup(copy)
+            copy.close()
             connection = connections["default"]
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA journal_mode")
+                assert cursor.fetchone()[0] == "wal"
+            # what each test starts from: the test database as migrated (serialized when it was created)
+            connection._test_serialized_contents = original._test_serialized_contents
         yield
     finally:
         with django_db_blocker.unblock():
@@ -221,6 +229,10 @@ def test_re_proposing_an_accepted_pair_is_refused_and_names_the_cooperation(clie
     assert f"This need and offer already work together: see cooperation “{cooperation.title}”." in (
         page.content.decode()
     )
+    # and the need page no longer offers to propose the pair: it links to their match
+    html = client.get("/en/needs/N-RACE/").content.decode()
+    assert f'<a href="/en/matches/{match.pk}/">Already working together: see the match</a>' in html
+    assert "Propose this match" not in html
     # then there is still one match and one cooperation for the pair
     assert Match.objects.filter(need=need, offer=offer).count() == 1
     assert Cooperation.objects.filter(need=need, offer=offer).count() == 1
