@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from harambee.cooperation.api import router as cooperation_router
+from harambee.core.exceptions import Conflict
 from harambee.matching.api import router as matching_router
 from harambee.postings.api import router as postings_router
 from harambee.registry.api import router as registry_router
@@ -25,6 +26,12 @@ api = NinjaAPI(
 def validation_error(request, exc: ValidationError):
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     return api.create_response(request, {"detail": _("The data is not valid."), "errors": detail}, status=422)
+
+
+@api.exception_handler(Conflict)
+def conflict(request, exc: Conflict):
+    """Someone else was first (the same pair proposed, the proposal already answered): 409, saying who."""
+    return api.create_response(request, {"detail": " ".join(exc.messages), "errors": {}}, status=409)
 
 
 @api.exception_handler(PermissionDenied)

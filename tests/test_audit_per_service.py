@@ -26,6 +26,7 @@ NOT_DOMAIN_WRITES = {
     "harambee.postings.services.apply_input",  # copies onto an unsaved posting for the callers
     "harambee.postings.services.posting_form_input",
     "harambee.postings.services.posting_transitions_for",
+    "harambee.cooperation.services.cooperation_check_pair_free",  # raises Conflict, writes nothing
     # marks the reminder as sent (operational bookkeeping); the e-mail itself is the record
     "harambee.postings.services.postings_send_expiry_reminders",
     # derived data computed from audited postings (concepts, vectors) and the worker that runs it

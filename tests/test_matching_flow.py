@@ -152,9 +152,11 @@ def test_propose_accept_creates_a_cooperation_moves_postings_and_notifies(client
     told = set(Notification.objects.filter(kind="match_accepted").values_list("recipient__email", flat=True))
     assert told == {"manager@example.org", "editor@example.org"}
     assert AuditEntry.objects.filter(object_repr__contains="↔", action="transition").count() == 1
-    # and a second answer is refused with a clear message
+    # and a second answer is refused with a clear message on the match page, naming who answered
     response = client.post(reverse("matching:answer", args=[match.pk, "decline"]), follow=True)
-    assert response.status_code == 403
+    assert response.status_code == 200 and response.redirect_chain == [(f"/en/matches/{match.pk}/", 302)]
+    assert "Already accepted by Tsinghua University on " in response.content.decode()
+    assert Match.objects.get().status == MatchStatus.ACCEPTED
 
 
 def test_decline_and_withdraw(cast, pair):
@@ -180,9 +182,10 @@ def test_bad_proposals_get_clear_errors_and_write_nothing(client, cast, pair):
     assert response.status_code == 404
     response = client.post(reverse("matching:propose"), {"need": "N-FR", "offer": "O-ZH", "message": "x" * 6000})
     assert response.status_code == 302 and Match.objects.count() == 0
-    match_propose(need=need, offer=offer, actor=cast.editor)
+    match = match_propose(need=need, offer=offer, actor=cast.editor)
     response = client.post(reverse("matching:propose"), {"need": "N-FR", "offer": "O-ZH"}, follow=True)
-    assert "already have an open proposal" in response.content.decode()
+    assert response.redirect_chain == [(f"/en/matches/{match.pk}/", 302)]
+    assert "This need and offer were already proposed by University of Zambia on " in response.content.decode()
     assert Match.objects.count() == 1 and own_offer.pk
 
 

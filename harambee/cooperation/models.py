@@ -93,6 +93,15 @@ class Cooperation(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("cooperation")
         verbose_name_plural = _("cooperations")
+        constraints = [
+            # matching starts at most one cooperation for a need and an offer
+            models.UniqueConstraint(
+                fields=["need", "offer"],
+                condition=Q(origin=CooperationOrigin.MATCH),
+                name="cooperation_one_per_matched_pair",
+                violation_error_message=_("This need and offer already work together."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
-from harambee.core.exceptions import PermissionDenied
+from harambee.core.db import create_unique
+from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.notifications.models import register_message
 from harambee.notifications.services import notify
 from harambee.registry.access import is_secretariat, member_can_act_for
@@ -106,11 +107,24 @@ def _create_for_offer(*, offer, beneficiary, need, origin: str, actor, units=Non
     return cooperation
 
 
+def cooperation_check_pair_free(*, need, offer) -> None:
+    """Raise Conflict, naming it, if matching already started a cooperation for this need and offer
+    (at most one: a database constraint)."""
+    existing = Cooperation.objects.filter(need=need, offer=offer, origin=CooperationOrigin.MATCH).first()
+    if existing is not None:
+        message = _("This need and offer already work together: see cooperation “%(title)s”.")
+        raise Conflict(message % {"title": existing.title}, existing=existing)
+
+
 @transaction.atomic
 def cooperation_create_from_match(*, need, offer, actor) -> Cooperation:
-    """The cooperation an accepted match starts: the offer's member provides, the need's benefits."""
-    return _create_for_offer(
-        offer=offer, beneficiary=need.member, need=need, origin=CooperationOrigin.MATCH, actor=actor
+    """The cooperation an accepted match starts: the offer's member provides, the need's benefits.
+    One per need and offer; a second, even one inserted at the same moment, is refused (Conflict)."""
+    return create_unique(
+        check=lambda: cooperation_check_pair_free(need=need, offer=offer),
+        create=lambda: _create_for_offer(
+            offer=offer, beneficiary=need.member, need=need, origin=CooperationOrigin.MATCH, actor=actor
+        ),
     )
 
 

@@ -4,9 +4,10 @@ from enum import StrEnum
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from harambee.core.exceptions import PermissionDenied
+from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for
 
 from .models import Match, MatchStatus
@@ -18,19 +19,46 @@ class MatchAction(StrEnum):
     WITHDRAW = "withdraw"  # the side that proposed
 
 
-def match_can(user, match: Match, action: MatchAction) -> bool:
-    """The two members' people see a match (the secretariat too); the answering side accepts or
-    declines; the proposing side withdraws; only while it is open."""
+def _on_the_side(user, match: Match, action: MatchAction) -> bool:
+    """Whether the user acts for the side that takes ``action``, whatever the match's status."""
     need_member, offer_member = match.need.member, match.offer.member
     if action == MatchAction.VIEW:
         if is_secretariat(user):
             return True
         return any(member_can(user, m, MemberAction.VIEW_PRIVATE) for m in (need_member, offer_member))
-    if match.status != MatchStatus.PROPOSED:
-        return False
     if action == MatchAction.ANSWER:
         return member_can_act_for(user, match.responder)
     return member_can_act_for(user, match.proposer)
+
+
+def match_can(user, match: Match, action: MatchAction) -> bool:
+    """The two members' people see a match (the secretariat too); the answering side accepts or
+    declines; the proposing side withdraws; only while it is open."""
+    if action != MatchAction.VIEW and match.status != MatchStatus.PROPOSED:
+        return False
+    return _on_the_side(user, match, action)
+
+
+def match_answered(match: Match) -> Conflict:
+    """What someone who answers a proposal that is no longer open is told: what happened, by
+    which member and when (the loser of two answers given at the same moment included)."""
+    texts = {
+        MatchStatus.ACCEPTED: (_("Already accepted by %(member)s on %(date)s."), match.responder),
+        MatchStatus.DECLINED: (_("Already declined by %(member)s on %(date)s."), match.responder),
+        MatchStatus.WITHDRAWN: (_("Already withdrawn by %(member)s on %(date)s."), match.proposer),
+    }
+    text, member = texts[match.status]
+    when = formats.date_format(timezone.localtime(match.decided_at or match.updated_at), "DATE_FORMAT")
+    return Conflict(text % {"member": member.display_name, "date": when}, existing=match)
+
+
+def match_check(user, match: Match, action: MatchAction) -> None:
+    """Raise unless the user may take ``action`` now: PermissionDenied off the side that takes it,
+    Conflict (naming who answered, and when) once the proposal is no longer open."""
+    if not _on_the_side(user, match, action):
+        raise PermissionDenied(_("You may not answer this proposal."))
+    if action != MatchAction.VIEW and match.status != MatchStatus.PROPOSED:
+        raise match_answered(match)
 
 
 def match_list_for_user(*, user) -> QuerySet[Match]:
@@ -45,12 +73,12 @@ def match_list_for_user(*, user) -> QuerySet[Match]:
 
 
 def match_get_for_user(*, user, pk: int, action: MatchAction = MatchAction.VIEW) -> Match:
-    """The match if the user may see it (404 otherwise) and take ``action`` (403 otherwise)."""
+    """The match if the user may see it (404 otherwise) and take ``action`` (403 off that side, 409
+    Conflict once answered)."""
     match = (
         Match.objects.select_related("need__member", "offer__member", "proposer", "cooperation").filter(pk=pk).first()
     )
     if match is None or not match_can(user, match, MatchAction.VIEW):
         raise Http404(_("No such match."))
-    if action != MatchAction.VIEW and not match_can(user, match, action):
-        raise PermissionDenied(_("You may not answer this proposal."))
+    match_check(user, match, action)
     return match

@@ -101,6 +101,13 @@ class MatchOut(Schema):
     decided_at: datetime | None
 
 
+class ConflictOut(Schema):
+    """409 Conflict: someone was first; ``detail`` says who did what, and when."""
+
+    detail: str
+    errors: dict[str, list[str]]
+
+
 def _out(match) -> MatchOut:
     return MatchOut(
         id=match.pk, need=match.need.external_id, offer=match.offer.external_id,
@@ -117,7 +124,14 @@ def match_list(request: HttpRequest, status: str = ""):
     return [_out(m) for m in matches[:200]]
 
 
-@router.post("/matches", response={201: MatchOut}, auth=API_WRITE_AUTH, summary="Propose a match")
+@router.post(
+    "/matches",
+    response={201: MatchOut, 409: ConflictOut},
+    auth=API_WRITE_AUTH,
+    summary="Propose a match",
+    description="409 Conflict when the need and the offer are already proposed (by whom, when) or already "
+    "work together (which cooperation), even when both sides propose at the same moment.",
+)
 def match_create(request: HttpRequest, payload: MatchIn):
     user = request.user
     need = posting_get_for_user(user=user, external_id=payload.need)
@@ -131,22 +145,46 @@ def match_detail(request: HttpRequest, match_id: int):
     return _out(match_get_for_user(user=request.user, pk=match_id))
 
 
+ANSWERED = (
+    '409 Conflict when the proposal was already answered or withdrawn: by whom and when ("Already accepted by '
+    '… on …"), also for the later of two answers given at the same moment.'
+)
+
+
 def _answer(request, match_id: int, payload: AnswerIn, service, action):
     match = match_get_for_user(user=request.user, pk=match_id, action=action)
     service(match=match, actor=request.user, response=payload.response)
     return _out(match_get_for_user(user=request.user, pk=match_id))
 
 
-@router.post("/matches/{match_id}/accept", response=MatchOut, auth=API_WRITE_AUTH, summary="Accept a proposal")
+@router.post(
+    "/matches/{match_id}/accept",
+    response={200: MatchOut, 409: ConflictOut},
+    auth=API_WRITE_AUTH,
+    summary="Accept a proposal",
+    description=ANSWERED,
+)
 def match_accept_view(request: HttpRequest, match_id: int, payload: AnswerIn):
     return _answer(request, match_id, payload, match_accept, MatchAction.ANSWER)
 
 
-@router.post("/matches/{match_id}/decline", response=MatchOut, auth=API_WRITE_AUTH, summary="Decline a proposal")
+@router.post(
+    "/matches/{match_id}/decline",
+    response={200: MatchOut, 409: ConflictOut},
+    auth=API_WRITE_AUTH,
+    summary="Decline a proposal",
+    description=ANSWERED,
+)
 def match_decline_view(request: HttpRequest, match_id: int, payload: AnswerIn):
     return _answer(request, match_id, payload, match_decline, MatchAction.ANSWER)
 
 
-@router.post("/matches/{match_id}/withdraw", response=MatchOut, auth=API_WRITE_AUTH, summary="Withdraw a proposal")
+@router.post(
+    "/matches/{match_id}/withdraw",
+    response={200: MatchOut, 409: ConflictOut},
+    auth=API_WRITE_AUTH,
+    summary="Withdraw a proposal",
+    description=ANSWERED,
+)
 def match_withdraw_view(request: HttpRequest, match_id: int, payload: AnswerIn):
     return _answer(request, match_id, payload, match_withdraw, MatchAction.WITHDRAW)

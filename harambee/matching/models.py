@@ -46,6 +46,10 @@ class MatchStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# A need and an offer have at most one match in these statuses (a database constraint).
+LIVE_STATUSES = (MatchStatus.PROPOSED, MatchStatus.ACCEPTED)
+
+
 class Match(models.Model):
     """A need and an offer that one side proposes to pair; the other side accepts or declines.
 
@@ -97,11 +101,12 @@ class Match(models.Model):
         verbose_name = _("match")
         verbose_name_plural = _("matches")
         constraints = [
+            # one live match per pair: an open proposal, or the accepted one that started their cooperation
             models.UniqueConstraint(
                 fields=["need", "offer"],
-                condition=Q(status="proposed"),
-                name="match_one_open_proposal",
-                violation_error_message=_("This need and this offer already have an open proposal."),
+                condition=Q(status__in=LIVE_STATUSES),
+                name="match_one_live_per_pair",
+                violation_error_message=_("This need and this offer are already proposed or working together."),
             ),
             models.CheckConstraint(condition=~Q(need=models.F("offer")), name="match_two_postings"),
         ]

@@ -10,14 +10,15 @@ import numpy as np
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
-from harambee.cooperation.services import cooperation_create_from_match
-from harambee.core.exceptions import PermissionDenied
+from harambee.cooperation.services import cooperation_check_pair_free, cooperation_create_from_match
+from harambee.core.db import create_unique
+from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.notifications.models import register_message
 from harambee.notifications.services import notify
 from harambee.postings.choices import OPEN_STATUSES, PostingStatus
@@ -28,10 +29,10 @@ from harambee.registry.access import member_can_act_for
 from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
-from .access import MatchAction, match_can
+from .access import MatchAction, match_answered, match_check
 from .embedding import get_embedder, posting_text, text_hash
 from .glossary import default_glossary
-from .models import Match, MatchStatus, PostingFeatures
+from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +185,20 @@ def _match_url(match: Match) -> str:
     return f"/matches/{match.pk}/"  # without the language prefix: each reader gets their own
 
 
+def _check_pair_free(need: Posting, offer: Posting) -> None:
+    """A need and an offer have at most one live match (an open proposal, or the accepted one that
+    started their cooperation; a database constraint): raise Conflict naming it."""
+    cooperation_check_pair_free(need=need, offer=offer)
+    live = Match.objects.filter(need=need, offer=offer, status__in=LIVE_STATUSES).select_related("proposer").first()
+    if live is None:
+        return
+    if live.status != MatchStatus.PROPOSED:
+        raise match_answered(live)
+    when = formats.date_format(timezone.localtime(live.created_at), "DATE_FORMAT")
+    message = _("This need and offer were already proposed by %(member)s on %(date)s.")
+    raise Conflict(message % {"member": live.proposer.display_name, "date": when}, existing=live)
+
+
 @transaction.atomic
 def match_propose(*, need: Posting, offer: Posting, actor, message: str = "", score=None, reasons=None) -> Match:
     """Propose to pair a need with an offer, on behalf of the member of one of them."""
@@ -204,16 +219,17 @@ def match_propose(*, need: Posting, offer: Posting, actor, message: str = "", sc
             raise ValidationError(_("“%(title)s” is not open for matching.") % {"title": posting.title[:80]})
     if len(message) > 5000:
         raise ValidationError({"message": _("Keep the message under 5,000 characters.")})
-    if Match.objects.filter(need=need, offer=offer, status=MatchStatus.PROPOSED).exists():
-        raise ValidationError(_("This need and this offer already have an open proposal."))
-    match = Match.objects.create(
-        need=need,
-        offer=offer,
-        proposer=proposer,
-        proposed_by=actor,
-        message=message.strip(),
-        score=score,
-        reasons=reasons or {},
+    match = create_unique(
+        check=lambda: _check_pair_free(need, offer),
+        create=lambda: Match.objects.create(
+            need=need,
+            offer=offer,
+            proposer=proposer,
+            proposed_by=actor,
+            message=message.strip(),
+            score=score,
+            reasons=reasons or {},
+        ),
     )
     audit_record(
         actor=actor,
@@ -236,10 +252,7 @@ def _decide(match: Match, actor, status: str, response: str, action: MatchAction
     match = (
         Match.objects.select_for_update(of=("self",)).select_related("need__member", "offer__member").get(pk=match.pk)
     )
-    if not match_can(actor, match, action):
-        raise PermissionDenied(_("You may not answer this proposal."))
-    if match.status != MatchStatus.PROPOSED:
-        raise ValidationError(_("This proposal is already “%(status)s”.") % {"status": match.get_status_display()})
+    match_check(actor, match, action)  # after the lock: the loser of two answers learns who was first
     if len(response) > 5000:
         raise ValidationError({"response": _("Keep the message under 5,000 characters.")})
     before = snapshot(match, MATCH_AUDITED_FIELDS)

@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from harambee.core.exceptions import Conflict
 from harambee.core.web import paginate
 from harambee.postings.access import posting_get_for_user
 
 from .access import MatchAction, match_can, match_get_for_user, match_list_for_user
 from .forms import AnswerForm, ProposeForm
-from .models import MatchStatus
+from .models import Match, MatchStatus
 from .services import match_accept, match_decline, match_propose, match_withdraw
 
 
@@ -27,6 +28,12 @@ def match_propose_view(request):
     offer = posting_get_for_user(user=request.user, external_id=form.cleaned_data["offer"])
     try:
         match = match_propose(need=need, offer=offer, actor=request.user, message=form.cleaned_data["message"])
+    except Conflict as error:  # the pair is already proposed or working together: show that match
+        messages.error(request, " ".join(error.messages))
+        existing = error.existing if isinstance(error.existing, Match) else getattr(error.existing, "match", None)
+        if existing is not None:
+            return redirect("matching:detail", pk=existing.pk)
+        return redirect("postings:detail", kind_path="needs", external_id=need.external_id)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("postings:detail", kind_path="needs", external_id=need.external_id)
@@ -75,14 +82,13 @@ ANSWERS = {
 @require_POST
 def match_answer(request, pk: int, answer: str):
     service, action, done = ANSWERS[answer]
-    match = match_get_for_user(user=request.user, pk=pk, action=action)
     form = AnswerForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("matching:detail", pk=pk)
     try:
+        match = match_get_for_user(user=request.user, pk=pk, action=action)  # 404, 403; Conflict if answered
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
         service(match=match, actor=request.user, response=form.cleaned_data["response"])
-    except ValidationError as error:
+    except ValidationError as error:  # a Conflict too: who answered first, and when
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, done())

@@ -3,6 +3,7 @@
 from django import template
 
 from harambee.matching.explain import breakdown, explain
+from harambee.matching.models import LIVE_STATUSES, Match
 from harambee.matching.selectors import suggestions_for
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.registry.access import member_can_act_for
@@ -18,6 +19,7 @@ def suggested_counterparts(context, posting):
     own_side = member_can_act_for(user, posting.member) and posting.status in OPEN_STATUSES
     rows = []
     for candidate, other in result.candidates:
+        need, offer = (posting, other) if posting.kind == "need" else (other, posting)
         rows.append(
             {
                 "posting": other,
@@ -26,10 +28,20 @@ def suggested_counterparts(context, posting):
                 "reasons": explain(candidate, candidate_language=other.language),
                 "breakdown": breakdown(candidate),
                 "can_propose": own_side or member_can_act_for(user, other.member),
-                "need": posting if posting.kind == "need" else other,
-                "offer": other if posting.kind == "need" else posting,
+                "need": need,
+                "offer": offer,
             }
         )
+    # a pair already proposed or working together links to its match instead of offering a proposal
+    if any(row["can_propose"] for row in rows):
+        side = "need" if posting.kind == "need" else "offer"
+        live = Match.objects.filter(**{side: posting}, status__in=LIVE_STATUSES).only(
+            "pk", "need_id", "offer_id", "status"
+        )
+        live = {(m.need_id, m.offer_id): m for m in live}
+        for row in rows:
+            if row["can_propose"]:
+                row["live_match"] = live.get((row["need"].pk, row["offer"].pk))
     return {
         "request": request,
         "posting": posting,
