@@ -47,7 +47,7 @@ def test_an_organisation_registers_and_waits_for_the_secretariat(client, cast):
     client.logout()
     assert client.get(reverse("registry:member_detail", args=[member.code])).status_code == 200
     history = client.get(reverse("registry:member_history", args=[member.code])).content.decode()
-    assert "<del>Pending approval</del> → <ins>Active</ins>" in history
+    assert "<del><bdi>Pending approval</bdi></del> → <ins><bdi>Active</bdi></ins>" in history
 
 
 def test_rejection_needs_a_reason(client, cast):

@@ -191,11 +191,13 @@ class _Reader:
         return self._scalar(value, key.field)
 
     def _code(self, code, key: _Key) -> str:
-        return str(key.codes.get(str(code), code)) if isinstance(key.codes, Mapping) else str(code)
+        if isinstance(key.codes, Mapping) and str(code) in key.codes:
+            return str(key.codes[str(code)])
+        return str(code).replace("_", " ")
 
     def _nested(self, value) -> str:
         if isinstance(value, dict):
-            return "(" + ", ".join(f"{k}: {self._nested(v)}" for k, v in value.items()) + ")"
+            return "(" + ", ".join(f"{str(k).replace('_', ' ')}: {self._nested(v)}" for k, v in value.items()) + ")"
         if isinstance(value, list):
             return ", ".join(self._nested(v) for v in value)
         if isinstance(value, bool):
@@ -283,8 +285,8 @@ def prepare(entries: Iterable, *, viewer=None, show_emails: bool = False) -> lis
         entry.object_label = entry.object_repr if show_emails else _hide_emails(entry.object_repr)
         rows = []
         for key, before, after in keys:
-            rows.append(
-                (key.label, reader.show(before, key, entry.member_code), reader.show(after, key, entry.member_code))
-            )
+            shown = (reader.show(before, key, entry.member_code), reader.show(after, key, entry.member_code))
+            if shown != (None, None):  # a field recorded empty on both sides says nothing
+                rows.append((key.label, *shown))
         entry.prepared_rows = rows
     return entries

@@ -1,7 +1,6 @@
 """Personal data on public pages: signed out, no page and no API response of the demo shows an
 e-mail address, nor the name of a person who did not consent to be shown (docs/security.md)."""
 
-import io
 import json
 import re
 from collections import deque
@@ -9,8 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
+from django.db.models import Q
 from django.urls import Resolver404, resolve
 
 from harambee.accounts.models import User
@@ -19,18 +17,9 @@ from harambee.postings.choices import PUBLIC_STATUSES
 from harambee.postings.models import Posting
 from harambee.registry.models import Member, Membership
 
-# Crawl limits: every seed, then at most this many pages per kind of page (route and query keys).
-PER_KIND = 2
-MAX_PAGES = 220
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo data, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddemo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
+# Crawl limits: every seed, then at most this many pages per kind of page (route, with or without a query).
+PER_KIND = 4
+MAX_PAGES = 200
 
 
 class _Page(HTMLParser):
@@ -62,18 +51,32 @@ def leaks(text: str, names: list[str]) -> list[str]:
     return found + [name for name in names if name in text]
 
 
+def demo_postings() -> list[tuple[str, str]]:
+    """(kind, identifier) of the demo's own public needs and offers (not the generated ones)."""
+    return list(
+        Posting.objects.filter(external_id__startswith="DEMO-", status__in=PUBLIC_STATUSES).values_list(
+            "kind", "external_id"
+        )
+    )
+
+
+def public_cooperations() -> list[int]:
+    return list(Cooperation.objects.filter(is_public=True).values_list("pk", flat=True))
+
+
 def seeds() -> list[str]:
     """The home page, the main lists, and the public pages of the demo's people, postings and cooperations."""
     urls = ["/en/", "/en/needs/", "/en/offers/", "/en/members/", "/en/groups/", "/en/rounds/"]
     urls += ["/en/cooperations/", "/en/pledges/", "/en/reference-data/", "/en/needs/export.csv"]
     urls += ["/en/offers/export.jsonl", "/en/matches/"]
-    for code in Member.objects.filter(memberships__isnull=False, status="active").values_list("code", flat=True):
+    members = Member.objects.filter(status="active").filter(
+        Q(memberships__isnull=False) | Q(postings__external_id__startswith="DEMO-")
+    )
+    for code in members.order_by("code").values_list("code", flat=True).distinct():
         urls += [f"/en/members/{code}/", f"/en/members/{code}/history/"]
-    for kind, external_id in Posting.objects.filter(is_demo=True, status__in=PUBLIC_STATUSES).values_list(
-        "kind", "external_id"
-    ):
+    for kind, external_id in demo_postings():
         urls.append(f"/en/{'needs' if kind == 'need' else 'offers'}/{external_id}/")
-    urls += [f"/en/cooperations/{pk}/" for pk in Cooperation.objects.filter(is_public=True).values_list("pk", flat=True)]
+    urls += [f"/en/cooperations/{pk}/" for pk in public_cooperations()]
     return list(dict.fromkeys(urls))
 
 
@@ -83,7 +86,8 @@ def kind_of(url: str) -> tuple | None:
         match = resolve(parts.path)
     except Resolver404:
         return None
-    return match.route, tuple(sorted({k for k, _v in parse_qsl(parts.query)}))
+    # filtered and paged variants of a list are one kind of page
+    return match.route, bool(parse_qsl(parts.query))
 
 
 def crawl(client, names: list[str]) -> tuple[dict[str, list[str]], set[str]]:
@@ -98,9 +102,10 @@ def crawl(client, names: list[str]) -> tuple[dict[str, list[str]], set[str]]:
         kind = kind_of(url)
         if kind is None:
             continue
-        if url not in must and per_kind.get(kind, 0) >= PER_KIND:
-            continue
-        per_kind[kind] = per_kind.get(kind, 0) + 1
+        if url not in must:
+            if per_kind.get(kind, 0) >= PER_KIND:
+                continue
+            per_kind[kind] = per_kind.get(kind, 0) + 1
         visited += 1
         response = client.get(url)
         assert response.status_code < 500, url
@@ -132,7 +137,7 @@ def crawl(client, names: list[str]) -> tuple[dict[str, list[str]], set[str]]:
 
 
 @pytest.mark.django_db
-def test_no_public_page_shows_an_email_address_or_an_unconsented_name(demo, client):
+def test_no_public_page_shows_an_email_address_or_an_unconsented_name(demo_data, client):
     # given the demo, whose people acted on members, needs, offers, rounds and cooperations, and
     # some of whom did not consent to be shown (the secretariat, Zambia's editor and viewer…)
     names = unconsented_names()
@@ -157,7 +162,7 @@ def test_no_public_page_shows_an_email_address_or_an_unconsented_name(demo, clie
         assert name in seen, name
 
 
-def test_pages_that_showed_email_addresses_now_name_the_member_or_the_consenting_person(demo, client, db):
+def test_pages_that_showed_email_addresses_now_name_the_member_or_the_consenting_person(demo_data, client, db):
     # given the Zambian need whose contact and author, Mwila Banda, consents to be shown, and a need
     # the secretariat wrote for Senegal
     # when a visitor reads them and Zambia's history
@@ -170,7 +175,7 @@ def test_pages_that_showed_email_addresses_now_name_the_member_or_the_consenting
     assert "@" not in history
 
 
-def test_without_consent_a_person_is_shown_as_their_member(demo, client, db):
+def test_without_consent_a_person_is_shown_as_their_member(demo_data, client, db):
     # given Zambia's manager withdraws consent to be shown publicly
     Membership.objects.filter(user__email="zambia.manager@demo.harambee.test").update(show_publicly=False)
     # when a visitor reads the need they wrote and are the contact of, and its API record
@@ -185,7 +190,7 @@ def test_without_consent_a_person_is_shown_as_their_member(demo, client, db):
     assert "Mwila Banda" in client.get("/en/needs/DEMO-N-ZMB-1/").content.decode()
 
 
-def test_only_the_secretariats_audit_trail_shows_who_acted_by_address(demo, client, db):
+def test_only_the_secretariats_audit_trail_shows_who_acted_by_address(demo_data, client, db):
     # given the secretariat and a viewer of Zambia, both signed in
     # when each reads the trail they may read
     client.force_login(User.objects.get(email="secretariat@demo.harambee.test"))
@@ -195,7 +200,7 @@ def test_only_the_secretariats_audit_trail_shows_who_acted_by_address(demo, clie
     # then the secretariat sees names and addresses; Zambia's people see names but no address
     assert "Mwila Banda" in trail and "zambia.manager@demo.harambee.test" in trail
     assert "Mwila Banda" in history and "Chanda Mulenga" in history
-    assert "@" not in history
+    assert re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+", history) == []
 
 
 def api_urls() -> list[str]:
@@ -204,17 +209,15 @@ def api_urls() -> list[str]:
     urls += ["/api/v1/matches", "/api/v1/openapi.json"]
     for code in Member.objects.filter(memberships__isnull=False, status="active").values_list("code", flat=True):
         urls.append(f"/api/v1/members/{code}")
-    for kind, external_id in Posting.objects.filter(is_demo=True, status__in=PUBLIC_STATUSES).values_list(
-        "kind", "external_id"
-    ):
-        path = "needs" if kind == "need" else "offers"
-        urls += [f"/api/v1/{path}/{external_id}", f"/api/v1/{path}/{external_id}/suggestions"]
-    urls += [f"/api/v1/cooperations/{pk}" for pk in Cooperation.objects.filter(is_public=True).values_list("pk", flat=True)]
+    for kind, external_id in demo_postings():
+        urls.append(f"/api/v1/{'needs' if kind == 'need' else 'offers'}/{external_id}")
+    urls += ["/api/v1/needs/DEMO-N-ZMB-1/suggestions", "/api/v1/offers/DEMO-O-TSINGHUA-1/suggestions"]
+    urls += [f"/api/v1/cooperations/{pk}" for pk in public_cooperations()]
     return urls
 
 
 @pytest.mark.django_db
-def test_no_public_api_response_shows_an_email_address_or_an_unconsented_name(demo, client):
+def test_no_public_api_response_shows_an_email_address_or_an_unconsented_name(demo_data, client):
     # given the demo and the names of the people who did not consent to be shown
     names = unconsented_names()
     found, contacts = {}, set()
