@@ -185,3 +185,30 @@ def test_the_audit_pages_of_the_demo_answer(demo_data, client, db):
     for response in responses:
         shown = CHANGES.findall(response.content.decode())
         assert shown and not any(REPR.search(fragment) for fragment in shown)
+
+
+@pytest.mark.django_db
+def test_any_recorded_change_reads_safely(cast):
+    # given entries recorded by hand, as older code or a mistake may have left them
+    posting_type = ContentType.objects.get_for_model(Posting)
+    odd = [
+        {"requests": [None, {"a": [1, {"b": None}]}], "unknown_key": [True, None], "status": "not a pair"},
+        {"member": [None, "not-an-id"], "contact": [None, "gone@example.org"], "sdgs": [None, [1, "x"]]},
+        {"member": [12345, None], "contact": [999999, None], "apply_by": ["yesterday", "2027-01-01"]},
+        ["not", "a", "dict"],
+        {"id": [None, 7], "member": [None, 10**30], "contact": [None, "a\x00b@x.org"], "country": [None, "K\x00E"]},
+    ]
+    entries = [
+        AuditEntry.objects.create(
+            content_type=posting_type, object_id="1", object_repr="someone@example.org", action="update", changes=c
+        )
+        for c in odd
+    ]
+    # when they are read as the public reads them
+    rows = [row for entry in entries for row in entry.change_rows()]
+    # then nothing fails, every row has a label, and nothing shows Python or an address
+    assert_readable(rows)
+    assert ("Contact focal point", None, "A former user") in rows
+    assert ("Member", "No. 12345", None) in rows
+    assert ("Unknown key", "yes", None) in rows
+    assert all("@" not in entry.object_label for entry in entries)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -56,7 +57,7 @@ def register(
 
 
 def register_names(model: type[models.Model], namer: Callable[[list], dict[str, str]]) -> None:
-    """`namer(ids)` → {str(id): name} names many objects of `model` in one query."""
+    """`namer(pks)` → {str(pk): name} names many objects of `model` in one query (pks already valid)."""
     _NAMERS[model] = namer
 
 
@@ -101,10 +102,10 @@ def _key(model: type[models.Model] | None, name: str) -> _Key:
     concrete = found is not None and (found.concrete or found.many_to_many) and not found.auto_created
     if name in reading.labels:
         label = reading.labels[name]
-    elif concrete:
+    elif found is not None and not concrete and found.is_relation and found.related_model is not None:
+        label = found.related_model._meta.verbose_name_plural  # a round's requests, a posting's translations
+    elif found is not None and hasattr(found, "verbose_name"):
         label = found.verbose_name
-    elif found is not None:  # a reverse relation (a round's requests, a posting's translations)
-        label = found.related_model._meta.verbose_name_plural
     else:
         label = name.replace("_", " ")
     refers = reading.refers.get(name)
@@ -128,24 +129,28 @@ def _ids(value) -> list:
 
 
 def _valid_pks(model: type[models.Model], ids: Iterable) -> list:
+    """The ids a database can look up as `model`'s primary key (others name nothing)."""
     pk_field, valid = model._meta.pk, []
     for value in ids:
         try:
-            valid.append(pk_field.to_python(value))
+            pk = pk_field.to_python(value)
         except (ValidationError, ValueError, TypeError):
             continue
+        if isinstance(pk, int) and not -(2**63) <= pk < 2**63 or isinstance(pk, str) and "\x00" in pk:
+            continue
+        valid.append(pk)
     return valid
 
 
 def _default_names(model: type[models.Model], ids: list) -> dict[str, str]:
-    return {str(pk): str(obj) for pk, obj in model._default_manager.in_bulk(_valid_pks(model, ids)).items()}
+    return {str(pk): str(obj) for pk, obj in model._default_manager.in_bulk(ids).items()}
 
 
 def _load_people(refs: set) -> dict[str, Any]:
     """Users by id and, in entries recorded before ids were, by e-mail address: {str(ref): user}."""
     user_model = get_user_model()
     pks = _valid_pks(user_model, [r for r in refs if not (isinstance(r, str) and "@" in r)])
-    emails = [r.lower() for r in refs if isinstance(r, str) and "@" in r]
+    emails = [r.lower() for r in refs if isinstance(r, str) and "@" in r and "\x00" not in r]
     email_field = user_model.get_email_field_name()
     found = {}
     if pks or emails:
@@ -245,7 +250,8 @@ def prepare(entries: Iterable, *, viewer=None, show_emails: bool = False) -> lis
     for entry in entries:
         model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
         keys = []
-        for name, pair in (entry.changes or {}).items():
+        changes = entry.changes if isinstance(entry.changes, dict) else {"changes": [None, entry.changes]}
+        for name, pair in changes.items():
             key = _key(model, name)
             before, after = pair if isinstance(pair, list | tuple) and len(pair) == 2 else (None, pair)
             if key.refers is user_model:
@@ -255,7 +261,7 @@ def prepare(entries: Iterable, *, viewer=None, show_emails: bool = False) -> lis
             keys.append((key, before, after))
         planned.append((entry, keys))
     names = {
-        model: _NAMERS[model](list(ids)) if model in _NAMERS else _default_names(model, list(ids))
+        model: _NAMERS.get(model, partial(_default_names, model))(_valid_pks(model, ids))
         for model, ids in wanted.items()
     }
     users = _load_people(people_refs)

@@ -88,5 +88,5 @@ def member_editors(member: Member) -> list:
 
 def member_names(ids) -> dict[str, str]:
     """{str(id): name in the active language} of many members, in one query."""
-    members = Member.objects.select_related("country").filter(pk__in=[i for i in ids if str(i).isdigit()])
+    members = Member.objects.select_related("country").filter(pk__in=ids)
     return {str(member.pk): member.display_name for member in members}
