@@ -196,7 +196,7 @@ def test_any_recorded_change_reads_safely(cast):
         {"member": [None, "not-an-id"], "contact": [None, "gone@example.org"], "sdgs": [None, [1, "x"]]},
         {"member": [12345, None], "contact": [999999, None], "apply_by": ["yesterday", "2027-01-01"]},
         ["not", "a", "dict"],
-        {"id": [None, 7], "member": [None, 10**30], "contact": [None, "a\x00b@x.org"], "country": [None, "K\x00E"]},
+        {"id": [None, 7], "member": [None, 10**30]},
     ]
     entries = [
         AuditEntry.objects.create(
@@ -204,6 +204,16 @@ def test_any_recorded_change_reads_safely(cast):
         )
         for c in odd
     ]
+    # (PostgreSQL cannot store a NUL character in JSON; SQLite can, and a lookup must not fail on it)
+    entries.append(
+        AuditEntry(
+            content_type=posting_type,
+            object_id="1",
+            object_repr="",
+            action="update",
+            changes={"contact": [None, "a\x00b@x.org"], "member": [None, "1\x00"]},
+        )
+    )
     # when they are read as the public reads them
     rows = [row for entry in entries for row in entry.change_rows()]
     # then nothing fails, every row has a label, and nothing shows Python or an address
