@@ -70,3 +70,18 @@ def fresh_matching_snapshot():
     yield
     selectors._SNAPSHOT = None
     selectors._REBUILDING.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo (`loaddemo`), loaded once for a test module and rolled back after it; tests that use it
+    also ask for `db` (each test then runs in a savepoint inside this transaction)."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddemo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

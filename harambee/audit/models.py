@@ -2,17 +2,10 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.usertext import UserCharField, UserTextField
-
-
-def _readable(value, choices: dict):
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    return choices.get(str(value), value)
 
 
 class AuditAction(models.TextChoices):
@@ -59,18 +52,19 @@ class AuditEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
 
     def change_rows(self) -> list[tuple[str, object, object]]:
-        """(field label, before, after) in the reader's language, codes shown by their labels."""
-        model = self.content_type.model_class()
-        rows = []
-        for name, (before, after) in self.changes.items():
-            label, choices = name, {}
-            if model is not None:
-                try:
-                    field = model._meta.get_field(name)
-                except FieldDoesNotExist:
-                    pass
-                else:
-                    label = str(getattr(field, "verbose_name", name))
-                    choices = {str(k): v for k, v in (getattr(field, "flatchoices", None) or [])}
-            rows.append((label, _readable(before, choices), _readable(after, choices)))
-        return rows
+        """(label, before, after) in the reader's language: codes by their labels, ids by the names of
+        what they refer to, people by the registry's rule; prepared for a whole page by
+        `display.prepare`, else for this entry alone as the public sees it."""
+        if not hasattr(self, "prepared_rows"):
+            from .display import prepare
+
+            prepare([self])
+        return self.prepared_rows
+
+    def who(self) -> str:
+        """Who made the change, named by the registry's rule for people (never an e-mail address)."""
+        if not hasattr(self, "who_label"):
+            from .display import prepare
+
+            prepare([self])
+        return self.who_label

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
+from harambee.registry.access import people_names
 from harambee.registry.models import Member
 
 from . import text
@@ -95,6 +96,11 @@ class PostingOut(Schema):
     translations: list[TranslationSchema] = []
     freshness: str
     published_at: str | None
+    contact: str | None = Field(
+        None,
+        description="Whom to contact: the person's name if they consent to be shown, else their member's "
+        "name; never an e-mail address.",
+    )
 
 
 class PostingPage(Schema):
@@ -125,14 +131,23 @@ class TransitionIn(Schema):
     reason: str = Field("", max_length=1000)
 
 
-def _out(posting) -> PostingOut:
+def _out(posting, *, contact: str | None) -> PostingOut:
     data = posting_form_input(posting)
     return PostingOut(
-        **{k: v for k, v in data.items() if k in PostingOut.model_fields},
+        **{k: v for k, v in data.items() if k in PostingOut.model_fields and k != "contact"},
         status=posting.status,
         freshness=posting.freshness,
         published_at=posting.published_at.isoformat() if posting.published_at else None,
+        contact=contact,
     )
+
+
+def _outs(postings, user) -> list[PostingOut]:
+    """The postings as the API shows them to `user`, contacts named by the one rule for people."""
+    with_contact = [p for p in postings if p.contact_id]
+    named = people_names([(p.contact, p.member.code) for p in with_contact], viewer=user)
+    names = dict(zip(with_contact, named, strict=True))
+    return [_out(p, contact=names.get(p)) for p in postings]
 
 
 def _list(request, kind: str, params: ListParams) -> PostingPage:
@@ -149,8 +164,8 @@ def _list(request, kind: str, params: ListParams) -> PostingPage:
     filters = PostingFilters(kind=kind, q=params.q, status=params.status, member=params.member.lower(), facets=facets)
     qs = posting_search(user=user, filters=filters).prefetch_related("translations", "eligible_members")
     offset = (params.page - 1) * params.page_size
-    items = list(qs[offset : offset + params.page_size])
-    return PostingPage(count=qs.count(), page=params.page, page_size=params.page_size, items=[_out(p) for p in items])
+    items = list(qs.select_related("contact")[offset : offset + params.page_size])
+    return PostingPage(count=qs.count(), page=params.page, page_size=params.page_size, items=_outs(items, user))
 
 
 def _create(request, kind: str, payload: PostingIn):
@@ -169,7 +184,7 @@ def _create(request, kind: str, payload: PostingIn):
     posting = posting_create(actor=user, member=member, data=data, contact=default_contact(user, member))
     if submit:
         posting = posting_transition(posting=posting, actor=user, action="submit")
-    return Status(201, _out(posting_get_for_user(user=user, external_id=posting.external_id)))
+    return Status(201, _outs([posting_get_for_user(user=user, external_id=posting.external_id)], user)[0])
 
 
 def _jsonable(body: dict) -> dict:
@@ -191,14 +206,14 @@ def _update(request, kind: str, external_id: str, payload: PostingIn):
     body["kind"], body["id"], body["member"] = kind, posting.external_id, posting.member.code
     data = parse_posting(body, detect=text.detect_language)
     posting_update(posting=posting, actor=user, data=data, contact=posting.contact)
-    return _out(posting_get_for_user(user=user, external_id=external_id))
+    return _outs([posting_get_for_user(user=user, external_id=external_id)], user)[0]
 
 
 def _transition(request, external_id: str, payload: TransitionIn):
     user = request.user
     posting = posting_get_for_user(user=user, external_id=external_id)
     posting_transition(posting=posting, actor=user, action=payload.action, reason=payload.reason)
-    return _out(posting_get_for_user(user=user, external_id=external_id))
+    return _outs([posting_get_for_user(user=user, external_id=external_id)], user)[0]
 
 
 def _register(path: str, kind: str) -> None:
@@ -212,7 +227,8 @@ def _register(path: str, kind: str) -> None:
         f"/{path}/{{external_id}}", response=PostingOut, summary=f"One of the {noun}", operation_id=f"{noun}_get"
     )
     def detail_view(request: HttpRequest, external_id: str):
-        return _out(posting_get_for_user(user=api_user(request), external_id=external_id))
+        user = api_user(request)
+        return _outs([posting_get_for_user(user=user, external_id=external_id)], user)[0]
 
     @router.post(
         f"/{path}", response={201: PostingOut}, auth=API_WRITE_AUTH, summary=f"Create one of the {noun}",

@@ -8,3 +8,28 @@ class PostingsConfig(AppConfig):
     name = "harambee.postings"
     label = "postings"
     verbose_name = _("Needs and offers")
+
+    def ready(self) -> None:
+        from django.utils.translation import get_language
+
+        from harambee.audit import display
+        from harambee.registry.choices import COUNTRY_GROUP_NAMES
+        from harambee.registry.names import territory_name
+
+        from .choices import LANGUAGES, MODALITIES, SECTORS, TARGET_GROUPS, THEMES, sdg_label
+        from .models import Posting
+
+        display.register(
+            Posting,
+            codes={
+                "modalities": MODALITIES,
+                "themes": THEMES,
+                "sectors": SECTORS,
+                "target_groups": TARGET_GROUPS,
+                "sdgs": sdg_label,
+                "delivery_languages": LANGUAGES,
+                "translations": LANGUAGES,
+                "eligible_groups": COUNTRY_GROUP_NAMES,
+                "eligible_regions": lambda code: territory_name(str(code), get_language()) or code,
+            },
+        )

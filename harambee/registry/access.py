@@ -4,7 +4,9 @@ Roles per member: a manager edits the profile and manages people and invitations
 editor edits the profile; a viewer only reads private data. The secretariat acts for all.
 """
 
+from collections.abc import Iterable
 from enum import StrEnum
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import PermissionDenied
 
-from .models import Member, MemberRole, MemberStatus
+from .models import Member, MemberRole, Membership, MemberStatus
 
 
 class MemberAction(StrEnum):
@@ -91,3 +93,60 @@ def member_can_act_for(user, member: Member) -> bool:
     return member_role_for(user, member) in (MemberRole.MANAGER, MemberRole.EDITOR) and member_can(
         user, member, MemberAction.EDIT
     )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Showing people: the one rule for naming a person on any page or API response
+
+
+def person_may_be_named(person, membership: Membership | None, viewer) -> bool:
+    """Whether `viewer` may see the name of `person`, who acted for the member of `membership`.
+
+    The public sees a person's name only with their consent for that member (`show_publicly`);
+    the secretariat, the person themselves and their colleagues in that member always may.
+    """
+    if membership is not None and membership.show_publicly:
+        return True
+    if not getattr(viewer, "is_authenticated", False) or not viewer.is_active:
+        return False
+    if is_secretariat(viewer) or viewer.pk == person.pk:
+        return True
+    return membership is not None and membership.member_id in viewer.member_roles()
+
+
+def people_names(people: Iterable[tuple[Any, str]], *, viewer=None) -> list[str]:
+    """How to name each (person, code of the member concerned) to `viewer`, never by e-mail address.
+
+    A person is named by their full name when `person_may_be_named`; otherwise by the member they
+    acted for: the member concerned when they belong to it, else their own member. People of no
+    member are "Secretariat" (the secretariat's people) or "A registered user"; no person (None)
+    is a change the platform made by itself. One query for all the people, whatever their number.
+    """
+    people = list(people)
+    ids = {person.pk for person, _code in people if person is not None}
+    memberships: dict[int, list[Membership]] = {}
+    if ids:
+        for membership in Membership.objects.filter(user_id__in=ids).select_related("member__country"):
+            memberships.setdefault(membership.user_id, []).append(membership)
+    names = []
+    for person, code in people:
+        if person is None:
+            names.append(_("Harambee (automatic)"))
+            continue
+        own = sorted(memberships.get(person.pk, []), key=lambda m: m.member.code)
+        acted_for = next((m for m in own if m.member.code == code), own[0] if own else None)
+        if person.full_name.strip() and person_may_be_named(person, acted_for, viewer):
+            names.append(person.full_name.strip())
+        elif acted_for is not None:
+            names.append(acted_for.member.display_name)
+        elif person.is_secretariat:
+            names.append(_("Secretariat"))
+        else:
+            names.append(_("A registered user"))
+    return names
+
+
+def person_name(person, *, member: Member | str | None, viewer=None) -> str:
+    """`people_names` for one person acting for `member` (a member or its code)."""
+    code = member.code if isinstance(member, Member) else (member or "")
+    return people_names([(person, code)], viewer=viewer)[0]

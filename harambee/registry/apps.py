@@ -6,3 +6,19 @@ class RegistryConfig(AppConfig):
     name = "harambee.registry"
     label = "registry"
     verbose_name = _("Members registry")
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        from harambee.audit import display
+
+        from .access import people_names
+        from .choices import IATI_ORGANISATION_TYPES
+        from .models import Member
+        from .selectors import member_names
+
+        # The audit trail names people by the one rule for showing people, and members by name.
+        display.register_people(people_names)
+        display.register_names(Member, member_names)
+        languages = {code.split("-")[0]: name for code, name in settings.LANGUAGES}
+        display.register(Member, codes={"iati_org_type": IATI_ORGANISATION_TYPES, "name_translations": languages})

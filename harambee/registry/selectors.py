@@ -84,3 +84,9 @@ def group_list() -> QuerySet[CountryGroup]:
 def member_editors(member: Member) -> list:
     """The people who act for a member (its managers and editors): whom notifications concern."""
     return [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+
+
+def member_names(ids) -> dict[str, str]:
+    """{str(id): name in the active language} of many members, in one query."""
+    members = Member.objects.select_related("country").filter(pk__in=ids)
+    return {str(member.pk): member.display_name for member in members}

@@ -248,7 +248,7 @@ def membership_add(
         actor=actor,
         action=AuditAction.CREATE,
         instance=membership,
-        changes=diff({}, {"user": user.email, **snapshot(membership, MEMBERSHIP_FIELDS)}),
+        changes=diff({}, snapshot(membership, ("user", *MEMBERSHIP_FIELDS))),
         reason=reason,
         member_code=member.code,
     )
@@ -295,7 +295,7 @@ def membership_remove(*, membership: Membership, actor, reason: str = "") -> Non
         actor=actor,
         action=AuditAction.DELETE,
         instance=membership,
-        changes=diff({"user": membership.user.email, **snapshot(membership, MEMBERSHIP_FIELDS)}, {}),
+        changes=diff(snapshot(membership, ("user", *MEMBERSHIP_FIELDS)), {}),
         reason=reason,
         member_code=membership.member.code,
     )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from harambee.audit.selectors import audit_entry_list, audit_history_for
 from harambee.core.web import add_service_errors, paginate, query_without_page
 
-from .access import MemberAction, is_secretariat, member_can, member_get_for_user
+from .access import MemberAction, is_secretariat, member_can, member_get_for_user, person_may_be_named
 from .forms import InvitationForm, MemberFilterForm, MemberProfileForm, MembershipForm
 from .models import CountryGroup, Membership, MemberStatus, ReferenceDataset
 from .selectors import group_list, member_browse, member_profile, region_choices
@@ -40,7 +40,12 @@ def member_list(request):
 def member_detail(request, code: str):
     member = member_profile(member=member_get_for_user(user=request.user, code=code))
     can_private = member_can(request.user, member, MemberAction.VIEW_PRIVATE)
-    people = [m for m in member.memberships.all() if can_private or (m.show_publicly and m.is_focal_point)]
+    # Its people and the secretariat see everyone; others, the focal points who consent to be shown.
+    people = [
+        m
+        for m in member.memberships.all()
+        if can_private or (m.is_focal_point and person_may_be_named(m.user, m, request.user))
+    ]
     return render(
         request,
         "registry/member_detail.html",
