@@ -20,9 +20,7 @@ class Command(BaseCommand):
         else:
             with mail_kept_in_a_file() as kept:
                 counts = load_demo()
-            self.stdout.write(
-                self.style.SUCCESS(_("Demo data loaded: %(members)s members, %(users)s users.") % counts)
-            )
+            self.stdout.write(self.style.SUCCESS(_("Demo data loaded: %(members)s members, %(users)s users.") % counts))
             if kept is not None and kept():
                 self.stdout.write(
                     _("%(count)s e-mails sent while loading it are in %(path)s")
