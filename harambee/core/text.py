@@ -27,7 +27,7 @@ def shorten(text: str, limit: int) -> str:
             cut = head[:space]
         else:
             cut = head
-    cut = re.sub(r"[\s,;:·、，；：–—-]+$", "", cut)
+    cut = re.sub(r"[\s,;:.·、，；：。–—-]+$", "", cut)
     return cut + ELLIPSIS
 
 

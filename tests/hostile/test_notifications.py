@@ -292,6 +292,7 @@ def test_subjects_are_shortened_at_a_word_boundary():
         == "Results are published: 3 of your requests…"
     )
     assert shorten("Results are published: 3 of your requests were placed.", 40) == "Results are published: 3 of your…"
+    assert shorten("It was rejected by the secretariat. Reason: none", 38) == "It was rejected by the secretariat…"
     assert shorten("short", 40) == "short"
     assert shorten("公务员人工智能培训班的结果已经公布", 8) == "公务员人工智能…"
     assert shorten("Supercalifragilistic", 8) == "Superca…"
