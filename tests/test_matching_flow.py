@@ -255,7 +255,7 @@ def test_notifications_are_private_and_can_be_marked_read(client, cast, pair):
     page = client.get("/fr/notifications/").content.decode()
     assert "propose" in page  # shown in the reader's language
     response = client.post(reverse("notifications:read", args=[notification.pk]))
-    assert response.status_code == 302 and response.url.endswith(f"/matches/{notification.url.split('/')[2]}/")
+    assert response.status_code == 302 and response.url == f"/fr/matches/{notification.url_kwargs['pk']}/"
     notification.refresh_from_db()
     assert notification.read_at is not None
 

@@ -17,13 +17,14 @@ from harambee.audit.services import audit_record, diff, snapshot
 from harambee.cooperation.services import cooperation_create_from_allocation
 from harambee.core.exceptions import PermissionDenied
 from harambee.matching.selectors import scores_for
-from harambee.notifications.models import register_message
+from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.services import posting_commit_capacity
 from harambee.postings.text import detect_language
 from harambee.registry.access import member_can_act_for
 from harambee.registry.models import Country, MemberStatus
+from harambee.registry.people import person_public_label
 from harambee.registry.selectors import member_editors
 
 from .engine import AllocationInputError, allocate, parse_instance
@@ -34,7 +35,12 @@ ROUND_UNITS = ("seats", "expert_days")
 ROUND_FIELDS = ["title", "status", "deadline", "policy", "snapshot_hash"]
 
 register_message(
-    "round_published", gettext_lazy("Results of “%(round)s” are published: %(assigned)s of your requests were placed.")
+    "round_published",
+    gettext_lazy(
+        "%(actor)s published the results of the allocation round “%(round)s”: "
+        "%(assigned)s of the %(requested)s units %(member)s asked for were placed."
+    ),
+    gettext_lazy("Open the round to see the results and the reasons; placed units start a cooperation."),
 )
 
 
@@ -293,12 +299,20 @@ def round_publish(*, round: AllocationRound, actor) -> AllocationRound:
     placed = defaultdict(int)
     for (member, _offer), count in units.items():
         placed[member.pk] += count
-    for member in {r.member for r in requests.values()}:
-        people = member_editors(member)
+    requested = Counter(r.member for r in requests.values())
+    publisher = in_every_language(lambda: person_public_label(actor, round.provider))
+    for member in sorted(requested, key=lambda m: m.code):
         notify(
-            recipients=people,
+            recipients=member_editors(member),
             kind="round_published",
-            params={"round": round.title, "assigned": placed.get(member.pk, 0)},
-            url=f"/rounds/{round.pk}/",
+            params={
+                "actor": publisher,
+                "round": round.title,
+                "member": in_every_language(lambda member=member: member.display_name),
+                "assigned": placed.get(member.pk, 0),
+                "requested": requested[member],
+            },
+            url_name="allocation:detail",
+            url_kwargs={"pk": round.pk},
         )
     return round

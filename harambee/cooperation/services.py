@@ -9,9 +9,10 @@ from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
-from harambee.notifications.models import register_message
+from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 from harambee.registry.access import is_secretariat, member_can_act_for
+from harambee.registry.people import person_public_label
 from harambee.registry.selectors import member_editors
 
 from . import tracking
@@ -30,8 +31,15 @@ from .models import (
 )
 
 register_message(
-    "cooperation_progress", gettext_lazy("%(member)s reported progress on “%(cooperation)s”: %(percent)s%% done.")
+    "cooperation_progress",
+    gettext_lazy("%(actor)s reported progress on the cooperation “%(cooperation)s”: %(percent)s%% done."),
+    gettext_lazy("Open the cooperation to read the update and report your side's progress."),
 )
+
+
+def _cooperation_link(cooperation) -> dict:
+    return {"url_name": "cooperation:detail", "url_kwargs": {"pk": cooperation.pk}}
+
 
 AUDITED_FIELDS = ["title", "provider_id", "beneficiary_id", "need_id", "offer_id", "origin", "units", "status"]
 
@@ -257,8 +265,12 @@ def progress_report(*, cooperation: Cooperation, actor, percent: int, narrative:
     notify(
         recipients=people,
         kind="cooperation_progress",
-        params={"member": member.name, "cooperation": cooperation.title, "percent": percent},
-        url=f"/cooperations/{cooperation.pk}/",
+        params={
+            "actor": in_every_language(lambda: person_public_label(actor, member)),
+            "cooperation": cooperation.title,
+            "percent": percent,
+        },
+        **_cooperation_link(cooperation),
     )
     return update
 
@@ -445,10 +457,21 @@ def cooperation_draw_pledge(*, cooperation: Cooperation, pledge: Pledge, actor) 
     return cooperation
 
 
-register_message("milestone_due", gettext_lazy("Milestone “%(milestone)s” of “%(cooperation)s” is due on %(due)s."))
+# Reminders are sent by the platform itself, which the messages say.
+register_message(
+    "milestone_due",
+    gettext_lazy(
+        "Harambee reminds you: the milestone “%(milestone)s” of the cooperation “%(cooperation)s” is due on %(due)s."
+    ),
+    gettext_lazy("Open the cooperation to mark the milestone done, or report progress if it will be late."),
+)
 register_message(
     "progress_due",
-    gettext_lazy("A progress update on “%(cooperation)s” is due: the last one is %(months)s months old."),
+    gettext_lazy(
+        "Harambee reminds you: a progress update on the cooperation “%(cooperation)s” is due; "
+        "the last one is %(months)s months old."
+    ),
+    gettext_lazy("Open the cooperation and report its progress: what was done, and the share done."),
 )
 
 
@@ -473,7 +496,7 @@ def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
             recipients=_both_sides(cooperation),
             kind="milestone_due",
             params={"milestone": milestone.title, "cooperation": cooperation.title, "due": str(milestone.due)},
-            url=f"/cooperations/{cooperation.pk}/",
+            **_cooperation_link(cooperation),
         )
         milestone.reminder_sent_at = timezone.now()
         milestone.save(update_fields=["reminder_sent_at"])
@@ -492,7 +515,7 @@ def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
             recipients=_both_sides(cooperation),
             kind="progress_due",
             params={"cooperation": cooperation.title, "months": months},
-            url=f"/cooperations/{cooperation.pk}/",
+            **_cooperation_link(cooperation),
         )
         cooperation.reminded_at = timezone.now()
         cooperation.save(update_fields=["reminded_at"])

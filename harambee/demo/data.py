@@ -371,7 +371,7 @@ def load_demo() -> dict[str, int | str]:
         member=members["zmb"],
         role=MemberRole.EDITOR,
         message="Please join us to post Zambia's AI capacity needs.",
-        base_url="http://127.0.0.1:8000/",
+        base_url=settings.HARAMBEE_SITE_URL,
     )
     pending = organisation_register(
         email="pending.org@demo.harambee.test",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .documents import Geography, doc_from_interchange, geographies
+from .documents import Geography, doc_from_interchange, reference_geographies
 from .embedding import Embedder, corpus_centroids, language_centroids, posting_text
 from .engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .evaluation import parse_qrels
@@ -60,9 +60,12 @@ def load_corpus(directory: Path) -> Corpus:
 def corpus_documents(
     corpus: Corpus, *, embedder: Embedder | None, glossary: Glossary | None = None, batch: int = 32
 ) -> tuple[list[MatchDoc], list[MatchDoc], dict | None]:
-    """MatchDocs of the needs and offers (with vectors when an embedder is given) and the centroids."""
+    """MatchDocs of the needs and offers (with vectors when an embedder is given) and the centroids.
+
+    Members' geography comes from the shipped reference data, so a corpus is evaluated the same way
+    on any machine, without a database."""
     glossary = glossary or default_glossary()
-    places = geographies([str(row.get("member") or "") for row in corpus.needs + corpus.offers])
+    places = reference_geographies([str(row.get("member") or "") for row in corpus.needs + corpus.offers])
     docs = [
         doc_from_interchange(row, places.get(str(row.get("member") or "").lower(), Geography()), glossary)
         for row in corpus.needs + corpus.offers

@@ -6,12 +6,14 @@ engine itself never touches the ORM.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from harambee.postings.text import markdown_to_plain
 from harambee.registry.models import Country, Member
+from harambee.registry.reference import read_csv
 
 from .engine import MODALITIES, SECTORS, TARGET_GROUPS, THEMES, MatchDoc
 from .glossary import Glossary, default_glossary
@@ -64,25 +66,71 @@ class Geography:
     known: bool = False
 
 
+def _geography(country) -> Geography:
+    """A country's M49 regions (every level) and group codes; ``country`` has iso3, the three region
+    ids and ``group_codes``."""
+    if country is None:
+        return Geography()
+    regions = frozenset(r for r in (country.region_id, country.subregion_id, country.intermediate_region_id) if r)
+    return Geography(regions=regions, groups=frozenset(country.group_codes), known=True)
+
+
+def _resolve(wanted: set[str], member_countries: dict[str, str | None], countries: dict) -> dict[str, Geography]:
+    """Geography per code: a member's country, else a country by ISO alpha-3 when no member has that code."""
+    out = {}
+    for code in wanted:
+        iso3 = (member_countries[code] or "") if code in member_countries else code.upper()
+        out[code] = _geography(countries.get(iso3))
+    return out
+
+
 def geographies(codes: Iterable[str]) -> dict[str, Geography]:
-    """Geography per member code (case-insensitive): a member's country, or a country by ISO alpha-3
-    when no member has that code. Two queries whatever the number of codes."""
+    """Geography per member code (case-insensitive), from the registry: a member's country, or a
+    country by ISO alpha-3 when no member has that code. Two queries whatever the number of codes."""
     wanted = {code.lower() for code in codes if code}
     members = {m.code: m.country_id for m in Member.objects.filter(code__in=wanted)}
     iso3 = {country for country in members.values() if country} | {c.upper() for c in wanted if len(c) == 3}
     countries = {c.iso3: c for c in Country.objects.filter(iso3__in=iso3).prefetch_related("groups")}
-    out = {}
-    for code in wanted:
-        if code in members:
-            country = countries.get(members[code] or "")
-        else:  # no such member: perhaps a country's ISO alpha-3 code
-            country = countries.get(code.upper())
-        if country is None:
-            out[code] = Geography()
-            continue
-        regions = frozenset(r for r in (country.region_id, country.subregion_id, country.intermediate_region_id) if r)
-        out[code] = Geography(regions=regions, groups=frozenset(g.code for g in country.groups.all()), known=True)
-    return out
+    for country in countries.values():
+        country.group_codes = [g.code for g in country.groups.all()]
+    return _resolve(wanted, members, countries)
+
+
+@dataclass(frozen=True)
+class _ReferenceCountry:
+    iso3: str
+    region_id: str
+    subregion_id: str
+    intermediate_region_id: str
+    group_codes: frozenset[str]
+
+
+@functools.cache
+def _reference_tables() -> tuple[dict[str, str | None], dict[str, _ReferenceCountry]]:
+    groups: dict[str, set[str]] = {}
+    for row in read_csv("country_groups"):
+        groups.setdefault(row["iso3"], set()).add(row["group"])
+    countries = {
+        row["iso3"]: _ReferenceCountry(
+            iso3=row["iso3"],
+            region_id=row["region"],
+            subregion_id=row["subregion"],
+            intermediate_region_id=row["intermediate_region"],
+            group_codes=frozenset(groups.get(row["iso3"], ())),
+        )
+        for row in read_csv("m49")
+    }
+    organisations = {row["code"]: row["country"] or None for row in read_csv("organisations")}
+    return organisations, countries
+
+
+def reference_geographies(codes: Iterable[str]) -> dict[str, Geography]:
+    """Geography per code from the reference data shipped with the platform, without a database:
+    a reference organisation's country, else a country by ISO alpha-3 (what `geographies` finds in
+    a registry that holds the reference data). Used to evaluate a corpus on any machine."""
+    organisations, countries = _reference_tables()
+    wanted = {code.lower() for code in codes if code}
+    return _resolve(wanted, {code: organisations[code] for code in wanted if code in organisations}, countries)
 
 
 def infer_tags(concepts: dict[str, float], glossary: Glossary) -> dict[str, frozenset[str]]:

@@ -19,7 +19,7 @@ from harambee.audit.services import audit_record, diff, snapshot
 from harambee.cooperation.services import cooperation_check_pair_free, cooperation_create_from_match
 from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
-from harambee.notifications.models import register_message
+from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 from harambee.postings.choices import OPEN_STATUSES, PostingStatus
 from harambee.postings.models import Posting
@@ -27,6 +27,7 @@ from harambee.postings.services import posting_transition
 from harambee.postings.text import markdown_to_plain
 from harambee.registry.access import member_can_act_for
 from harambee.registry.models import MemberStatus
+from harambee.registry.people import person_public_label
 from harambee.registry.selectors import member_editors
 
 from .access import MatchAction, match_answered, match_check
@@ -38,11 +39,26 @@ logger = logging.getLogger(__name__)
 
 register_message(
     "match_proposed",
-    gettext_lazy("%(member)s proposes to match “%(need)s” with “%(offer)s”."),
+    gettext_lazy("%(actor)s proposes to match the need “%(need)s” with the offer “%(offer)s”."),
+    gettext_lazy("Open the match to read the message, then accept or decline it."),
 )
-register_message("match_accepted", gettext_lazy("%(member)s accepted the match of “%(need)s” with “%(offer)s”."))
-register_message("match_declined", gettext_lazy("%(member)s declined the match of “%(need)s” with “%(offer)s”."))
-register_message("match_withdrawn", gettext_lazy("%(member)s withdrew the match of “%(need)s” with “%(offer)s”."))
+register_message(
+    "match_accepted",
+    gettext_lazy(
+        "%(actor)s accepted the match of the need “%(need)s” with the offer “%(offer)s”: a cooperation starts."
+    ),
+    gettext_lazy("Open the match to go to the new cooperation and agree on its first steps."),
+)
+register_message(
+    "match_declined",
+    gettext_lazy("%(actor)s declined the match of the need “%(need)s” with the offer “%(offer)s”."),
+    gettext_lazy("Open the match to read their answer; your posting's page suggests other counterparts."),
+)
+register_message(
+    "match_withdrawn",
+    gettext_lazy("%(actor)s withdrew the proposal to match the need “%(need)s” with the offer “%(offer)s”."),
+    gettext_lazy("No answer is needed; open the match to read why."),
+)
 
 MATCH_AUDITED_FIELDS = ["need_id", "offer_id", "proposer_id", "message", "status", "response", "cooperation_id"]
 
@@ -177,12 +193,17 @@ def _people(member, *posting_contacts):
     return users + [c for c in posting_contacts if c is not None]
 
 
-def _params(match: Match, member) -> dict:
-    return {"member": member.name, "need": match.need.title, "offer": match.offer.title}
+def _params(match: Match, member, actor) -> dict:
+    """Who acted (the person with their consent, else the member; in each reader's language) and on what."""
+    return {
+        "actor": in_every_language(lambda: person_public_label(actor, member)),
+        "need": match.need.title,
+        "offer": match.offer.title,
+    }
 
 
-def _match_url(match: Match) -> str:
-    return f"/matches/{match.pk}/"  # without the language prefix: each reader gets their own
+def _match_link(match: Match) -> dict:
+    return {"url_name": "matching:detail", "url_kwargs": {"pk": match.pk}}
 
 
 def _check_pair_free(need: Posting, offer: Posting) -> None:
@@ -242,8 +263,8 @@ def match_propose(*, need: Posting, offer: Posting, actor, message: str = "", sc
     notify(
         recipients=_people(other.member, other.contact),
         kind="match_proposed",
-        params=_params(match, proposer),
-        url=_match_url(match),
+        params=_params(match, proposer, actor),
+        **_match_link(match),
     )
     return match
 
@@ -278,8 +299,8 @@ def _tell_proposer(match: Match, kind: str) -> None:
     notify(
         recipients=_people(match.proposer, posting.contact),
         kind=kind,
-        params=_params(match, match.responder),
-        url=_match_url(match),
+        params=_params(match, match.responder, match.decided_by),
+        **_match_link(match),
     )
 
 
@@ -317,7 +338,7 @@ def match_withdraw(*, match: Match, actor, response: str = "") -> Match:
     notify(
         recipients=_people(other.member, other.contact),
         kind="match_withdrawn",
-        params=_params(match, match.proposer),
-        url=_match_url(match),
+        params=_params(match, match.proposer, actor),
+        **_match_link(match),
     )
     return match

@@ -2,10 +2,10 @@
 
 import logging
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record
@@ -16,14 +16,24 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def notify(*, recipients, kind: str, params: dict, url: str = "", email: bool = True) -> list[Notification]:
+def notify(
+    *, recipients, kind: str, params: dict, url_name: str = "", url_kwargs: dict | None = None, email: bool = True
+) -> list[Notification]:
     """Notify each recipient once (duplicates and inactive accounts skipped); e-mails are sent in
-    each recipient's preferred language after the surrounding transaction commits."""
+    each recipient's preferred language after the surrounding transaction commits.
+
+    ``params`` fill the kind's message (values per language from ``in_every_language`` are shown
+    in the reader's language); ``url_name`` and ``url_kwargs`` name the page to act on, reversed
+    in each reader's language."""
     if kind not in MESSAGES:
         raise ValueError(f"unknown notification kind {kind!r}")
+    url_kwargs = url_kwargs or {}
+    if url_name:
+        reverse(url_name, kwargs=url_kwargs)  # a link that cannot be built is a bug: fail here, not in a mail
     unique = {user.pk: user for user in recipients if user is not None and user.is_active}
     created = [
-        Notification.objects.create(recipient=user, kind=kind, params=params, url=url) for user in unique.values()
+        Notification.objects.create(recipient=user, kind=kind, params=params, url_name=url_name, url_kwargs=url_kwargs)
+        for user in unique.values()
     ]
     if email:
         for notification in created:
@@ -35,16 +45,11 @@ def _send_mail(pk: int) -> None:
     notification = Notification.objects.select_related("recipient").filter(pk=pk).first()
     if notification is None:
         return
-    user = notification.recipient
-    language = user.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        text = notification.message
-        link = f"{settings.HARAMBEE_SITE_URL.rstrip('/')}{notification.link(language)}" if notification.url else ""
-        body = f"{text}\n\n{link}".strip()
-        try:
-            send_mail(f"Harambee: {text[:120]}", body, None, [user.email])
-        except Exception:  # a mail server down must not undo the work that was done
-            logger.exception("notification mail %s could not be sent", pk)
+    subject, body = notification.email()
+    try:
+        send_mail(subject, body, None, [notification.recipient.email])
+    except Exception:  # a mail server down must not undo the work that was done
+        logger.exception("notification mail %s could not be sent", pk)
 
 
 @transaction.atomic

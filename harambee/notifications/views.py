@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -17,8 +16,7 @@ from .services import notification_mark_read, notifications_mark_all_read
 @require_safe
 def notification_list(request):
     page = paginate(request, notification_list_for_user(user=request.user))
-    language = get_language() or "en"
-    rows = [{"notification": n, "link": n.link(language)} for n in page.object_list]
+    rows = [{"notification": n, "link": n.link()} for n in page.object_list]
     return render(request, "notifications/notification_list.html", {"page": page, "rows": rows})
 
 
@@ -29,7 +27,7 @@ def notification_read(request, pk: int):
     if notification is None:
         raise Http404(_("No such notification."))
     notification_mark_read(notification=notification, actor=request.user)
-    link = notification.link(get_language() or "en")
+    link = notification.link()
     return redirect(link or "notifications:list")
 
 

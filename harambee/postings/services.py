@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
+from harambee.core.text import shorten
 from harambee.registry.access import MemberAction, is_secretariat, member_can
 from harambee.registry.models import Member, MemberStatus
 
@@ -244,7 +245,8 @@ def _reminder_mail(posting_id: int, language: str) -> None:
     if not recipients:
         return
     with translation.override(language):
-        subject = _("“%(title)s” closes on %(date)s") % {"title": posting.title[:80], "date": posting.expiry_date}
+        title = shorten(posting.title, 80)
+        subject = _("“%(title)s” closes on %(date)s") % {"title": title, "date": posting.expiry_date}
         body = _(
             "Your posting “%(title)s” on Harambee closes on %(date)s. Update its dates if it stays open, "
             "or mark it fulfilled or closed."

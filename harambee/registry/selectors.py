@@ -81,6 +81,11 @@ def group_list() -> QuerySet[CountryGroup]:
     return CountryGroup.objects.all()
 
 
+def member_people(member: Member) -> list:
+    """Everyone who belongs to a member, whatever their role: whom news about the member concerns."""
+    return [m.user for m in member.memberships.select_related("user").order_by("pk")]
+
+
 def member_editors(member: Member) -> list:
     """The people who act for a member (its managers and editors): whom notifications concern."""
     return [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]

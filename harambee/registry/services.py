@@ -6,14 +6,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
+from harambee.notifications.models import in_every_language, register_message
+from harambee.notifications.services import notify
 
 from .access import is_secretariat
 from .choices import DEFAULT_IATI_TYPE
 from .models import Country, Member, MemberKind, MemberRole, Membership, MemberStatus
 from .names import UN_LANGUAGES
+from .people import person_public_name
+from .selectors import member_people
 
 # Profile fields a member's managers and editors may change; status and kind are the secretariat's.
 MEMBER_EDITABLE_FIELDS = (
@@ -161,6 +166,36 @@ def member_update(*, member: Member, actor, data: dict[str, Any], reason: str = 
     return member
 
 
+register_message(
+    "member_approved",
+    gettext_lazy("%(member)s was approved by %(actor)s and is now listed publicly on Harambee."),
+    gettext_lazy("Open its page to complete its profile, invite colleagues and post its needs and offers."),
+)
+register_message(
+    "member_rejected",
+    gettext_lazy("The registration of %(member)s was rejected by %(actor)s. Reason: %(reason)s"),
+    gettext_lazy("Correct what the reason says on its page; the secretariat can then approve it."),
+)
+register_message(
+    "member_suspended",
+    gettext_lazy("%(member)s was suspended by %(actor)s and is no longer listed publicly. Reason: %(reason)s"),
+    gettext_lazy(
+        "Its people can still read its page; only the secretariat can reactivate it once the reason is resolved."
+    ),
+)
+register_message(
+    "member_reactivated",
+    gettext_lazy("%(member)s was reactivated by %(actor)s and is listed publicly again."),
+    gettext_lazy("Open its page to check that its profile and its needs and offers are up to date."),
+)
+_STATUS_NOTIFICATIONS = {
+    (MemberStatus.PENDING, MemberStatus.ACTIVE): "member_approved",
+    (MemberStatus.REJECTED, MemberStatus.ACTIVE): "member_approved",
+    (MemberStatus.PENDING, MemberStatus.REJECTED): "member_rejected",
+    (MemberStatus.ACTIVE, MemberStatus.SUSPENDED): "member_suspended",
+    (MemberStatus.SUSPENDED, MemberStatus.ACTIVE): "member_reactivated",
+}
+
 _STATUS_TRANSITIONS = {
     MemberStatus.PENDING: {MemberStatus.ACTIVE, MemberStatus.REJECTED},
     MemberStatus.REJECTED: {MemberStatus.ACTIVE},
@@ -196,6 +231,17 @@ def member_set_status(*, member: Member, actor, status: str, reason: str = "") -
         reason=reason.strip(),
         member_code=member.code,
         public=status == MemberStatus.ACTIVE or old == MemberStatus.ACTIVE,
+    )
+    notify(
+        recipients=member_people(member),
+        kind=_STATUS_NOTIFICATIONS[(old, status)],
+        params={
+            "member": in_every_language(lambda: member.display_name),
+            "actor": in_every_language(lambda: person_public_name(actor, None)),
+            "reason": reason.strip(),
+        },
+        url_name="registry:member_detail",
+        url_kwargs={"code": member.code},
     )
     return member
 

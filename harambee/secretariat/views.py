@@ -71,7 +71,7 @@ def member_status(request, code: str):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The status was changed."))
+            messages.success(request, _("The status was changed and the member's people were told, with the reason."))
             return redirect("registry:member_detail", code=member.code)
     return render(request, "secretariat/member_status.html", {"member": member, "form": form})
 

@@ -4,8 +4,18 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.management.commands.runserver import Command as RunserverCommand
 from django.db import connection
 from django.utils.translation import gettext as _
+
+
+class DemoServer(RunserverCommand):
+    """Django's development server, announcing itself with the demo's closing block only."""
+
+    def on_bind(self, server_port):
+        from harambee.demo.console import closing_block, demo_url
+
+        self.stdout.write(closing_block(url=demo_url(self.addr, server_port), serving=True))
 
 
 class Command(BaseCommand):
@@ -18,21 +28,26 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="Prepare the data but do not serve.")
 
     def handle(self, *args, port, host, reset, no_serve, **options):
+        from harambee.demo.console import closing_block, demo_url
+
         if not settings.HARAMBEE_ALLOW_DEMO:
             raise CommandError(_("The demo cannot run with production settings."))
         if not 0 < port < 65536:
             raise CommandError(_("The port must be between 1 and 65535."))
-        Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
         Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+        # Links in e-mails point where the demo serves, unless HARAMBEE_SITE_URL says otherwise.
+        if "HARAMBEE_SITE_URL" not in os.environ:
+            settings.HARAMBEE_SITE_URL = demo_url(host, port).rstrip("/")
         if reset:
             self._reset()
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("loaddemo", stdout=self.stdout)
+        call_command("loaddemo", "--no-accounts", stdout=self.stdout)
         if no_serve:
+            self.stdout.write(closing_block(url=demo_url(host, port), serving=False))
             return
-        self.stdout.write(self.style.SUCCESS(f"Harambee demo on http://{host}:{port}/ (Ctrl+C to stop)"))
-        call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
+        call_command(DemoServer(stdout=self.stdout, stderr=self.stderr), f"{host}:{port}", use_reloader=False,
+                     skip_checks=True)  # fmt: skip
 
     def _reset(self) -> None:
         if connection.vendor == "sqlite":

@@ -1,0 +1,312 @@
+"""Issue 10 item 6: every notification names who acted (a person only with their consent, else the
+member; never an e-mail address) and what to do next, in the recipient's language, with an
+absolute link built by `reverse`; subjects are shortened at a word boundary; a member's status
+change tells its people, with the secretariat's reason."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from harambee.accounts.services import organisation_register
+from harambee.accounts.tests.factories import UserFactory
+from harambee.allocation.services import round_apply, round_close, round_compute, round_create, round_publish
+from harambee.cooperation import services as cooperation_services
+from harambee.cooperation.models import Cooperation, CooperationOrigin
+from harambee.core.text import shorten
+from harambee.matching.services import match_accept, match_decline, match_propose, match_withdraw
+from harambee.notifications.models import MESSAGES, SUBJECT_LIMIT, Notification
+from harambee.postings.services import posting_create
+from harambee.postings.validation import parse_posting
+from harambee.registry.models import Country, MemberRole
+from harambee.registry.people import person_public_name
+from harambee.registry.services import member_set_status
+from harambee.registry.tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+SITE = "https://harambee.example.org"
+# every kind of notification the platform sends, each checked by a test below
+KINDS = {
+    "match_proposed", "match_accepted", "match_declined", "match_withdrawn",
+    "cooperation_progress", "milestone_due", "progress_due", "round_published",
+    "member_approved", "member_rejected", "member_suspended", "member_reactivated",
+}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def site(settings):
+    settings.HARAMBEE_SITE_URL = SITE
+
+
+@pytest.fixture
+def people(cast):
+    """UNZA's editor consented to be shown (conftest); Tsinghua's manager did not. UNZA's manager
+    reads French; Tsinghua has a French name."""
+    cast.editor.full_name = "Chanda Mulenga"
+    cast.editor.save()
+    cast.other_manager.full_name = "Zhang Min"
+    cast.other_manager.save()
+    cast.manager.preferred_language = "fr"
+    cast.manager.save()
+    cast.other_member.name_translations = {"fr": "Université Tsinghua"}
+    cast.other_member.save()
+    return cast
+
+
+def _post(cast, member, **fields):
+    raw = {"kind": "need", "language": "en", "description": "Details.", "delivery_languages": ["en"], **fields}
+    raw["member"] = member.code
+    return posting_create(actor=cast.secretariat, member=member, data=parse_posting(raw), status="published")
+
+
+def told(kind: str, recipient) -> tuple[Notification, str, str]:
+    """The recipient's notification of ``kind`` and the subject and body of the e-mail it was sent."""
+    notification = Notification.objects.get(kind=kind, recipient=recipient)
+    with translation.override(recipient.preferred_language):
+        text = notification.message
+    (message,) = [m for m in mail.outbox if m.to == [recipient.email] and m.body.startswith(text + "\n")]
+    return notification, message.subject, message.body
+
+
+def in_app(notification: Notification, language: str = "en") -> tuple[str, str]:
+    with translation.override(language):
+        return notification.message, notification.next_step
+
+
+def assert_mail(subject: str, body: str, *, message: str, next_step: str, link: str) -> None:
+    """The e-mail says who did what, what to do next and where, with no e-mail address in it."""
+    assert subject == shorten(f"Harambee: {message}", SUBJECT_LIMIT)
+    assert body == f"{message}\n\n{next_step}\n{SITE}{link}\n"
+    assert "@" not in subject + body
+
+
+def test_person_public_name_needs_consent_and_never_shows_an_address(people):
+    cast = people
+    assert person_public_name(cast.editor, cast.member) == "Chanda Mulenga"  # consented for UNZA
+    assert person_public_name(cast.other_manager, cast.other_member) == "Tsinghua University"  # did not
+    assert person_public_name(cast.editor, cast.other_member) == "Tsinghua University"  # not one of its people
+    nameless = UserFactory(email="nameless@example.org", full_name="")
+    MembershipFactory(member=cast.member, user=nameless, show_publicly=True)
+    assert person_public_name(nameless, cast.member) == "University of Zambia"
+    assert person_public_name(cast.secretariat, None) == "the secretariat"
+    with translation.override("fr"):
+        assert person_public_name(cast.other_manager, cast.other_member) == "Université Tsinghua"
+
+
+def test_match_notifications_name_who_acted_and_the_next_step(people, django_capture_on_commit_callbacks):
+    cast = people
+    need = _post(cast, cast.member, id="N-1", title="Training of civil servants")
+    offer = _post(cast, cast.other_member, id="O-1", kind="offer", title="AI course")
+    # when UNZA's editor (consented) proposes, Tsinghua's manager (did not) accepts
+    with django_capture_on_commit_callbacks(execute=True):
+        match = match_propose(need=need, offer=offer, actor=cast.editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        match_accept(match=match, actor=cast.other_manager)
+    link = f"/matches/{match.pk}/"
+    # then Tsinghua's manager reads who proposed (the editor by name, with UNZA) and what to do
+    notification, subject, body = told("match_proposed", cast.other_manager)
+    message = (
+        "Chanda Mulenga (University of Zambia) proposes to match the need “Training of civil servants” "
+        "with the offer “AI course”."
+    )
+    next_step = "Open the match to read the message, then accept or decline it."
+    assert in_app(notification) == (message, next_step)
+    assert notification.link() == f"/en{link}"
+    assert_mail(subject, body, message=message, next_step=next_step, link=f"/en{link}")
+    # and UNZA's people read that Tsinghua (not its manager's name) accepted; the French reader in
+    # French, in the app and by e-mail, with a French link
+    notification, subject, body = told("match_accepted", cast.manager)
+    message_en = (
+        "Tsinghua University accepted the match of the need “Training of civil servants” with the offer "
+        "“AI course”: a cooperation starts."
+    )
+    next_step = "Open the match to go to the new cooperation and agree on its first steps."
+    assert in_app(notification) == (message_en, next_step)
+    message_fr, next_step_fr = in_app(notification, "fr")
+    assert message_fr.startswith("Université Tsinghua ")
+    assert_mail(subject, body, message=message_fr, next_step=next_step_fr, link=f"/fr{link}")
+    assert "Zhang Min" not in message_en + message_fr
+
+
+def test_declined_and_withdrawn_proposals_say_who_and_what_next(people, django_capture_on_commit_callbacks):
+    cast = people
+    need = _post(cast, cast.member, id="N-2", title="Data governance")
+    offer = _post(cast, cast.other_member, id="O-2", kind="offer", title="Data course")
+    with django_capture_on_commit_callbacks(execute=True):
+        declined = match_decline(
+            match=match_propose(need=need, offer=offer, actor=cast.editor), actor=cast.other_manager
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn = match_withdraw(match=match_propose(need=need, offer=offer, actor=cast.editor), actor=cast.editor)
+    notification, subject, body = told("match_declined", cast.editor)
+    message = "Tsinghua University declined the match of the need “Data governance” with the offer “Data course”."
+    next_step = "Open the match to read their answer; your posting's page suggests other counterparts."
+    assert in_app(notification) == (message, next_step)
+    assert_mail(subject, body, message=message, next_step=next_step, link=f"/en/matches/{declined.pk}/")
+    notification, subject, body = told("match_withdrawn", cast.other_manager)
+    message = (
+        "Chanda Mulenga (University of Zambia) withdrew the proposal to match the need “Data governance” "
+        "with the offer “Data course”."
+    )
+    next_step = "No answer is needed; open the match to read why."
+    assert in_app(notification) == (message, next_step)
+    assert_mail(subject, body, message=message, next_step=next_step, link=f"/en/matches/{withdrawn.pk}/")
+
+
+@pytest.fixture
+def cooperation(cast):
+    return Cooperation.objects.create(
+        title="AI course for UNZA staff",
+        provider=cast.other_member,
+        beneficiary=cast.member,
+        origin=CooperationOrigin.DIRECT,
+        units=Decimal(5),
+    )
+
+
+def test_reminders_and_progress_say_who_and_what_next(people, cooperation, django_capture_on_commit_callbacks):
+    cast = people
+    link = f"/en/cooperations/{cooperation.pk}/"
+    # reminders are sent by the platform, and say so
+    today = date(2026, 11, 26)
+    cooperation_services.milestone_add(cooperation=cooperation, actor=cast.manager, title="Second cohort",
+                                       due=today + timedelta(days=7))  # fmt: skip
+    Cooperation.objects.filter(pk=cooperation.pk).update(created_at=timezone.now() - timedelta(days=400))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("cooperations", "housekeeping", "--today", today.isoformat(), stdout=open("/dev/null", "w"))
+    notification, subject, body = told("milestone_due", cast.other_manager)
+    message = (
+        "Harambee reminds you: the milestone “Second cohort” of the cooperation “AI course for UNZA staff” "
+        "is due on 2026-12-03."
+    )
+    next_step = "Open the cooperation to mark the milestone done, or report progress if it will be late."
+    assert in_app(notification) == (message, next_step)
+    assert_mail(subject, body, message=message, next_step=next_step, link=link)
+    notification, subject, body = told("progress_due", cast.editor)
+    message = (
+        "Harambee reminds you: a progress update on the cooperation “AI course for UNZA staff” is due; "
+        "the last one is 13 months old."
+    )
+    next_step = "Open the cooperation and report its progress: what was done, and the share done."
+    assert in_app(notification) == (message, next_step)
+    assert_mail(subject, body, message=message, next_step=next_step, link=link)
+    # when UNZA's editor (consented) reports progress, Tsinghua reads who did
+    with django_capture_on_commit_callbacks(execute=True):
+        cooperation_services.progress_report(cooperation=cooperation, actor=cast.editor, percent=40, narrative="Done.")
+    notification, subject, body = told("cooperation_progress", cast.other_manager)
+    message = (
+        "Chanda Mulenga (University of Zambia) reported progress on the cooperation “AI course for UNZA staff”: "
+        "40% done."
+    )
+    next_step = "Open the cooperation to read the update and report your side's progress."
+    assert in_app(notification) == (message, next_step)
+    assert_mail(subject, body, message=message, next_step=next_step, link=link)
+
+
+def test_published_round_results_say_who_published_and_what_next(people, django_capture_on_commit_callbacks):
+    cast = people
+    offer = _post(cast, cast.other_member, id="O-SEATS", kind="offer", title="Course on AI for civil servants",
+                  capacity={"seats": 1})  # fmt: skip
+    title = "Seats for the 2026 course on artificial intelligence for civil servants of least developed countries"
+    round_ = round_create(provider=cast.other_member, actor=cast.other_manager, title=title, offers=[offer],
+                          deadline=timezone.now() + timedelta(days=7), policy={})  # fmt: skip
+    round_apply(round=round_, member=cast.member, actor=cast.editor, units=2, ranking=[offer])
+    round_close(round=round_, actor=cast.other_manager)
+    round_compute(round=round_, actor=cast.other_manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        round_publish(round=round_, actor=cast.other_manager)
+    notification, subject, body = told("round_published", cast.editor)
+    message = (
+        f"Tsinghua University published the results of the allocation round “{title}”: "
+        "1 of the 2 units University of Zambia asked for were placed."
+    )
+    next_step = "Open the round to see the results and the reasons; placed units start a cooperation."
+    assert in_app(notification) == (message, next_step)
+    assert_mail(subject, body, message=message, next_step=next_step, link=f"/en/rounds/{round_.pk}/")
+    # the subject is cut at a word boundary, not mid-word, and says it was cut
+    assert subject == (
+        "Harambee: Tsinghua University published the results of the allocation round “Seats for the 2026…"
+    )
+    assert f"Harambee: {message}".startswith(subject[:-1] + " ")
+
+
+def test_status_changes_tell_the_organisations_people_with_the_reason(cast, client, django_capture_on_commit_callbacks):
+    # given an organisation that registered itself (its manager reads French) and a viewer of it
+    registration = organisation_register(
+        email="kamau@example.org", full_name="Wanjiru Kamau", password="a long password 1", preferred_language="fr",
+        organisation_name="Nairobi AI Collective", organisation_type="ngo", country=Country.objects.get(iso3="KEN"),
+    )  # fmt: skip
+    member, manager = registration.member, registration.user
+    viewer = MembershipFactory(member=member, role=MemberRole.VIEWER, user=UserFactory(email="v@example.org")).user
+    link = f"/members/{member.code}/"
+    # when the secretariat rejects it with a reason, through its page
+    client.force_login(cast.secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/secretariat/members/{member.code}/status/",
+                               {"status": "rejected", "reason": "Give your website."})  # fmt: skip
+    assert response.status_code == 302
+    # then both its people are told in the app and by e-mail, with the reason and the next step
+    for person, language in ((manager, "fr"), (viewer, "en")):
+        notification, subject, body = told("member_rejected", person)
+        message, next_step = in_app(notification, language)
+        assert_mail(subject, body, message=message, next_step=next_step, link=f"/{language}{link}")
+    notification, _subject, _body = told("member_rejected", viewer)
+    assert in_app(notification) == (
+        "The registration of Nairobi AI Collective was rejected by the secretariat. Reason: Give your website.",
+        "Correct what the reason says on its page; the secretariat can then approve it.",
+    )
+    # when it is approved, suspended and reactivated, its people are told each time
+    for status, kind in (("active", "member_approved"), ("suspended", "member_suspended"),
+                         ("active", "member_reactivated")):  # fmt: skip
+        with django_capture_on_commit_callbacks(execute=True):
+            member_set_status(member=member, actor=cast.secretariat, status=status, reason="Checked.")
+        for person in (manager, viewer):
+            notification, subject, body = told(kind, person)
+            message, next_step = in_app(notification, person.preferred_language)
+            assert "Nairobi AI Collective" in message and "the secretariat" in message and next_step
+            assert_mail(subject, body, message=message, next_step=next_step, link=f"/{person.preferred_language}{link}")
+    notification = Notification.objects.get(kind="member_approved", recipient=viewer)
+    assert in_app(notification) == (
+        "Nairobi AI Collective was approved by the secretariat and is now listed publicly on Harambee.",
+        "Open its page to complete its profile, invite colleagues and post its needs and offers.",
+    )
+    assert "Reason: Checked." in in_app(Notification.objects.get(kind="member_suspended", recipient=viewer))[0]
+    # and the notifications page shows who acted and the next step to the person, in their language
+    client.force_login(viewer)
+    page = client.get("/en/notifications/").content.decode()
+    assert "was approved by the secretariat" in page and "invite colleagues" in page
+
+
+def test_every_kind_of_notification_is_checked_here():
+    # a new kind of notification needs its check in this file
+    assert set(MESSAGES) == KINDS
+
+
+def test_subjects_are_shortened_at_a_word_boundary():
+    assert (
+        shorten("Results are published: 3 of your requests were placed.", 43)
+        == "Results are published: 3 of your requests…"
+    )
+    assert shorten("Results are published: 3 of your requests were placed.", 40) == "Results are published: 3 of your…"
+    assert shorten("It was rejected by the secretariat. Reason: none", 38) == "It was rejected by the secretariat…"
+    assert shorten("short", 40) == "short"
+    assert shorten("公务员人工智能培训班的结果已经公布", 8) == "公务员人工智能…"
+    assert shorten("Supercalifragilistic", 8) == "Superca…"
+    assert shorten("one,   two\nthree", 20) == "one, two three"
+
+
+def test_a_link_is_stored_by_name_and_built_in_the_readers_language(people):
+    cast = people
+    need = _post(cast, cast.member, id="N-3", title="Need")
+    offer = _post(cast, cast.other_member, id="O-3", kind="offer", title="Offer")
+    match = match_propose(need=need, offer=offer, actor=cast.editor)
+    notification = Notification.objects.get(kind="match_proposed")
+    assert (notification.url_name, notification.url_kwargs) == ("matching:detail", {"pk": match.pk})
+    for language in ("ar", "zh-hans", "fr"):
+        with translation.override(language):
+            assert notification.link() == reverse("matching:detail", kwargs={"pk": match.pk})
+        assert notification.link(language) == f"/{language}/matches/{match.pk}/"
