@@ -329,16 +329,15 @@ def _token_revoke(token: ApiToken, *, actor, reason: str = "") -> None:
 
 register_message(
     "password_changed",
-    gettext_lazy(
-        "The password of your Harambee account was changed. If you did not do this, reset your password now "
-        "and tell the secretariat."
-    ),
+    gettext_lazy("The password of your Harambee account was changed."),
+    gettext_lazy("If you did not do this, reset your password now and tell the secretariat."),
 )
 register_message(
     "password_changed_tokens_revoked",
+    gettext_lazy("The password of your Harambee account was changed, so your API tokens were revoked (%(count)s)."),
     gettext_lazy(
-        "The password of your Harambee account was changed, so your API tokens were revoked (%(count)s); create "
-        "new ones for your scripts. If you did not do this, reset your password now and tell the secretariat."
+        "Create new tokens for your scripts on your account page. If you did not change the password, reset it "
+        "now and tell the secretariat."
     ),
 )
 PASSWORD_MASK = "********"
@@ -374,7 +373,7 @@ def user_set_password(*, user: User, actor, password: str, how: str) -> int:
         recipients=[user],
         kind="password_changed_tokens_revoked" if tokens else "password_changed",
         params={"count": len(tokens)},
-        url="/accounts/profile/",
+        url_name="accounts:profile",
     )
     return len(tokens)
 

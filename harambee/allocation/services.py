@@ -22,9 +22,8 @@ from harambee.notifications.services import notify
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.services import posting_commit_capacity
 from harambee.postings.text import detect_language
-from harambee.registry.access import member_can_act_for
+from harambee.registry.access import member_can_act_for, person_public_label
 from harambee.registry.models import Country, MemberStatus
-from harambee.registry.people import person_public_label
 from harambee.registry.selectors import member_editors
 
 from .engine import AllocationInputError, allocate, parse_instance

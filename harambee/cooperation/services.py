@@ -11,8 +11,7 @@ from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
-from harambee.registry.access import is_secretariat, member_can_act_for
-from harambee.registry.people import person_public_label
+from harambee.registry.access import is_secretariat, member_can_act_for, person_public_label
 from harambee.registry.selectors import member_editors
 
 from . import tracking

@@ -25,9 +25,8 @@ from harambee.postings.choices import OPEN_STATUSES, PostingStatus
 from harambee.postings.models import Posting
 from harambee.postings.services import posting_transition
 from harambee.postings.text import markdown_to_plain
-from harambee.registry.access import member_can_act_for
+from harambee.registry.access import member_can_act_for, person_public_label
 from harambee.registry.models import MemberStatus
-from harambee.registry.people import person_public_label
 from harambee.registry.selectors import member_editors
 
 from .access import MatchAction, match_answered, match_check

@@ -150,3 +150,20 @@ def person_name(person, *, member: Member | str | None, viewer=None) -> str:
     """`people_names` for one person acting for `member` (a member or its code)."""
     code = member.code if isinstance(member, Member) else (member or "")
     return people_names([(person, code)], viewer=viewer)[0]
+
+
+def person_public_name(user, member: Member | None) -> str:
+    """How the public (and notification readers) name `user` acting for `member`: `person_name` as
+    the public sees it; "the secretariat" when the person acted as the secretariat (no member)."""
+    if member is None:
+        return _("the secretariat")
+    return person_name(user, member=member)
+
+
+def person_public_label(user, member: Member | None) -> str:
+    """`person_public_name` followed by the member when it is the person's own name ("Mwila Banda
+    (Zambia)"); otherwise the member's name alone ("Zambia")."""
+    name = person_public_name(user, member)
+    if member is None or name == member.display_name:
+        return name
+    return _("%(person)s (%(member)s)") % {"person": name, "member": member.display_name}

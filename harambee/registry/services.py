@@ -13,11 +13,10 @@ from harambee.audit.services import audit_record, diff, snapshot
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 
-from .access import is_secretariat
+from .access import is_secretariat, person_public_name
 from .choices import DEFAULT_IATI_TYPE
 from .models import Country, Member, MemberKind, MemberRole, Membership, MemberStatus
 from .names import UN_LANGUAGES
-from .people import person_public_name
 from .selectors import member_people
 
 # Profile fields a member's managers and editors may change; status and kind are the secretariat's.

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from harambee.accounts.services import organisation_register
+from harambee.accounts.services import api_token_create, organisation_register, user_set_password
 from harambee.accounts.tests.factories import UserFactory
 from harambee.allocation.services import round_apply, round_close, round_compute, round_create, round_publish
 from harambee.cooperation import services as cooperation_services
@@ -22,8 +22,8 @@ from harambee.matching.services import match_accept, match_decline, match_propos
 from harambee.notifications.models import MESSAGES, SUBJECT_LIMIT, Notification
 from harambee.postings.services import posting_create
 from harambee.postings.validation import parse_posting
+from harambee.registry.access import person_public_name
 from harambee.registry.models import Country, MemberRole
-from harambee.registry.people import person_public_name
 from harambee.registry.services import member_set_status
 from harambee.registry.tests.factories import MembershipFactory
 
@@ -34,6 +34,7 @@ KINDS = {
     "match_proposed", "match_accepted", "match_declined", "match_withdrawn",
     "cooperation_progress", "milestone_due", "progress_due", "round_published",
     "member_approved", "member_rejected", "member_suspended", "member_reactivated",
+    "password_changed", "password_changed_tokens_revoked",
 }  # fmt: skip
 
 
@@ -88,7 +89,8 @@ def test_person_public_name_needs_consent_and_never_shows_an_address(people):
     cast = people
     assert person_public_name(cast.editor, cast.member) == "Chanda Mulenga"  # consented for UNZA
     assert person_public_name(cast.other_manager, cast.other_member) == "Tsinghua University"  # did not
-    assert person_public_name(cast.editor, cast.other_member) == "Tsinghua University"  # not one of its people
+    # not one of Tsinghua's people: named as for their own member, where they consented
+    assert person_public_name(cast.editor, cast.other_member) == "Chanda Mulenga"
     nameless = UserFactory(email="nameless@example.org", full_name="")
     MembershipFactory(member=cast.member, user=nameless, show_publicly=True)
     assert person_public_name(nameless, cast.member) == "University of Zambia"
@@ -310,3 +312,25 @@ def test_a_link_is_stored_by_name_and_built_in_the_readers_language(people):
         with translation.override(language):
             assert notification.link() == reverse("matching:detail", kwargs={"pk": match.pk})
         assert notification.link(language) == f"/{language}/matches/{match.pk}/"
+
+
+def test_a_password_change_tells_the_person_what_happened_and_what_to_do(people, django_capture_on_commit_callbacks):
+    # given a French reader with one API token, and one without
+    cast = people
+    api_token_create(user=cast.manager, name="script")
+    # when both change their password
+    with django_capture_on_commit_callbacks(execute=True):
+        user_set_password(user=cast.manager, actor=cast.manager, password="a-long-new-passphrase", how="change")
+        user_set_password(user=cast.viewer, actor=cast.viewer, password="a-long-new-passphrase", how="reset")
+    # then each is told in their language, with the next step and a link to their account page
+    notification, subject, body = told("password_changed_tokens_revoked", cast.manager)
+    with translation.override("fr"):
+        message, next_step = in_app(notification, "fr")
+        link = reverse("accounts:profile")
+    assert "(1)" in message
+    assert_mail(subject, body, message=message, next_step=next_step, link=link)
+    notification, subject, body = told("password_changed", cast.viewer)
+    message, next_step = in_app(notification)
+    assert message == "The password of your Harambee account was changed."
+    assert next_step == "If you did not do this, reset your password now and tell the secretariat."
+    assert_mail(subject, body, message=message, next_step=next_step, link=reverse("accounts:profile"))
