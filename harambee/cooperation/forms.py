@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.iati import CodeChoiceField
+from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
+
 from .models import CooperationStatus, PledgeUnit
 
 
@@ -27,7 +30,7 @@ class MilestoneDoneForm(forms.Form):
 
 class ResultForm(forms.Form):
     title = forms.CharField(label=_("Result"), max_length=300)
-    type = forms.ChoiceField(label=_("Type"), choices=[("1", _("Output")), ("2", _("Outcome"))])
+    type = CodeChoiceField(label=_("Type"), codelist="ResultType", initial="1")
     indicator = forms.CharField(label=_("Indicator"), max_length=300)
     baseline_year = forms.IntegerField(label=_("Baseline year"), min_value=1990, max_value=2100, required=False)
     baseline = forms.DecimalField(label=_("Baseline"), required=False, min_value=0)
@@ -50,9 +53,7 @@ class BudgetForm(forms.Form):
 
 
 class TransactionForm(forms.Form):
-    type = forms.ChoiceField(
-        label=_("Type"), choices=[("2", _("Commitment")), ("3", _("Disbursement")), ("4", _("Expenditure"))]
-    )
+    type = CodeChoiceField(label=_("Type"), codelist="TransactionType", initial="2")
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     value = forms.DecimalField(label=_("Value"), min_value=0)
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="USD")
@@ -72,11 +73,11 @@ class DetailsForm(forms.Form):
     )
     actual_end = forms.DateField(label=_("Actual end"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     dac_sectors = forms.CharField(label=_("DAC sectors (code:percentage, …)"), max_length=500, required=False)
-    aid_type = forms.CharField(label=_("Aid type"), max_length=4, required=False)
-    finance_type = forms.CharField(label=_("Finance type"), max_length=4)
-    flow_type = forms.CharField(label=_("Flow type"), max_length=2)
-    collaboration_type = forms.CharField(label=_("Collaboration type"), max_length=1)
-    activity_status = forms.CharField(label=_("Activity status"), max_length=1)
+    aid_type = CodeChoiceField(label=_("Aid type"), codelist="AidType", grouped=True, required=False)
+    finance_type = CodeChoiceField(label=_("Finance type"), codelist="FinanceType", grouped=True)
+    flow_type = CodeChoiceField(label=_("Flow type"), codelist="FlowType")
+    collaboration_type = CodeChoiceField(label=_("Collaboration type"), codelist="CollaborationType")
+    activity_status = CodeChoiceField(label=_("Activity status"), codelist="ActivityStatus")
     currency = forms.CharField(label=_("Default currency"), max_length=3)
 
 
@@ -86,7 +87,7 @@ class PledgeForm(forms.Form):
     unit = forms.ChoiceField(label=_("Unit"), choices=PledgeUnit.choices)
     value = forms.DecimalField(label=_("Pledged"), min_value=0)
     currency = forms.CharField(label=_("Currency (amounts)"), max_length=3, required=False)
-    theme = forms.CharField(label=_("Theme"), max_length=30, required=False)
+    theme = forms.ChoiceField(label=_("Theme"), choices=[("", "—"), *THEMES.items()], required=False)
     period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     period_end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -96,10 +97,14 @@ class CooperationForm(forms.Form):
     beneficiary = forms.ChoiceField(label=_("Beneficiary"))
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(label=_("Description"), max_length=20000, required=False, widget=forms.Textarea)
-    modality = forms.ChoiceField(label=_("Modality"))
-    themes = forms.MultipleChoiceField(label=_("Themes"), widget=forms.CheckboxSelectMultiple)
-    sectors = forms.MultipleChoiceField(label=_("Sectors"), widget=forms.CheckboxSelectMultiple, required=False)
-    channel = forms.ChoiceField(label=_("Cooperation channel"))
+    modality = forms.ChoiceField(label=_("Modality"), choices=list(MODALITIES.items()))
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"), choices=list(THEMES.items()), widget=forms.CheckboxSelectMultiple
+    )
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors"), choices=list(SECTORS.items()), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    channel = forms.ChoiceField(label=_("Cooperation channel"), choices=list(CHANNELS.items()))
     planned_start = forms.DateField(label=_("Planned start"), widget=forms.DateInput(attrs={"type": "date"}))
     planned_end = forms.DateField(
         label=_("Planned end"), required=False, widget=forms.DateInput(attrs={"type": "date"})
