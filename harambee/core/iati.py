@@ -42,15 +42,18 @@ MSGIDS_PATH = Path(__file__).resolve().parent / "iati_msgids.py"
 _LONG_NAME = 100
 
 
-def display_name(item: Code) -> str:
-    """The English name as the UI shows it (and the msgid): names in capitals (FinanceType
-    categories) in sentence case; a paragraph-long name up to its first colon."""
-    name = item.name
+def _shown(name: str, codelist_name: str) -> str:
     if len(name) > _LONG_NAME and ": " in name:
         name = name.split(": ", 1)[0]
-    if name.isupper():
+    if codelist_name.endswith("-category") and name.isupper():
         name = name.capitalize()
     return name[:1].upper() + name[1:]
+
+
+def display_name(item: Code, codelist_name: str) -> str:
+    """The English name as the UI shows it (and the msgid): category names in capitals (FinanceType
+    categories) in sentence case; a paragraph-long name (CollaborationType 8) up to its first colon."""
+    return _shown(item.name, codelist_name)
 
 
 def code_label(codelist_name: str, code: str | None) -> str:
@@ -58,12 +61,12 @@ def code_label(codelist_name: str, code: str | None) -> str:
     item = codelists.codelist(codelist_name).get(code)
     if item is None:
         return ""
-    name = display_name(item)
+    name = display_name(item, codelist_name)
     translated = gettext(name)
     if translated != name:
         return translated
-    language = (get_language() or "en").split("-")[0]
-    return item.name_in(language) or name
+    own = item.name_in((get_language() or "en").split("-")[0])
+    return _shown(own, codelist_name) if own else name
 
 
 def invalid_code_message(code: str | None, codelist_name: str) -> str:
@@ -145,7 +148,7 @@ def msgids_module() -> str:
     seen: set[str] = set()
     for name in UI_CODELISTS:
         for item in codelists.codelist(name):
-            text = display_name(item)
+            text = display_name(item, name)
             if item.withdrawn or not text or text in seen:
                 continue
             seen.add(text)

@@ -176,7 +176,7 @@ NAMES = (
     # Translators: IATI FinanceType-category 1000; French in the codelist: GUARANTEES AND OTHER UNFUNDED CONTINGENT LIABILITIES
     gettext_noop("Guarantees and other unfunded contingent liabilities"),
     # Translators: IATI FlowType 10; French in the codelist: APD
-    gettext_noop("Oda"),
+    gettext_noop("ODA"),
     # Translators: IATI FlowType 21; French in the codelist: AASP hors crédits-export
     gettext_noop("Non-export credit OOF"),
     # Translators: IATI FlowType 22; French in the codelist: AASP dont crédits export
