@@ -323,3 +323,21 @@ def test_the_cooperation_forms_offer_the_codelists_as_labelled_choices(client, c
     transaction_types = re.search(r'<select name="type"[^>]*id="id_type".*?</select>', page, re.S)
     assert transaction_types is not None
     assert len(re.findall(r"<option", aid_types)) == len(iati.codelist("AidType").codes()) + 1  # and "—"
+
+
+def test_the_date_pickers_keep_their_dates_in_every_language(client, cast):
+    # given a cooperation with a planned start, and a person who reports on it
+    cooperation = Cooperation.objects.create(
+        title="Course",
+        provider=cast.other_member,
+        beneficiary=cast.member,
+        origin=CooperationOrigin.DIRECT,
+        planned_start=date(2026, 10, 12),
+    )
+    client.force_login(cast.other_manager)
+
+    # when the page is shown in French (whose date format is 12/10/2026)
+    page = client.get(f"/fr/cooperations/{cooperation.pk}/").content.decode()
+
+    # then the date picker holds the ISO date a browser understands, so saving keeps it
+    assert '<input type="date" name="planned_start" value="2026-10-12"' in page

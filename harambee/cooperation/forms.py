@@ -7,6 +7,16 @@ from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
 from .models import CooperationStatus, PledgeUnit
 
 
+class DateInput(forms.DateInput):
+    """A browser date picker: its value is always ISO (yyyy-mm-dd), whatever the language's date
+    format (a French "12/10/2026" would show an empty picker and save an empty date)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class ProgressForm(forms.Form):
     percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100)
     narrative = forms.CharField(label=_("What happened"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
@@ -20,12 +30,12 @@ class ProgressForm(forms.Form):
 
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=300)
-    due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due = forms.DateField(label=_("Due"), widget=DateInput())
 
 
 class MilestoneDoneForm(forms.Form):
     milestone = forms.IntegerField(widget=forms.HiddenInput)
-    done_on = forms.DateField(label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(label=_("Done on"), widget=DateInput())
 
 
 class ResultForm(forms.Form):
@@ -45,16 +55,16 @@ class IndicatorForm(forms.Form):
 
 
 class BudgetForm(forms.Form):
-    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(label=_("From"), widget=DateInput())
+    period_end = forms.DateField(label=_("Until"), widget=DateInput())
     value = forms.DecimalField(label=_("Value"), min_value=0)
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="USD")
-    value_date = forms.DateField(label=_("Value date"), widget=forms.DateInput(attrs={"type": "date"}))
+    value_date = forms.DateField(label=_("Value date"), widget=DateInput())
 
 
 class TransactionForm(forms.Form):
     type = CodeChoiceField(label=_("Type"), codelist="TransactionType", initial="2")
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     value = forms.DecimalField(label=_("Value"), min_value=0)
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="USD")
     description = forms.CharField(label=_("Description"), max_length=500, required=False)
@@ -62,16 +72,10 @@ class TransactionForm(forms.Form):
 
 class DetailsForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=CooperationStatus.choices)
-    planned_start = forms.DateField(
-        label=_("Planned start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    planned_end = forms.DateField(
-        label=_("Planned end"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    actual_start = forms.DateField(
-        label=_("Actual start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    actual_end = forms.DateField(label=_("Actual end"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    planned_start = forms.DateField(label=_("Planned start"), required=False, widget=DateInput())
+    planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput())
+    actual_start = forms.DateField(label=_("Actual start"), required=False, widget=DateInput())
+    actual_end = forms.DateField(label=_("Actual end"), required=False, widget=DateInput())
     dac_sectors = forms.CharField(label=_("DAC sectors (code:percentage, …)"), max_length=500, required=False)
     aid_type = CodeChoiceField(label=_("Aid type"), codelist="AidType", grouped=True, required=False)
     finance_type = CodeChoiceField(label=_("Finance type"), codelist="FinanceType", grouped=True)
@@ -88,8 +92,8 @@ class PledgeForm(forms.Form):
     value = forms.DecimalField(label=_("Pledged"), min_value=0)
     currency = forms.CharField(label=_("Currency (amounts)"), max_length=3, required=False)
     theme = forms.ChoiceField(label=_("Theme"), choices=[("", "—"), *THEMES.items()], required=False)
-    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(label=_("From"), widget=DateInput())
+    period_end = forms.DateField(label=_("Until"), widget=DateInput())
 
 
 class CooperationForm(forms.Form):
@@ -105,7 +109,5 @@ class CooperationForm(forms.Form):
         label=_("Sectors"), choices=list(SECTORS.items()), widget=forms.CheckboxSelectMultiple, required=False
     )
     channel = forms.ChoiceField(label=_("Cooperation channel"), choices=list(CHANNELS.items()))
-    planned_start = forms.DateField(label=_("Planned start"), widget=forms.DateInput(attrs={"type": "date"}))
-    planned_end = forms.DateField(
-        label=_("Planned end"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    planned_start = forms.DateField(label=_("Planned start"), widget=DateInput())
+    planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput())
