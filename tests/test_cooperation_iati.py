@@ -341,3 +341,17 @@ def test_the_date_pickers_keep_their_dates_in_every_language(client, cast):
 
     # then the date picker holds the ISO date a browser understands, so saving keeps it
     assert '<input type="date" name="planned_start" value="2026-10-12"' in page
+
+
+def test_a_members_iati_organisation_type_is_a_code_in_use_on_the_codelist(cast):
+    from django.core.exceptions import ValidationError
+
+    from harambee.registry.services import member_update
+
+    # when a manager sets an organisation type the OrganisationType codelist does not have
+    with pytest.raises(ValidationError) as error:
+        member_update(member=cast.member, actor=cast.manager, data={"iati_org_type": "99"})
+
+    # then it is refused with the codelist's message, and a code of the list is accepted
+    assert error.value.message_dict == {"iati_org_type": ["99 is not a code of the IATI OrganisationType codelist."]}
+    assert member_update(member=cast.member, actor=cast.manager, data={"iati_org_type": "21"}).iati_org_type == "21"
