@@ -355,3 +355,25 @@ def test_a_members_iati_organisation_type_is_a_code_in_use_on_the_codelist(cast)
     # then it is refused with the codelist's message, and a code of the list is accepted
     assert error.value.message_dict == {"iati_org_type": ["99 is not a code of the IATI OrganisationType codelist."]}
     assert member_update(member=cast.member, actor=cast.manager, data={"iati_org_type": "21"}).iati_org_type == "21"
+
+
+def test_aid_types_from_before_the_codelist_become_the_code_they_belong_to(cast):
+    import importlib
+
+    from django.apps import apps
+
+    from harambee.cooperation import services
+
+    # given a cooperation stored with the old default D021, which no AidType codelist has
+    migration = importlib.import_module("harambee.cooperation.migrations.0005_aid_types_not_on_the_iati_codelist")
+    cooperation = Cooperation.objects.create(
+        title="Course", provider=cast.other_member, beneficiary=cast.member, origin="direct", aid_type="D021"
+    )
+
+    # when the data migration runs
+    migration.forwards(apps, None)
+
+    # then it holds D02, and the cooperation can be edited again
+    cooperation.refresh_from_db()
+    assert cooperation.aid_type == "D02"
+    services.cooperation_update(cooperation=cooperation, actor=cast.manager, data={"status": "ongoing"})
