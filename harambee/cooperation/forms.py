@@ -76,7 +76,12 @@ class DetailsForm(forms.Form):
     planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput())
     actual_start = forms.DateField(label=_("Actual start"), required=False, widget=DateInput())
     actual_end = forms.DateField(label=_("Actual end"), required=False, widget=DateInput())
-    dac_sectors = forms.CharField(label=_("DAC sectors (code:percentage, …)"), max_length=500, required=False)
+    dac_sectors = forms.CharField(
+        label=_("DAC sectors (code:percentage, …)"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),  # codes read left to right in every language
+    )
     aid_type = CodeChoiceField(label=_("Aid type"), codelist="AidType", grouped=True, required=False)
     finance_type = CodeChoiceField(label=_("Finance type"), codelist="FinanceType", grouped=True)
     flow_type = CodeChoiceField(label=_("Flow type"), codelist="FlowType")
