@@ -494,6 +494,62 @@ def run_transaction_add(cast):
     return row, AuditAction.CREATE, {"value": [None, "500"]}
 
 
+def run_budget_remove(cast):
+    from datetime import date
+
+    from harambee.cooperation.models import Budget
+    from harambee.cooperation.services import budget_add, budget_remove
+
+    budget = budget_add(
+        cooperation=_cooperation(cast),
+        actor=cast.other_manager,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+        value=1000,
+        currency="USD",
+        value_date=date(2026, 1, 1),
+    )
+    pk = budget.pk
+    budget_remove(budget=budget, actor=cast.other_manager)
+    return Budget(pk=pk), AuditAction.DELETE, {"value": ["1000", None]}
+
+
+def run_transaction_remove(cast):
+    from datetime import date
+
+    from harambee.cooperation.models import Transaction
+    from harambee.cooperation.services import transaction_add, transaction_remove
+
+    row = transaction_add(
+        cooperation=_cooperation(cast), actor=cast.editor, type="3", date=date(2026, 2, 1), value=500, currency="USD"
+    )
+    pk = row.pk
+    transaction_remove(row=row, actor=cast.editor)
+    return Transaction(pk=pk), AuditAction.DELETE, {"value": ["500", None]}
+
+
+def run_result_remove(cast):
+    from harambee.cooperation.models import Result
+    from harambee.cooperation.services import result_add, result_remove
+
+    result = result_add(cooperation=_cooperation(cast), actor=cast.editor, title="R", indicators=[{"title": "I"}])
+    pk = result.pk
+    result_remove(result=result, actor=cast.other_manager)
+    return Result(pk=pk), AuditAction.DELETE, {"title": ["R", None]}
+
+
+def run_cooperation_create_from_iati(cast):
+    from harambee.cooperation.services import cooperation_create_from_iati
+
+    cooperation = cooperation_create_from_iati(
+        provider=cast.other_member,
+        beneficiary=cast.member,
+        actor=None,
+        data={"title": "Imported", "aid_type": "D02", "iati_identifier": "XM-1-P1"},
+    )
+    return cooperation, AuditAction.CREATE, {"title": [None, "Imported"], "iati_identifier": [None, "XM-1-P1"]}
+
+
 def run_pledge_create(cast):
     from datetime import date
 

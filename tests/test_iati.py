@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from lxml import etree
 
-from harambee.cooperation import iati
-from harambee.cooperation.iati import (
+from harambee import iati
+from harambee.iati import (
     Budget,
     IatiActivity,
     Indicator,
@@ -209,7 +209,7 @@ def test_export_writes_the_xsd_sequence_and_document_attributes():
         ("2", "2026-01-12"),
         ("3", "2026-12-31"),
     ]
-    assert dict(activity.find("default-aid-type").attrib) == {"code": "D021", "vocabulary": "1"}
+    assert dict(activity.find("default-aid-type").attrib) == {"code": "D02", "vocabulary": "1"}
     actuals = activity.findall("result/indicator/period/actual")
     assert [(a.get("value"), [dict(d.attrib) for d in a]) for a in actuals] == [
         ("14", [{"name": "sex", "value": "female"}]),
@@ -496,7 +496,7 @@ def test_documents_with_a_dtd_are_refused_before_any_parsing(monkeypatch, data, 
     def parser_reached(data):
         raise AssertionError("the XML parser saw a document with a DTD")
 
-    monkeypatch.setattr(iati, "_parse_xml", parser_reached)
+    monkeypatch.setattr(iati.safe_xml, "_parse_xml", parser_reached)
 
     # when the hostile document is parsed and validated
     report = iati.parse_activities_xml(data, today=TODAY)
@@ -516,7 +516,7 @@ def test_the_parser_itself_neither_reads_external_entities_nor_expands_entities(
     pointing = EXTERNAL_ENTITY.replace(b"file:///etc/passwd", secret.as_uri().encode())
 
     # when they reach the hardened lxml parser directly (defence in depth)
-    results = [iati._parse_xml(pointing), iati._parse_xml(BILLION_LAUGHS)]
+    results = [iati.safe_xml._parse_xml(pointing), iati.safe_xml._parse_xml(BILLION_LAUGHS)]
 
     # then both are refused (libxml2 stops the bomb at its amplification limit) and the secret never appears
     assert results[0] == (None, ["line 1: the document has a DOCTYPE; documents with a DTD are refused"])
@@ -657,9 +657,10 @@ def test_defaults_for_south_south_training():
     # when the defaults are computed
     defaults = iati.iati_defaults(modality="training", themes=["skills"], sectors=["education"], channel="south_south")
 
-    # then aid type D021, two DAC sectors 50/50, grant, ODA, bilateral, implementation
+    # then aid type D02 (the AidType codelist has no D021), two DAC sectors 50/50, grant, ODA,
+    # bilateral, implementation
     assert defaults == {
-        "default_aid_type": "D021",
+        "default_aid_type": "D02",
         "sectors": [
             Sector(code="11430", vocabulary="1", percentage=Decimal("50")),
             Sector(code="11110", vocabulary="1", percentage=Decimal("50")),
@@ -696,6 +697,7 @@ def test_defaults_for_triangular_financial_support_with_two_themes():
     ("modality", "channel", "in_provider_country", "aid_type"),
     [
         ("training", "south_south", True, "E01"),
+        ("training", "south_south", False, "D02"),
         ("training", "north_south", False, "D02"),
         ("training", "triangular", False, "D02"),
         ("technical_assistance", "south_south", False, "D02"),

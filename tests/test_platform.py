@@ -147,7 +147,7 @@ def test_edit_form_reports_oversize_and_bad_values(client, cast):
     body = response.content.decode()
     assert response.status_code == 200
     assert "Ensure this value has at most 200 characters" in body
-    assert "Select a valid choice" in body
+    assert "99 is not a code of the IATI OrganisationType codelist." in body
     assert "Enter a valid URL." in body
 
 
@@ -174,7 +174,7 @@ def test_demo_loads_once_through_the_services():
     assert sorted(zambia.memberships.values_list("role", flat=True)) == ["editor", "manager", "viewer"]
     # and the chain need → match → cooperation → progress → result is public, South-South and
     # triangular, and its IATI export validates against the official schema
-    from harambee.cooperation import iati
+    from harambee import iati
     from harambee.cooperation.iati_export import cooperations_to_iati_xml
     from harambee.cooperation.models import Cooperation
 

@@ -22,9 +22,10 @@ class CooperationConfig(AppConfig):
 def _register_audit_readings() -> None:
     """How the audit trail reads the codes cooperations and pledges record."""
     from harambee.audit import display
+    from harambee.core.iati import code_with_label
     from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
 
-    from .models import TRANSACTION_LABELS, Cooperation, Pledge, Transaction
+    from .models import Cooperation, Pledge, Result, Transaction
 
     def dac_sector(row):
         """One DAC sector as "11430 (60 %)"."""
@@ -44,7 +45,13 @@ def _register_audit_readings() -> None:
             "modality": MODALITIES,
             "channel": CHANNELS,
             "dac_sectors": dac_sector,
+            "aid_type": lambda code: code_with_label("AidType", code),
+            "finance_type": lambda code: code_with_label("FinanceType", code),
+            "flow_type": lambda code: code_with_label("FlowType", code),
+            "collaboration_type": lambda code: code_with_label("CollaborationType", code),
+            "activity_status": lambda code: code_with_label("ActivityStatus", code),
         },
     )
-    display.register(Transaction, codes={"type": TRANSACTION_LABELS})
+    display.register(Transaction, codes={"type": lambda code: code_with_label("TransactionType", code)})
+    display.register(Result, codes={"type": lambda code: code_with_label("ResultType", code)})
     display.register(Pledge, codes={"theme": THEMES})

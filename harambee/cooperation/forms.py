@@ -1,7 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.iati import CodeChoiceField
+from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
+
 from .models import CooperationStatus, PledgeUnit
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker: its value is always ISO (yyyy-mm-dd), whatever the language's date
+    format (a French "12/10/2026" would show an empty picker and save an empty date)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class ProgressForm(forms.Form):
@@ -17,17 +30,17 @@ class ProgressForm(forms.Form):
 
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=300)
-    due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    due = forms.DateField(label=_("Due"), widget=DateInput())
 
 
 class MilestoneDoneForm(forms.Form):
     milestone = forms.IntegerField(widget=forms.HiddenInput)
-    done_on = forms.DateField(label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(label=_("Done on"), widget=DateInput())
 
 
 class ResultForm(forms.Form):
     title = forms.CharField(label=_("Result"), max_length=300)
-    type = forms.ChoiceField(label=_("Type"), choices=[("1", _("Output")), ("2", _("Outcome"))])
+    type = CodeChoiceField(label=_("Type"), codelist="ResultType", initial="1")
     indicator = forms.CharField(label=_("Indicator"), max_length=300)
     baseline_year = forms.IntegerField(label=_("Baseline year"), min_value=1990, max_value=2100, required=False)
     baseline = forms.DecimalField(label=_("Baseline"), required=False, min_value=0)
@@ -42,18 +55,16 @@ class IndicatorForm(forms.Form):
 
 
 class BudgetForm(forms.Form):
-    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(label=_("From"), widget=DateInput())
+    period_end = forms.DateField(label=_("Until"), widget=DateInput())
     value = forms.DecimalField(label=_("Value"), min_value=0)
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="USD")
-    value_date = forms.DateField(label=_("Value date"), widget=forms.DateInput(attrs={"type": "date"}))
+    value_date = forms.DateField(label=_("Value date"), widget=DateInput())
 
 
 class TransactionForm(forms.Form):
-    type = forms.ChoiceField(
-        label=_("Type"), choices=[("2", _("Commitment")), ("3", _("Disbursement")), ("4", _("Expenditure"))]
-    )
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    type = CodeChoiceField(label=_("Type"), codelist="TransactionType", initial="2")
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     value = forms.DecimalField(label=_("Value"), min_value=0)
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="USD")
     description = forms.CharField(label=_("Description"), max_length=500, required=False)
@@ -61,22 +72,21 @@ class TransactionForm(forms.Form):
 
 class DetailsForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=CooperationStatus.choices)
-    planned_start = forms.DateField(
-        label=_("Planned start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    planned_start = forms.DateField(label=_("Planned start"), required=False, widget=DateInput())
+    planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput())
+    actual_start = forms.DateField(label=_("Actual start"), required=False, widget=DateInput())
+    actual_end = forms.DateField(label=_("Actual end"), required=False, widget=DateInput())
+    dac_sectors = forms.CharField(
+        label=_("DAC sectors (code:percentage, …)"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),  # codes read left to right in every language
     )
-    planned_end = forms.DateField(
-        label=_("Planned end"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    actual_start = forms.DateField(
-        label=_("Actual start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    actual_end = forms.DateField(label=_("Actual end"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    dac_sectors = forms.CharField(label=_("DAC sectors (code:percentage, …)"), max_length=500, required=False)
-    aid_type = forms.CharField(label=_("Aid type"), max_length=4, required=False)
-    finance_type = forms.CharField(label=_("Finance type"), max_length=4)
-    flow_type = forms.CharField(label=_("Flow type"), max_length=2)
-    collaboration_type = forms.CharField(label=_("Collaboration type"), max_length=1)
-    activity_status = forms.CharField(label=_("Activity status"), max_length=1)
+    aid_type = CodeChoiceField(label=_("Aid type"), codelist="AidType", grouped=True, required=False)
+    finance_type = CodeChoiceField(label=_("Finance type"), codelist="FinanceType", grouped=True)
+    flow_type = CodeChoiceField(label=_("Flow type"), codelist="FlowType")
+    collaboration_type = CodeChoiceField(label=_("Collaboration type"), codelist="CollaborationType")
+    activity_status = CodeChoiceField(label=_("Activity status"), codelist="ActivityStatus")
     currency = forms.CharField(label=_("Default currency"), max_length=3)
 
 
@@ -86,9 +96,9 @@ class PledgeForm(forms.Form):
     unit = forms.ChoiceField(label=_("Unit"), choices=PledgeUnit.choices)
     value = forms.DecimalField(label=_("Pledged"), min_value=0)
     currency = forms.CharField(label=_("Currency (amounts)"), max_length=3, required=False)
-    theme = forms.CharField(label=_("Theme"), max_length=30, required=False)
-    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    theme = forms.ChoiceField(label=_("Theme"), choices=[("", "—"), *THEMES.items()], required=False)
+    period_start = forms.DateField(label=_("From"), widget=DateInput())
+    period_end = forms.DateField(label=_("Until"), widget=DateInput())
 
 
 class CooperationForm(forms.Form):
@@ -96,11 +106,13 @@ class CooperationForm(forms.Form):
     beneficiary = forms.ChoiceField(label=_("Beneficiary"))
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(label=_("Description"), max_length=20000, required=False, widget=forms.Textarea)
-    modality = forms.ChoiceField(label=_("Modality"))
-    themes = forms.MultipleChoiceField(label=_("Themes"), widget=forms.CheckboxSelectMultiple)
-    sectors = forms.MultipleChoiceField(label=_("Sectors"), widget=forms.CheckboxSelectMultiple, required=False)
-    channel = forms.ChoiceField(label=_("Cooperation channel"))
-    planned_start = forms.DateField(label=_("Planned start"), widget=forms.DateInput(attrs={"type": "date"}))
-    planned_end = forms.DateField(
-        label=_("Planned end"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    modality = forms.ChoiceField(label=_("Modality"), choices=list(MODALITIES.items()))
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"), choices=list(THEMES.items()), widget=forms.CheckboxSelectMultiple
     )
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors"), choices=list(SECTORS.items()), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    channel = forms.ChoiceField(label=_("Cooperation channel"), choices=list(CHANNELS.items()))
+    planned_start = forms.DateField(label=_("Planned start"), widget=DateInput())
+    planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput())

@@ -1,34 +1,48 @@
-"""Cooperations as IATI 2.03 activities and back: the mapping between the models and `iati.py`.
+"""Cooperations as IATI 2.03 activities and back: the mapping between the models and `harambee.iati`.
 
 Identifiers: the reporting organisation is the provider, with its IATI organisation identifier
 when it has one (`Member.iati_ref`), else ``HARAMBEE-<CODE>``; the activity identifier is that
-ref plus ``-COOP-<id>``. Participating organisations: the provider funds (1) and extends (3); the
-beneficiary and the implementing organisations implement (4). The recipient is the beneficiary's
-country (100 %), else the M49 region of an organisation without a country is unknown and the
-export reports it (IATI requires a recipient).
+ref plus ``-COOP-<id>``. Participating organisations (roles from harambee/iati/mapping.toml): the
+provider funds and extends; the beneficiary and the implementing organisations implement. The
+recipient is the beneficiary's country (100 %), else the M49 region of an organisation without a
+country is unknown and the export reports it (IATI requires a recipient).
+
+Imports go through the cooperation services (services.py), so a file is checked and audited like
+the web forms; see :func:`iati_import`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from harambee.audit.models import AuditAction
-from harambee.audit.services import audit_record
+from harambee import iati
+from harambee.core.exceptions import PermissionDenied
 from harambee.registry.models import Member
 
-from . import iati
-from .models import Budget, Cooperation, CooperationOrigin, Indicator, Result, Transaction
+from . import services
+from .models import Cooperation, Indicator
 
 LANGUAGE = "en"
+CENT = Decimal("0.01")
+ROLES = iati.mapping().roles
 
 
 def org_ref(member: Member) -> str:
     return member.iati_ref or f"HARAMBEE-{member.code.upper()}"
+
+
+def org_type(member: Member) -> str:
+    """The member's IATI OrganisationType, or the mapping's default ("other")."""
+    return member.iati_org_type or iati.mapping().organisation_type
 
 
 def _names(member: Member) -> dict:
@@ -36,18 +50,20 @@ def _names(member: Member) -> dict:
         return {LANGUAGE: member.display_name}
 
 
-def _participant(member: Member, role: str) -> iati.ParticipatingOrg:
-    return iati.ParticipatingOrg(
-        role=role, ref=org_ref(member), type=member.iati_org_type or "90", names=_names(member)
-    )
+def _participants(member: Member, side: str) -> list[iati.ParticipatingOrg]:
+    return [
+        iati.ParticipatingOrg(role=role, ref=org_ref(member), type=org_type(member), names=_names(member))
+        for role in ROLES[side]
+    ]
 
 
 def cooperation_activity(cooperation: Cooperation) -> iati.IatiActivity:
     """The IATI activity of a cooperation (budgets, transactions, results included)."""
     provider, beneficiary = cooperation.provider, cooperation.beneficiary
     ref = org_ref(provider)
-    participants = [_participant(provider, "1"), _participant(provider, "3"), _participant(beneficiary, "4")]
-    participants += [_participant(m, "4") for m in cooperation.implementers.all()]
+    participants = _participants(provider, "provider") + _participants(beneficiary, "beneficiary")
+    for member in cooperation.implementers.all():
+        participants += _participants(member, "implementer")
     countries = []
     if beneficiary.country_id and beneficiary.country and beneficiary.country.iso2:
         countries = [iati.RecipientCountry(code=beneficiary.country.iso2)]
@@ -69,7 +85,7 @@ def cooperation_activity(cooperation: Cooperation) -> iati.IatiActivity:
     ]
     return iati.IatiActivity(
         identifier=iati.iati_identifier(reporting_org_ref=ref, suffix=f"COOP-{cooperation.pk}"),
-        reporting_org=iati.ReportingOrg(ref=ref, type=provider.iati_org_type or "90", names=_names(provider)),
+        reporting_org=iati.ReportingOrg(ref=ref, type=org_type(provider), names=_names(provider)),
         title={(cooperation.offer.language if cooperation.offer_id else LANGUAGE): cooperation.title},
         description={LANGUAGE: cooperation.description or cooperation.title},
         participating_orgs=participants,
@@ -146,8 +162,6 @@ def cooperations_to_iati_xml(cooperations) -> bytes:
 
 def export_iati(*, member: str, out: str, stdout) -> None:
     """`harambee export iati [--member CODE] --out FILE`: public cooperations (of a member), validated."""
-    from django.core.management.base import CommandError
-    from django.db.models import Q
 
     qs = Cooperation.objects.filter(is_public=True)
     if member:
@@ -166,202 +180,290 @@ def export_iati(*, member: str, out: str, stdout) -> None:
         raise CommandError("\n".join(problems[:50]))
 
 
-@transaction.atomic
-def iati_import(*, data: bytes, actor=None) -> tuple[int, int, list[str]]:
-    """Read IATI activity XML into cooperations, idempotent by iati-identifier: (created, updated,
-    errors). All or nothing: with any error, nothing is written."""
+@dataclass
+class ImportOutcome:
+    """What an import did: activities created, updated or found unchanged, and every problem
+    (with any problem, nothing at all was written and the counts are zero)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _first(narratives: dict) -> str:
+    return next(iter(narratives.values()), "")
+
+
+def _cents(value: Decimal | None) -> Decimal | None:
+    """An amount as the database keeps it (two decimals), so that a second import compares equal."""
+    return None if value is None else value.quantize(CENT)
+
+
+def activity_values(activity: iati.IatiActivity) -> dict:
+    """The fields of a cooperation an IATI activity sets (services.IMPORTED_FIELDS)."""
+    defaults = iati.mapping()
+    return {
+        "title": _first(activity.title)[:300],
+        "description": _first(activity.description),
+        "activity_status": activity.activity_status,
+        "planned_start": activity.planned_start,
+        "planned_end": activity.planned_end,
+        "actual_start": activity.actual_start,
+        "actual_end": activity.actual_end,
+        "dac_sectors": [
+            {"code": s.code, "percentage": float(s.percentage or 100)} for s in activity.sectors if s.vocabulary == "1"
+        ],
+        "aid_type": activity.default_aid_type or "",
+        "finance_type": activity.default_finance_type or defaults.finance_type,
+        "flow_type": activity.default_flow_type or defaults.flow_type,
+        "collaboration_type": activity.collaboration_type or defaults.collaboration_type_default,
+        "currency": activity.default_currency or defaults.currency,
+        "iati_identifier": activity.identifier,
+    }
+
+
+def _indicator_row(indicator: iati.Indicator) -> dict:
+    totals = [v.value for p in indicator.periods for v in p.actuals if not v.dimensions]
+    targets = [v.value for p in indicator.periods for v in p.targets if not v.dimensions]
+    by_sex = {
+        v.dimensions["sex"]: int(v.value) if v.value == int(v.value) else float(v.value)
+        for p in indicator.periods
+        for v in p.actuals
+        if v.dimensions.get("sex")
+    }
+    return {
+        "title": _first(indicator.title)[:300],
+        "baseline_year": indicator.baseline_year,
+        "baseline": _cents(indicator.baseline_value),
+        "target": _cents(targets[-1]) if targets else None,
+        "actual": _cents(totals[-1]) if totals else None,
+        "disaggregation": {"sex": by_sex} if by_sex else {},
+    }
+
+
+def _stored_row(indicator: Indicator) -> dict:
+    return {name: getattr(indicator, name) for name in services.INDICATOR_FIELDS}
+
+
+_PLANNED = ("title", "baseline_year", "baseline", "target")  # what result_add sets; actuals are reported
+
+
+def _sync_budgets(cooperation: Cooperation, activity: iati.IatiActivity, actor) -> bool:
+    wanted = [
+        (
+            b.period_start,
+            b.period_end,
+            _cents(b.value.amount),
+            b.value.currency or cooperation.currency,
+            b.value.value_date,
+        )
+        for b in activity.budgets
+    ]
+    extra = []
+    for budget in cooperation.budgets.all():
+        key = (budget.period_start, budget.period_end, budget.value, budget.currency, budget.value_date)
+        if key in wanted:
+            wanted.remove(key)
+        else:
+            extra.append(budget)
+    for budget in extra:
+        services.budget_remove(budget=budget, actor=actor)
+    for start, end, value, currency, value_date in wanted:
+        services.budget_add(
+            cooperation=cooperation,
+            actor=actor,
+            period_start=start,
+            period_end=end,
+            value=value,
+            currency=currency,
+            value_date=value_date,
+        )
+    return bool(extra or wanted)
+
+
+def _sync_transactions(cooperation: Cooperation, activity: iati.IatiActivity, actor) -> bool:
+    wanted = [
+        (
+            t.transaction_type,
+            t.transaction_date,
+            _cents(t.value.amount),
+            t.value.currency or cooperation.currency,
+            _first(t.description)[:500],
+        )
+        for t in activity.transactions
+    ]
+    extra = []
+    for row in cooperation.transactions.all():
+        key = (row.type, row.date, row.value, row.currency, row.description)
+        if key in wanted:
+            wanted.remove(key)
+        else:
+            extra.append(row)
+    for row in extra:
+        services.transaction_remove(row=row, actor=actor)
+    for type_, day, value, currency, description in wanted:
+        services.transaction_add(
+            cooperation=cooperation,
+            actor=actor,
+            type=type_,
+            date=day,
+            value=value,
+            currency=currency,
+            description=description,
+        )
+    return bool(extra or wanted)
+
+
+def _sync_results(cooperation: Cooperation, activity: iati.IatiActivity, actor) -> bool:
+    """Results and indicators as in the file: equal ones stay; a result whose plan is the same has
+    its actuals reported; others are removed and added."""
+    wanted = [(_first(r.title)[:300], r.type, [_indicator_row(i) for i in r.indicators]) for r in activity.results]
+    existing = [
+        (result, (result.title, result.type, [_stored_row(i) for i in result.indicators.all()]))
+        for result in cooperation.results.prefetch_related("indicators")
+    ]
+    remaining = []
+    for result, key in existing:
+        if key in wanted:
+            wanted.remove(key)
+        else:
+            remaining.append((result, key))
+    wrote = False
+
+    def plan(key) -> tuple:
+        return key[0], key[1], [{name: row[name] for name in _PLANNED} for row in key[2]]
+
+    for title, type_, rows in list(wanted):
+        same_plan = next((item for item in remaining if plan(item[1]) == plan((title, type_, rows))), None)
+        if same_plan is None:
+            continue
+        remaining.remove(same_plan)
+        wanted.remove((title, type_, rows))
+        for indicator, row in zip(same_plan[0].indicators.all(), rows, strict=True):
+            if (indicator.actual, indicator.disaggregation) != (row["actual"], row["disaggregation"]):
+                services.indicator_report(
+                    indicator=indicator, actor=actor, actual=row["actual"], disaggregation=row["disaggregation"]
+                )
+                wrote = True
+    for result, _key in remaining:
+        services.result_remove(result=result, actor=actor)
+    for title, type_, rows in wanted:
+        services.result_add(cooperation=cooperation, actor=actor, title=title, type=type_, indicators=rows)
+    return wrote or bool(remaining or wanted)
+
+
+def _existing(activity: iati.IatiActivity, provider: Member) -> Cooperation | None:
+    """The cooperation an activity stands for: one exported from here (``<ref>-COOP-<id>``) or one
+    imported before with the same iati-identifier."""
+    suffix = activity.identifier[len(activity.reporting_org.ref) + 1 :]
+    if suffix.startswith("COOP-") and suffix[5:].isdigit():
+        cooperation = Cooperation.objects.filter(pk=int(suffix[5:]), provider=provider).first()
+        if cooperation is not None:
+            return cooperation
+    return Cooperation.objects.filter(iati_identifier=activity.identifier).first()
+
+
+def _import_activity(activity: iati.IatiActivity, provider: Member, beneficiary: Member, actor) -> str:
+    """Write one activity through the cooperation services: "created", "updated" or "unchanged"."""
+    values = activity_values(activity)
+    cooperation = _existing(activity, provider)
+    if cooperation is None:
+        cooperation = services.cooperation_create_from_iati(
+            provider=provider, beneficiary=beneficiary, actor=actor, data=values, reason=_("IATI import")
+        )
+        outcome = "created"
+    else:
+        if (cooperation.provider_id, cooperation.beneficiary_id) != (provider.pk, beneficiary.pk):
+            raise ValidationError(_("An import does not change the provider or the beneficiary of a cooperation."))
+        changed = {name: value for name, value in values.items() if getattr(cooperation, name) != value}
+        if changed:
+            cooperation = services.cooperation_update(
+                cooperation=cooperation, actor=actor, data=changed, reason=_("IATI import")
+            )
+        outcome = "updated" if changed else "unchanged"
+    wrote = _sync_budgets(cooperation, activity, actor)
+    wrote = _sync_transactions(cooperation, activity, actor) or wrote
+    wrote = _sync_results(cooperation, activity, actor) or wrote
+    return "updated" if outcome == "unchanged" and wrote else outcome
+
+
+def _messages(error: Exception) -> list[str]:
+    return list(error.messages) if isinstance(error, ValidationError) else [str(error)]
+
+
+def iati_import(*, data: bytes, actor=None) -> ImportOutcome:
+    """Read IATI activity XML into cooperations through the cooperation services (checked and
+    audited like any other write), all or nothing: with any problem, nothing is written.
+
+    Idempotent by iati-identifier: an activity exported from here updates its cooperation, and
+    importing the same file again writes nothing and counts the activities as unchanged.
+    ``actor=None`` is the system (the command line); a person needs the rights the services ask.
+    """
     report = iati.parse_activities_xml(data)
-    errors = list(report.errors)
+    outcome = ImportOutcome(errors=list(report.errors), warnings=list(report.warnings))
     members = {org_ref(m): m for m in Member.objects.all()}
     plans = []
     for activity in report.activities:
         provider = members.get(activity.reporting_org.ref)
-        implementing = [o for o in activity.participating_orgs if o.role == "4" and o.ref in members]
+        implementing = [o for o in activity.participating_orgs if o.role in ROLES["beneficiary"] and o.ref in members]
         beneficiary = members.get(implementing[0].ref) if implementing else None
         if provider is None:
-            errors.append(
+            outcome.errors.append(
                 _("%(id)s: the reporting organisation %(ref)s is not a member.")
                 % {"id": activity.identifier, "ref": activity.reporting_org.ref}
             )
         if beneficiary is None:
-            errors.append(_("%(id)s: no implementing organisation is a member.") % {"id": activity.identifier})
+            outcome.errors.append(_("%(id)s: no implementing organisation is a member.") % {"id": activity.identifier})
         plans.append((activity, provider, beneficiary))
-    if errors:
-        return 0, 0, errors
-    created = updated = 0
-    for activity, provider, beneficiary in plans:
-        suffix = activity.identifier[len(activity.reporting_org.ref) + 1 :]
-        cooperation = None
-        if suffix.startswith("COOP-") and suffix[5:].isdigit():
-            cooperation = Cooperation.objects.filter(pk=int(suffix[5:]), provider=provider).first()
-        if cooperation is None:
-            cooperation = Cooperation.objects.filter(iati_identifier=activity.identifier).first()
-        values = {
-            "title": next(iter(activity.title.values()), "")[:300],
-            "provider": provider,
-            "beneficiary": beneficiary,
-            "description": next(iter(activity.description.values()), ""),
-            "activity_status": activity.activity_status,
-            "planned_start": activity.planned_start,
-            "planned_end": activity.planned_end,
-            "actual_start": activity.actual_start,
-            "actual_end": activity.actual_end,
-            "dac_sectors": [
-                {"code": s.code, "percentage": float(s.percentage or 100)}
-                for s in activity.sectors
-                if s.vocabulary == "1"
-            ],
-            "aid_type": activity.default_aid_type or "",
-            "finance_type": activity.default_finance_type or "110",
-            "flow_type": activity.default_flow_type or "10",
-            "collaboration_type": activity.collaboration_type or "1",
-            "currency": activity.default_currency or "USD",
-            "iati_identifier": activity.identifier,
-        }
-        if cooperation is None:
-            cooperation = Cooperation.objects.create(origin=CooperationOrigin.DIRECT, **values)
-            created += 1
-            action = AuditAction.CREATE
-        else:
-            for name, value in values.items():
-                setattr(cooperation, name, value)
-            cooperation.save()
-            updated += 1
-            action = AuditAction.UPDATE
-        cooperation.budgets.all().delete()
-        Budget.objects.bulk_create(
-            Budget(
-                cooperation=cooperation,
-                period_start=b.period_start,
-                period_end=b.period_end,
-                value=b.value.amount,
-                currency=b.value.currency or cooperation.currency,
-                value_date=b.value.value_date,
-            )
-            for b in activity.budgets
-        )
-        cooperation.transactions.all().delete()
-        Transaction.objects.bulk_create(
-            Transaction(
-                cooperation=cooperation,
-                type=t.transaction_type,
-                date=t.transaction_date,
-                value=t.value.amount,
-                currency=t.value.currency or cooperation.currency,
-                description=next(iter(t.description.values()), "")[:500],
-            )
-            for t in activity.transactions
-        )
-        cooperation.results.all().delete()
-        for result in activity.results:
-            row = Result.objects.create(
-                cooperation=cooperation,
-                title=next(iter(result.title.values()), "")[:300],
-                type=result.type if result.type in ("1", "2") else "1",
-            )
-            for indicator in result.indicators:
-                totals = [v.value for p in indicator.periods for v in p.actuals if not v.dimensions]
-                targets = [v.value for p in indicator.periods for v in p.targets if not v.dimensions]
-                by_sex = {
-                    v.dimensions["sex"]: int(v.value) if v.value == int(v.value) else float(v.value)
-                    for p in indicator.periods
-                    for v in p.actuals
-                    if v.dimensions.get("sex")
-                }
-                Indicator.objects.create(
-                    result=row,
-                    title=next(iter(indicator.title.values()), "")[:300],
-                    baseline_year=indicator.baseline_year,
-                    baseline=indicator.baseline_value,
-                    target=targets[-1] if targets else None,
-                    actual=totals[-1] if totals else None,
-                    disaggregation={"sex": by_sex} if by_sex else {},
-                )
-        audit_record(
-            actor=actor,
-            action=action,
-            instance=cooperation,
-            changes={"iati_identifier": [None, activity.identifier]},
-            reason=_("IATI import"),
-            member_code=provider.code,
-            public=cooperation.is_public,
-        )
-    return created, updated, []
+    if outcome.errors:
+        return outcome
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    with transaction.atomic():
+        for activity, provider, beneficiary in plans:
+            try:
+                counts[_import_activity(activity, provider, beneficiary, actor)] += 1
+            except (ValidationError, PermissionDenied) as error:
+                outcome.errors += [f"{activity.identifier}: {message}" for message in _messages(error)]
+        if outcome.errors:
+            transaction.set_rollback(True)
+            return outcome
+    outcome.created, outcome.updated, outcome.unchanged = counts["created"], counts["updated"], counts["unchanged"]
+    return outcome
 
 
 def import_iati(*, files, dry_run: bool, stdout, stderr) -> None:
     """`harambee import iati FILE…`: validate everything, then write all or nothing."""
-    from django.core.management.base import CommandError
 
-    total_created = total_updated = 0
+    total = ImportOutcome()
     with transaction.atomic():
         for name in files:
             with open(name, "rb") as handle:
                 data = handle.read()
-            created, updated, errors = iati_import(data=data)
-            if errors:
-                for message in errors[:200]:
+            outcome = iati_import(data=data)
+            if outcome.errors:
+                for message in outcome.errors[:200]:
                     stderr.write(message)
                 raise CommandError(
-                    _("%(file)s: %(count)s problems; nothing was imported.") % {"file": name, "count": len(errors)}
+                    _("%(file)s: %(count)s problems; nothing was imported.")
+                    % {"file": name, "count": len(outcome.errors)}
                 )
-            total_created += created
-            total_updated += updated
+            total.created += outcome.created
+            total.updated += outcome.updated
+            total.unchanged += outcome.unchanged
         if dry_run:
             transaction.set_rollback(True)
     verb = _("Would import") if dry_run else _("Imported")
     stdout.write(
-        _("%(verb)s: %(created)s created, %(updated)s updated.")
-        % {"verb": verb, "created": total_created, "updated": total_updated}
+        _("%(verb)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+        % {"verb": verb, "created": total.created, "updated": total.updated, "unchanged": total.unchanged}
     )
 
 
-# Names of the codes the platform sets by default (IATI codelists, English), for the CSV export.
-CODE_NAMES = {
-    "aid_type": {
-        "C01": "Project-type interventions",
-        "D01": "Donor country personnel",
-        "D02": "Other technical assistance",
-        "D021": "Training (South-South)",
-        "E01": "Scholarships/training in donor country",
-        "B03": "Contributions to specific-purpose programmes and funds",
-    },
-    "collaboration_type": {
-        "1": "Bilateral",
-        "8": "Bilateral, triangular co-operation",
-        "2": "Multilateral (inflows)",
-        "4": "Multilateral outflows",
-    },
-    "finance_type": {"110": "Standard grant", "421": "Standard loan"},
-    "flow_type": {"10": "ODA", "21": "Non-export credit OOF", "30": "Private Development Finance"},
-    "activity_status": {
-        "1": "Pipeline/identification",
-        "2": "Implementation",
-        "3": "Finalisation",
-        "4": "Closed",
-        "5": "Cancelled",
-        "6": "Suspended",
-    },
-    "sector": {
-        "11430": "Advanced technical and managerial training",
-        "16062": "Statistical capacity building",
-        "22040": "Information and communication technology (ICT)",
-        "15110": "Public sector policy and administrative management",
-        "43082": "Research/scientific institutions",
-        "32182": "Technological research and development",
-        "31120": "Agricultural development",
-        "12110": "Health policy and administrative management",
-        "11110": "Education policy and administrative management",
-        "41010": "Environmental policy and administrative management",
-        "24010": "Financial policy and administrative management",
-        "32110": "Industrial policy and administrative management",
-        "16061": "Culture and recreation",
-        "43060": "Disaster Risk Reduction",
-        "15130": "Legal and judicial development",
-        "21010": "Transport policy and administrative management",
-        "23110": "Energy policy and administrative management",
-    },
-}
+def _name(codelist_name: str, code: str) -> str:
+    """The English name of an IATI code, for the CSV export (the codelists are English)."""
+    return iati.codelist(codelist_name).name_of(code)
 
 
 def export_cooperations_csv(*, member: str, out: str, stdout) -> None:
@@ -421,17 +523,17 @@ def export_cooperations_csv(*, member: str, out: str, stdout) -> None:
                 beneficiary,
                 c.status,
                 c.aid_type,
-                CODE_NAMES["aid_type"].get(c.aid_type, ""),
+                _name("AidType", c.aid_type),
                 c.collaboration_type,
-                CODE_NAMES["collaboration_type"].get(c.collaboration_type, ""),
+                _name("CollaborationType", c.collaboration_type),
                 c.finance_type,
-                CODE_NAMES["finance_type"].get(c.finance_type, ""),
+                _name("FinanceType", c.finance_type),
                 c.flow_type,
-                CODE_NAMES["flow_type"].get(c.flow_type, ""),
+                _name("FlowType", c.flow_type),
                 c.activity_status,
-                CODE_NAMES["activity_status"].get(c.activity_status, ""),
+                _name("ActivityStatus", c.activity_status),
                 "; ".join(f"{s['code']} ({s['percentage']:g}%)" for s in c.dac_sectors),
-                "; ".join(CODE_NAMES["sector"].get(s["code"], "") for s in c.dac_sectors),
+                "; ".join(_name("Sector", s["code"]) for s in c.dac_sectors),
                 c.planned_start or "",
                 c.planned_end or "",
                 c.currency,

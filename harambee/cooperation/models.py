@@ -10,9 +10,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.iati import code_label
 from harambee.core.usertext import UserCharField, UserTextField
+from harambee.iati import mapping
+from harambee.postings.choices import CAPACITY_UNITS
 from harambee.postings.models import Posting
 from harambee.registry.models import Member
+
+IATI = mapping()
 
 
 class CooperationOrigin(models.TextChoices):
@@ -64,14 +69,17 @@ class Cooperation(models.Model):
     actual_end = models.DateField(_("actual end"), null=True, blank=True)
     last_progress_at = models.DateTimeField(_("last progress update"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # IATI: defaults come from the modality and themes (cooperation.iati.iati_defaults) and stay editable
+    # IATI: defaults come from the modality and themes (harambee.iati.iati_defaults) and stay editable;
+    # the codes are those of the vendored IATI codelists (harambee.iati.codelists), checked by tracking.py
     dac_sectors = models.JSONField(_("DAC sectors"), default=list, blank=True)  # [{"code": "11430", "percentage": 50}]
     aid_type = models.CharField(_("aid type"), max_length=4, blank=True)
-    finance_type = models.CharField(_("finance type"), max_length=4, default="110")
-    flow_type = models.CharField(_("flow type"), max_length=2, default="10")
-    collaboration_type = models.CharField(_("collaboration type"), max_length=1, default="1")
-    activity_status = models.CharField(_("activity status"), max_length=1, default="2")
-    currency = models.CharField(_("default currency"), max_length=3, default="USD")
+    finance_type = models.CharField(_("finance type"), max_length=4, default=IATI.finance_type)
+    flow_type = models.CharField(_("flow type"), max_length=2, default=IATI.flow_type)
+    collaboration_type = models.CharField(
+        _("collaboration type"), max_length=1, default=IATI.collaboration_type_default
+    )
+    activity_status = models.CharField(_("activity status"), max_length=1, default=IATI.activity_status)
+    currency = models.CharField(_("default currency"), max_length=3, default=IATI.currency)
     # set for activities imported from IATI, so that importing the same file again updates them
     iati_identifier = models.CharField(_("IATI identifier"), max_length=200, blank=True, db_index=True)
     pledge = models.ForeignKey(
@@ -143,17 +151,6 @@ class Budget(models.Model):
         return f"{self.period_start}–{self.period_end}: {self.value} {self.currency}"
 
 
-TRANSACTION_LABELS = {
-    "1": _("Incoming funds"),
-    "2": _("Commitment"),
-    "3": _("Disbursement"),
-    "4": _("Expenditure"),
-    "11": _("Incoming commitment"),
-    "12": _("Outgoing pledge"),
-    "13": _("Incoming pledge"),
-}
-
-
 class Transaction(models.Model):
     """A commitment, disbursement or expenditure of a cooperation (IATI TransactionType code)."""
 
@@ -171,9 +168,9 @@ class Transaction(models.Model):
         return f"{self.type} {self.date}: {self.value} {self.currency}"
 
     @property
-    def type_label(self):
-        """The IATI TransactionType's name for the codes the platform records, else the code."""
-        return TRANSACTION_LABELS.get(self.type, self.type)
+    def type_label(self) -> str:
+        """The IATI TransactionType's name in the active language, else the code."""
+        return code_label("TransactionType", self.type) or self.type
 
 
 class ProgressUpdate(models.Model):
@@ -216,13 +213,18 @@ class Result(models.Model):
 
     cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="results")
     title = UserCharField(_("title"), max_length=300)
-    type = models.CharField(_("type"), max_length=2, choices=[("1", _("Output")), ("2", _("Outcome"))], default="1")
+    type = models.CharField(_("type"), max_length=2, default="1")  # IATI ResultType: 1 output, 2 outcome…
 
     class Meta:
         ordering = ["id"]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def type_label(self) -> str:
+        """The IATI ResultType's name in the active language, else the code."""
+        return code_label("ResultType", self.type) or self.type
 
 
 class Indicator(models.Model):
@@ -244,10 +246,8 @@ class Indicator(models.Model):
         return self.title
 
 
-class PledgeUnit(models.TextChoices):
-    AMOUNT = "amount", _("Amount")
-    SEATS = "seats", _("Seats")
-    EXPERT_DAYS = "expert_days", _("Expert-days")
+#: What a pledge counts: the capacity units of the posting taxonomy (postings.choices), with their labels.
+PledgeUnit = models.TextChoices("PledgeUnit", [(code.upper(), (code, label)) for code, label in CAPACITY_UNITS.items()])
 
 
 class Pledge(models.Model):

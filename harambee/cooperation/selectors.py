@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from harambee.iati import mapping
+
 from .models import Cooperation, Pledge, PledgeUnit, Transaction
 
 
@@ -18,7 +20,9 @@ def pledges_with_delivery(qs=None):
     )
     spent = (
         Transaction.objects.filter(
-            cooperation__pledge=OuterRef("pk"), type__in=["3", "4"], currency=OuterRef("currency")
+            cooperation__pledge=OuterRef("pk"),
+            type__in=mapping().delivered_transaction_types,
+            currency=OuterRef("currency"),
         )
         .values("cooperation__pledge")
         .annotate(total=Sum("value"))

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from harambee import iati
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.db import create_unique
@@ -40,6 +41,9 @@ def _cooperation_link(cooperation) -> dict:
     return {"url_name": "cooperation:detail", "url_kwargs": {"pk": cooperation.pk}}
 
 
+#: The channel a cooperation whose offer states none is taken to follow (IATI defaults).
+DEFAULT_CHANNEL = "south_south"
+
 AUDITED_FIELDS = ["title", "provider_id", "beneficiary_id", "need_id", "offer_id", "origin", "units", "status"]
 
 
@@ -66,15 +70,13 @@ def iati_fields_for(offer, *, in_provider_country: bool = False) -> dict:
 
 
 def _iati_defaults(*, modality: str, themes: list, sectors: list, channel: str, in_provider_country=False) -> dict:
-    from . import iati
-
     fields = {"modality": modality, "themes": themes, "sectors": sectors, "channel": channel}
     try:
         defaults = iati.iati_defaults(
             modality=modality,
             themes=themes,
             sectors=sectors,
-            channel=channel or "south_south",
+            channel=channel or DEFAULT_CHANNEL,
             in_provider_country=in_provider_country,
         )
     except ValueError:  # a code outside the taxonomy: leave the IATI fields to be filled in
@@ -166,7 +168,19 @@ EDITABLE_FIELDS = (
     "currency",
     "status",
     "is_public",
+    "iati_identifier",
 )
+#: What the audit entry of a change records (the IATI fields included).
+UPDATE_AUDITED_FIELDS = AUDITED_FIELDS + [
+    "dac_sectors",
+    "aid_type",
+    "finance_type",
+    "flow_type",
+    "collaboration_type",
+    "activity_status",
+    "currency",
+    "iati_identifier",
+]
 
 
 def _record(actor, action, instance, changes: dict, member, cooperation) -> None:
@@ -182,6 +196,10 @@ def _record(actor, action, instance, changes: dict, member, cooperation) -> None
 
 
 def _reporter(actor, cooperation):
+    """The member on whose behalf ``actor`` writes; ``actor=None`` is the system (imports,
+    scheduled jobs), which writes for the provider. People need the REPORT right."""
+    if actor is None:
+        return cooperation.provider
     if not cooperation_can(actor, cooperation, CooperationAction.REPORT):
         raise PermissionDenied(_("Only the people of either side may report on this cooperation."))
     return reporting_member_for(actor, cooperation) or cooperation.provider
@@ -195,37 +213,46 @@ def _locked(cooperation: Cooperation) -> Cooperation:
     )
 
 
+def _check_tracked(cooperation: Cooperation, data: dict, errors: dict) -> None:
+    """The checks of a cooperation's tracked values: IATI codes against the codelists, taxonomy
+    codes against the postings taxonomy, currency, dates (shared by updates and imports)."""
+    if "dac_sectors" in data:
+        cooperation.dac_sectors = tracking.check_dac_sectors(data["dac_sectors"], errors)
+    for field in ("modality", "channel", "themes", "sectors"):
+        if field in data and data[field] not in ("", []):
+            tracking.check_taxonomy(data[field], field, errors)
+    tracking.check_currency(cooperation.currency, "currency", errors)
+    for field, codelist_name in tracking.FIELD_CODELISTS.items():
+        value = getattr(cooperation, field)
+        if value or field != "aid_type":  # the aid type may stay empty
+            tracking.check_code(value, codelist_name, field, errors)
+    if cooperation.iati_identifier and iati.model.IDENTIFIER_FORBIDDEN.search(cooperation.iati_identifier):
+        errors.setdefault("iati_identifier", []).append(_("An IATI identifier has no spaces, /, &, | or ?."))
+    tracking.check_period(cooperation.planned_start, cooperation.planned_end, "planned_end", errors)
+    tracking.check_period(cooperation.actual_start, cooperation.actual_end, "actual_end", errors)
+
+
 @transaction.atomic
 def cooperation_update(*, cooperation: Cooperation, actor, data: dict, reason: str = "") -> Cooperation:
-    """Change a cooperation's description, dates, status and IATI fields (either side)."""
+    """Change a cooperation's description, dates, status and IATI fields (either side, or the system)."""
     cooperation = _locked(cooperation)
     _reporter(actor, cooperation)
     data = dict(data)
     implementers = data.pop("implementers", None)
     unknown = set(data) - set(EDITABLE_FIELDS)
     errors: dict = {name: [_("This field cannot be changed here.")] for name in sorted(unknown)}
-    before = snapshot(cooperation, AUDITED_FIELDS + ["dac_sectors", "aid_type", "activity_status", "currency"])
+    before = snapshot(cooperation, UPDATE_AUDITED_FIELDS)
     for name, value in data.items():
         if name not in unknown:
             setattr(cooperation, name, value)
-    if "dac_sectors" in data:
-        cooperation.dac_sectors = tracking.check_dac_sectors(data["dac_sectors"], errors)
-    tracking.check_currency(cooperation.currency, "currency", errors)
-    tracking.check_code(cooperation.activity_status, tracking.ACTIVITY_STATUSES, "activity_status", errors)
-    if cooperation.aid_type:
-        tracking.check_code(cooperation.aid_type, tracking.AID_TYPES, "aid_type", errors)
-    tracking.check_code(cooperation.finance_type, tracking.FINANCE_TYPES, "finance_type", errors)
-    tracking.check_code(cooperation.flow_type, tracking.FLOW_TYPES, "flow_type", errors)
-    tracking.check_code(cooperation.collaboration_type, tracking.COLLABORATION_TYPES, "collaboration_type", errors)
-    tracking.check_period(cooperation.planned_start, cooperation.planned_end, "planned_end", errors)
-    tracking.check_period(cooperation.actual_start, cooperation.actual_end, "actual_end", errors)
+    _check_tracked(cooperation, data, errors)
     if errors:
         raise ValidationError(errors)
     cooperation.full_clean()
     cooperation.save()
     if implementers is not None:
         cooperation.implementers.set(implementers)
-    after = snapshot(cooperation, AUDITED_FIELDS + ["dac_sectors", "aid_type", "activity_status", "currency"])
+    after = snapshot(cooperation, UPDATE_AUDITED_FIELDS)
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -296,27 +323,52 @@ def milestone_complete(*, milestone: Milestone, actor, done_on) -> Milestone:
     return milestone
 
 
+def _check_disaggregation(actual, disaggregation: dict) -> None:
+    for dimension, values in disaggregation.items():
+        if not isinstance(values, dict) or any(not isinstance(v, int | float) or v < 0 for v in values.values()):
+            raise ValidationError({"disaggregation": [_("Give a number per value of each dimension.")]})
+        if actual is not None and sum(values.values()) > float(actual):
+            raise ValidationError(
+                {"disaggregation": [_("The parts of %(dimension)s exceed the total.") % {"dimension": dimension}]}
+            )
+
+
+INDICATOR_FIELDS = ("title", "baseline_year", "baseline", "target", "actual", "disaggregation")
+
+
 @transaction.atomic
 def result_add(*, cooperation: Cooperation, actor, title: str, type: str = "1", indicators=()) -> Result:
-    """Add an expected result with its indicators ({title, baseline_year, baseline, target})."""
+    """Add an expected result (an IATI ResultType: output, outcome…) with its indicators
+    ({title, baseline_year, baseline, target}, and actual and disaggregation when already known)."""
     cooperation = _locked(cooperation)
     member = _reporter(actor, cooperation)
     errors = {}
     if not title.strip():
         errors["title"] = [_("Give the result a title.")]
-    if type not in ("1", "2"):
-        errors["type"] = [_("A result is an output or an outcome.")]
+    tracking.check_code(type, "ResultType", "type", errors)
     if errors:
         raise ValidationError(errors)
     result = Result.objects.create(cooperation=cooperation, title=title.strip(), type=type)
+    _record(actor, AuditAction.CREATE, result, {"title": [None, result.title]}, member, cooperation)
     for row in indicators:
-        indicator = Indicator(
-            result=result, **{k: row.get(k) for k in ("title", "baseline_year", "baseline", "target")}
-        )
+        values = {k: row.get(k) for k in INDICATOR_FIELDS if row.get(k) is not None}
+        _check_disaggregation(values.get("actual"), values.get("disaggregation") or {})
+        indicator = Indicator(result=result, **values)
         indicator.full_clean(exclude=["result"])
         indicator.save()
-    _record(actor, AuditAction.CREATE, result, {"title": [None, result.title]}, member, cooperation)
+        changes = {k: [None, str(getattr(indicator, k))] for k in ("title", "target", "actual") if k in values}
+        _record(actor, AuditAction.CREATE, indicator, changes, member, cooperation)
     return result
+
+
+@transaction.atomic
+def result_remove(*, result: Result, actor) -> None:
+    """Remove a result and its indicators (an import whose file no longer has it)."""
+    cooperation = _locked(result.cooperation)
+    member = _reporter(actor, cooperation)
+    changes = {"title": [result.title, None]}
+    _record(actor, AuditAction.DELETE, result, changes, member, cooperation)
+    result.delete()
 
 
 @transaction.atomic
@@ -324,13 +376,7 @@ def indicator_report(*, indicator: Indicator, actor, actual, disaggregation: dic
     """Report the actual value of an indicator, optionally by sex ({"sex": {"female": 12, "male": 10}})."""
     member = _reporter(actor, indicator.result.cooperation)
     disaggregation = disaggregation or {}
-    for dimension, values in disaggregation.items():
-        if not isinstance(values, dict) or any(not isinstance(v, int | float) or v < 0 for v in values.values()):
-            raise ValidationError({"disaggregation": [_("Give a number per value of each dimension.")]})
-        if sum(values.values()) > float(actual):
-            raise ValidationError(
-                {"disaggregation": [_("The parts of %(dimension)s exceed the total.") % {"dimension": dimension}]}
-            )
+    _check_disaggregation(actual, disaggregation)
     before = str(indicator.actual)
     indicator.actual = actual
     indicator.disaggregation = disaggregation
@@ -356,7 +402,7 @@ def budget_add(
         errors["value"] = [_("A budget is zero or more.")]
     if errors:
         raise ValidationError(errors)
-    budget = Budget.objects.create(
+    budget = Budget(
         cooperation=cooperation,
         period_start=period_start,
         period_end=period_end,
@@ -364,6 +410,8 @@ def budget_add(
         currency=currency,
         value_date=value_date,
     )
+    budget.full_clean()
+    budget.save()
     _record(actor, AuditAction.CREATE, budget, {"value": [None, str(value)]}, member, cooperation)
     return budget
 
@@ -376,13 +424,13 @@ def transaction_add(
     cooperation = _locked(cooperation)
     member = _reporter(actor, cooperation)
     errors: dict = {}
-    tracking.check_code(str(type), tracking.TRANSACTION_TYPES, "type", errors)
+    tracking.check_code(str(type), "TransactionType", "type", errors)
     tracking.check_currency(currency, "currency", errors)
     if value is None or value < 0:
         errors["value"] = [_("A transaction value is zero or more.")]
     if errors:
         raise ValidationError(errors)
-    row = Transaction.objects.create(
+    row = Transaction(
         cooperation=cooperation,
         type=str(type),
         date=date,
@@ -390,8 +438,28 @@ def transaction_add(
         currency=currency,
         description=description[:500],
     )
+    row.full_clean()
+    row.save()
     _record(actor, AuditAction.CREATE, row, {"value": [None, str(value)]}, member, cooperation)
     return row
+
+
+@transaction.atomic
+def budget_remove(*, budget: Budget, actor) -> None:
+    """Remove a planned budget (an import whose file no longer has it)."""
+    cooperation = _locked(budget.cooperation)
+    member = _reporter(actor, cooperation)
+    _record(actor, AuditAction.DELETE, budget, {"value": [str(budget.value), None]}, member, cooperation)
+    budget.delete()
+
+
+@transaction.atomic
+def transaction_remove(*, row: Transaction, actor) -> None:
+    """Remove a recorded transaction (an import whose file no longer has it)."""
+    cooperation = _locked(row.cooperation)
+    member = _reporter(actor, cooperation)
+    _record(actor, AuditAction.DELETE, row, {"value": [str(row.value), None]}, member, cooperation)
+    row.delete()
 
 
 @transaction.atomic
@@ -408,6 +476,8 @@ def pledge_create(
         errors["unit"] = [_("Pledge an amount, seats or expert-days.")]
     if unit == PledgeUnit.AMOUNT:
         tracking.check_currency(currency, "currency", errors)
+    if theme:
+        tracking.check_taxonomy(theme, "theme", errors, taxonomy="themes")
     if value is None or value <= 0:
         errors["value"] = [_("A pledge is more than zero.")]
     tracking.check_period(period_start, period_end, "period_end", errors)
@@ -555,11 +625,12 @@ def cooperation_create_direct(
     if provider.pk == beneficiary.pk:
         errors["beneficiary"] = [_("A member cannot cooperate with itself.")]
     tracking.check_period(planned_start, planned_end, "planned_end", errors)
+    taxonomy = {"modality": modality, "channel": channel, "themes": list(themes), "sectors": list(sectors)}
+    for field, value in taxonomy.items():
+        tracking.check_taxonomy(value, field, errors)
     if errors:
         raise ValidationError(errors)
     fields = _iati_defaults(modality=modality, themes=list(themes), sectors=list(sectors), channel=channel)
-    if "dac_sectors" not in fields:
-        raise ValidationError({"modality": [_("Choose a modality, themes and sectors of the platform's lists.")]})
     cooperation = Cooperation.objects.create(
         title=title.strip(),
         description=description.strip(),
@@ -579,5 +650,61 @@ def cooperation_create_direct(
         changes=diff({}, snapshot(cooperation, AUDITED_FIELDS)),
         member_code=provider.code,
         public=is_public,
+    )
+    return cooperation
+
+
+#: The fields of a cooperation an IATI activity sets (see iati_export.activity_values).
+IMPORTED_FIELDS = (
+    "title",
+    "description",
+    "activity_status",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "dac_sectors",
+    "aid_type",
+    "finance_type",
+    "flow_type",
+    "collaboration_type",
+    "currency",
+    "iati_identifier",
+)
+
+
+@transaction.atomic
+def cooperation_create_from_iati(*, provider, beneficiary, actor, data: dict, reason: str = "") -> Cooperation:
+    """A cooperation read from an IATI activity (``data``: the IMPORTED_FIELDS), checked like any
+    edit of its IATI fields. The provider's editors and managers, the secretariat, or the system
+    (``actor=None``, the ``harambee import iati`` command) may do it."""
+    if actor is not None and not (is_secretariat(actor) or member_can_act_for(actor, provider)):
+        raise PermissionDenied(_("Only the provider's editors and managers may enter its cooperations."))
+    unknown = set(data) - set(IMPORTED_FIELDS)
+    errors: dict = {name: [_("This field cannot be changed here.")] for name in sorted(unknown)}
+    if not str(data.get("title", "")).strip():
+        errors["title"] = [_("Give the cooperation a title.")]
+    if provider.pk == beneficiary.pk:
+        errors["beneficiary"] = [_("A member cannot cooperate with itself.")]
+    cooperation = Cooperation(
+        provider=provider,
+        beneficiary=beneficiary,
+        origin=CooperationOrigin.DIRECT,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **{name: value for name, value in data.items() if name not in unknown},
+    )
+    _check_tracked(cooperation, data, errors)
+    if errors:
+        raise ValidationError(errors)
+    cooperation.full_clean()
+    cooperation.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=cooperation,
+        changes=diff({}, snapshot(cooperation, UPDATE_AUDITED_FIELDS)),
+        reason=reason,
+        member_code=provider.code,
+        public=cooperation.is_public,
     )
     return cooperation

@@ -1,4 +1,8 @@
-"""Validation of the tracked values of a cooperation (shared by its services and its imports)."""
+"""Validation of the tracked values of a cooperation (shared by its services, forms and imports).
+
+IATI codes are checked against the vendored codelists (harambee.iati.codelists); taxonomy codes
+(modality, themes, sectors, channel) against harambee.postings.choices. Nothing here lists codes.
+"""
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -6,36 +10,20 @@ from decimal import Decimal, InvalidOperation
 from babel.numbers import list_currencies
 from django.utils.translation import gettext as _
 
-ACTIVITY_STATUSES = ("1", "2", "3", "4", "5", "6")
-TRANSACTION_TYPES = tuple(str(code) for code in range(1, 14))
-AID_TYPES = (
-    "A01",
-    "A02",
-    "B01",
-    "B02",
-    "B021",
-    "B022",
-    "B03",
-    "B031",
-    "B032",
-    "B033",
-    "B04",
-    "C01",
-    "D01",
-    "D011",
-    "D012",
-    "D013",
-    "D02",
-    "D021",
-    "E01",
-    "E02",
-    "F01",
-    "G01",
-    "H01",
-)
-FINANCE_TYPES = ("110", "210", "310", "311", "421", "422", "423", "431", "432", "510", "520", "1100")
-FLOW_TYPES = ("10", "21", "22", "30", "36", "37", "40", "50")
-COLLABORATION_TYPES = ("1", "2", "3", "4", "6", "7", "8")
+from harambee.core.iati import invalid_code_message
+from harambee.iati import codelists
+from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
+
+#: The IATI codelist of each coded field of a cooperation: the forms offer it, the services check it.
+FIELD_CODELISTS = {
+    "aid_type": "AidType",
+    "finance_type": "FinanceType",
+    "flow_type": "FlowType",
+    "collaboration_type": "CollaborationType",
+    "activity_status": "ActivityStatus",
+}
+#: The taxonomy each taxonomy field of a cooperation draws from (postings.choices).
+FIELD_TAXONOMY = {"modality": MODALITIES, "channel": CHANNELS, "themes": THEMES, "sectors": SECTORS}
 
 
 def currencies() -> set[str]:
@@ -55,10 +43,12 @@ def check_period(start: date | None, end: date | None, field: str, errors: dict,
 
 
 def check_dac_sectors(rows, errors: dict) -> list[dict]:
-    """``[{"code": "11430", "percentage": 60}, …]``: five-digit DAC codes, percentages summing to 100."""
+    """``[{"code": "11430", "percentage": 60}, …]``: DAC sector codes in use on the IATI Sector
+    codelist, percentages summing to 100."""
     if not isinstance(rows, list):
         errors.setdefault("dac_sectors", []).append(_("Give a list of sectors."))
         return []
+    sectors = codelists.codelist("Sector")
     clean = []
     total = Decimal(0)
     for row in rows:
@@ -67,7 +57,7 @@ def check_dac_sectors(rows, errors: dict) -> list[dict]:
             percentage = Decimal(str((row or {}).get("percentage", "100")))
         except (InvalidOperation, ValueError):
             percentage = Decimal(-1)
-        if not (len(code) == 5 and code.isdigit()):
+        if not sectors.is_current(code):
             errors.setdefault("dac_sectors", []).append(
                 _("%(code)s is not a five-digit DAC sector code.") % {"code": code or "—"}
             )
@@ -82,6 +72,17 @@ def check_dac_sectors(rows, errors: dict) -> list[dict]:
     return clean
 
 
-def check_code(value: str, allowed, field: str, errors: dict) -> None:
-    if value not in allowed:
-        errors.setdefault(field, []).append(_("%(code)s is not a valid code here.") % {"code": value or "—"})
+def check_code(value: str | None, codelist_name: str, field: str, errors: dict) -> None:
+    """``value`` is a code in use (not withdrawn) on the IATI codelist ``codelist_name``."""
+    if not codelists.codelist(codelist_name).is_current(value):
+        errors.setdefault(field, []).append(invalid_code_message(value, codelist_name))
+
+
+def check_taxonomy(value, field: str, errors: dict, *, taxonomy: str = "") -> None:
+    """A taxonomy code (or a list of codes) of postings.choices; ``taxonomy`` names the list
+    (a FIELD_TAXONOMY key) when it is not the field's own name."""
+    allowed = FIELD_TAXONOMY[taxonomy or field]
+    values = value if isinstance(value, list | tuple) else [value]
+    for code in values:
+        if code not in allowed:
+            errors.setdefault(field, []).append(_("%(code)s is not a code of this list.") % {"code": code or "—"})

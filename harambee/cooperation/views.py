@@ -264,7 +264,6 @@ def cooperation_iati(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def cooperation_new(request):
-    from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
     from harambee.registry.access import is_secretariat
     from harambee.registry.models import Member, MemberStatus
 
@@ -279,10 +278,6 @@ def cooperation_new(request):
     form = forms.CooperationForm(request.POST or None)
     form.fields["provider"].choices = [(m.code, m.display_name) for m in providers]
     form.fields["beneficiary"].choices = [(m.code, m.display_name) for m in active]
-    form.fields["modality"].choices = list(MODALITIES.items())
-    form.fields["themes"].choices = list(THEMES.items())
-    form.fields["sectors"].choices = list(SECTORS.items())
-    form.fields["channel"].choices = list(CHANNELS.items())
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         members = {m.code: m for m in active}

@@ -203,6 +203,7 @@ def load_demo_cooperations(people) -> None:
     from datetime import date
     from decimal import Decimal
 
+    from harambee import iati
     from harambee.cooperation import services as cooperation_services
     from harambee.matching.services import match_accept, match_propose
     from harambee.postings.models import Posting
@@ -214,10 +215,10 @@ def load_demo_cooperations(people) -> None:
         return
     tsinghua = people["tsinghua.manager@demo.harambee.test"]
     chains = [
-        (zambia_need, people["zambia.manager@demo.harambee.test"], "south_south", "1", []),
-        (egypt_need, people["egypt.manager@demo.harambee.test"], "triangular", "8", ["undp"]),
+        (zambia_need, people["zambia.manager@demo.harambee.test"], "south_south", []),
+        (egypt_need, people["egypt.manager@demo.harambee.test"], "triangular", ["undp"]),
     ]
-    for need, requester, channel, collaboration, partners in chains:
+    for need, requester, channel, partners in chains:
         match = match_propose(
             need=need, offer=course, actor=requester, message="We would like to nominate officials for this course."
         )
@@ -228,7 +229,7 @@ def load_demo_cooperations(people) -> None:
             actor=tsinghua,
             data={
                 "channel": channel,
-                "collaboration_type": collaboration,
+                "collaboration_type": iati.mapping().collaboration_type[channel],
                 "status": "ongoing",
                 "actual_start": date(2026, 10, 12),
                 "implementers": list(Member.objects.filter(code__in=partners)),

@@ -11,9 +11,9 @@ class RegistryConfig(AppConfig):
         from django.conf import settings
 
         from harambee.audit import display
+        from harambee.core.iati import code_with_label
 
         from .access import people_names
-        from .choices import IATI_ORGANISATION_TYPES
         from .models import Member
         from .selectors import member_names
 
@@ -21,4 +21,10 @@ class RegistryConfig(AppConfig):
         display.register_people(people_names)
         display.register_names(Member, member_names)
         languages = {code.split("-")[0]: name for code, name in settings.LANGUAGES}
-        display.register(Member, codes={"iati_org_type": IATI_ORGANISATION_TYPES, "name_translations": languages})
+        display.register(
+            Member,
+            codes={
+                "iati_org_type": lambda code: code_with_label("OrganisationType", code),
+                "name_translations": languages,
+            },
+        )

@@ -4,7 +4,8 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from .choices import IATI_ORGANISATION_TYPES
+from harambee.core.iati import CodeChoiceField
+
 from .models import Country, Member, MemberKind, MemberRole, MemberStatus, OrganisationType
 from .names import UN_LANGUAGES
 
@@ -61,7 +62,7 @@ class MemberProfileForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
     organisation_type = forms.ChoiceField(label=_("Organisation type"), choices=OrganisationType.choices)
-    iati_org_type = forms.ChoiceField(label=_("IATI organisation type"), choices=list(IATI_ORGANISATION_TYPES.items()))
+    iati_org_type = CodeChoiceField(label=_("IATI organisation type"), codelist="OrganisationType")
     iati_ref = forms.CharField(
         label=_("IATI organisation identifier"),
         max_length=100,

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
+from harambee.core.iati import check_code
+from harambee.iati import mapping
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 
 from .access import is_secretariat, person_public_name
-from .choices import DEFAULT_IATI_TYPE
 from .models import Country, Member, MemberKind, MemberRole, Membership, MemberStatus
 from .names import UN_LANGUAGES
 from .selectors import member_people
@@ -65,11 +66,12 @@ def member_create_state(
         code=country.iso3.lower(),
         kind=MemberKind.STATE,
         country=country,
-        iati_org_type=DEFAULT_IATI_TYPE["state"],
+        iati_org_type=mapping().organisation_types["state"],
         description=description,
         status=status,
         is_demo=is_demo,
     )
+    check_code(member.iati_org_type, "OrganisationType", "iati_org_type")
     member.full_clean()
     member.save()
     audit_record(
@@ -108,7 +110,7 @@ def member_create_organisation(
         name=name.strip(),
         name_translations=_clean_translations(name_translations),
         organisation_type=organisation_type,
-        iati_org_type=iati_org_type or DEFAULT_IATI_TYPE.get(organisation_type, "90"),
+        iati_org_type=iati_org_type or mapping().organisation_types.get(organisation_type, mapping().organisation_type),
         iati_ref=iati_ref,
         acronym=acronym.strip(),
         website=website,
@@ -149,6 +151,8 @@ def member_update(*, member: Member, actor, data: dict[str, Any], reason: str = 
         setattr(member, field, value)
     if member.kind == MemberKind.STATE and "country" in data and data["country"] != member.country:
         raise ValidationError({"country": _("A State's country cannot change.")})
+    if "iati_org_type" in data and member.iati_org_type:
+        check_code(member.iati_org_type, "OrganisationType", "iati_org_type")
     member.full_clean()
     changes = diff(before, snapshot(member, MEMBER_AUDITED_FIELDS))
     if changes:

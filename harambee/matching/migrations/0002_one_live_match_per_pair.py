@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cooperation', '0004_one_cooperation_per_matched_pair'),
+        ('cooperation', '0006_one_cooperation_per_matched_pair'),
         ('matching', '0001_initial'),
         ('postings', '0004_offer_capacity_used'),
         ('registry', '0003_more_un_entities'),

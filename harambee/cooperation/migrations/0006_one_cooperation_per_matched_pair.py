@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cooperation', '0003_tracking_iati_and_pledges'),
+        ('cooperation', '0005_aid_types_not_on_the_iati_codelist'),
         ('postings', '0004_offer_capacity_used'),
         ('registry', '0003_more_un_entities'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
