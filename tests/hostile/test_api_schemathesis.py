@@ -8,6 +8,7 @@ failure is reproducible, and bounded: the examples, coverage and fuzzing phases 
 operation), about 2,800 requests, some 30 s of CPU on top of loading the demo.
 """
 
+import re
 import time
 
 import pytest
@@ -90,11 +91,10 @@ schema = schemathesis.openapi.from_wsgi(
 )
 
 
-@schema.parametrize()
-def test_the_api_answers_hostile_requests_as_documented(case, demo):
-    # Every case as the manager; anonymously too on the operations anyone may call. An operation
-    # that needs a token answers 401 to anyone anonymous before reading its input: its first case
-    # checks that answer once.
+def attack(case, demo):
+    """Send the case as the manager, and anonymously on the operations anyone may call. An operation
+    that needs a token answers 401 to anyone anonymous before reading its input: its first case
+    checks that answer once."""
     label = case.operation.label
     who = ["manager"]
     if not case.operation.definition.raw.get("security") or label not in SEEN_ANONYMOUS:
@@ -107,3 +107,22 @@ def test_the_api_answers_hostile_requests_as_documented(case, demo):
         entry[0] += 1
         entry[1] += time.monotonic() - started
         entry[2].add(label)
+
+
+def _one_test_per_operation():
+    """A test function per operation, named after it (`test_post_api_v1_needs`): pytest 9 builds the
+    ids of the items of `schema.parametrize()` from the function's name alone, and pytest-xdist
+    needs distinct ids."""
+    for result in schema.get_all_operations():
+        label = result.ok().label
+        name = "test_" + re.sub(r"\W+", "_", label).strip("_").lower()
+
+        def test(case, demo):
+            attack(case, demo)
+
+        test.__name__ = test.__qualname__ = name
+        test.__doc__ = f"Schemathesis attacks {label}."
+        globals()[name] = schema.include(name=label).parametrize()(test)
+
+
+_one_test_per_operation()
