@@ -85,10 +85,17 @@ def demo(django_db_setup, django_db_blocker):
             signals.request_finished.connect(close_old_connections)
 
 
-# Loaded at collection (pytest-django has configured Django by then); the document needs no database.
-schema = schemathesis.openapi.from_wsgi(
-    "/api/v1/openapi.json", get_wsgi_application(), config=schemathesis.Config.from_dict(CONFIG)
-)
+def load_schema(config: dict):
+    # At collection (pytest-django has configured Django by then): the document needs no database.
+    return schemathesis.openapi.from_wsgi(
+        "/api/v1/openapi.json", get_wsgi_application(), config=schemathesis.Config.from_dict(config)
+    )
+
+
+schema = load_schema(CONFIG)
+# A replacement (PUT) takes the same body as a creation (POST), whose coverage phase already walks
+# every field's edge cases: PUT keeps the examples and fuzzing phases, to bound the time.
+replacements = load_schema({**CONFIG, "phases": {**CONFIG["phases"], "coverage": {"enabled": False}}})
 
 
 def attack(case, demo):
@@ -122,7 +129,8 @@ def _one_test_per_operation():
 
         test.__name__ = test.__qualname__ = name
         test.__doc__ = f"Schemathesis attacks {label}."
-        globals()[name] = schema.include(name=label).parametrize()(test)
+        source = replacements if label.startswith("PUT ") else schema
+        globals()[name] = source.include(name=label).parametrize()(test)
 
 
 _one_test_per_operation()
