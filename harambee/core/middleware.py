@@ -13,6 +13,10 @@ such parameter reached a query and gave a 500. Lone surrogates cannot arrive thr
 channels (Django decodes them with replacement characters); in JSON bodies the API's parser
 refuses them (config/api.py). Under /api/ every error answer is JSON of one shape
 (harambee.core.errors), including Django's own 404, 405 and 500 answers.
+
+Two middlewares: ApiErrorsAndCookiesMiddleware is outermost (cookies must be clean before the
+session reads them, and it sees every answer); HostileInputMiddleware runs after authentication,
+so that a refusal's page shows who is signed in, and before any view or CSRF check reads the body.
 """
 
 import json
@@ -36,22 +40,33 @@ def _bad_fields(data) -> list[str]:
     return [key for key, values in data.lists() if has_nul(key, *[v for v in values if isinstance(v, str)])]
 
 
-class HostileInputMiddleware:
+class ApiErrorsAndCookiesMiddleware:
+    """Outermost (before the session): drops cookies holding NUL before anything reads them, and gives
+    every error answer under /api/ the API's JSON shape, whichever layer produced it."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        self._drop_bad_cookies(request)
-        response = self._refusal(request) or self.get_response(request)
+        for name, value in list(request.COOKIES.items()):
+            if has_nul(name, value):
+                del request.COOKIES[name]
+        response = self.get_response(request)
         if is_api_request(request):
             response = _as_json_error(response)
         return response
 
-    @staticmethod
-    def _drop_bad_cookies(request) -> None:
-        for name, value in list(request.COOKIES.items()):
-            if has_nul(name, value):
-                del request.COOKIES[name]
+
+class HostileInputMiddleware:
+    """After authentication (so an error page shows who is signed in) and before any view or the
+    CSRF check reads the request: refuses NUL in the path, the query string and form fields, and
+    bodies over the limit."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self._refusal(request) or self.get_response(request)
 
     def _refusal(self, request):
         if has_nul(request.path_info):

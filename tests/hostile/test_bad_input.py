@@ -183,8 +183,9 @@ def test_nul_in_a_web_form_field_is_a_400_page(client, cast):
     client.force_login(cast.manager)
     # when the title it sends holds NUL
     response = client.post("/en/needs/new/", {**NEED, "title": "Data\x00governance"})
-    # then the page answers 400 and nothing is saved
+    # then the page answers 400 (still showing who is signed in) and nothing is saved
     assert response.status_code == 400
+    assert "/en/accounts/sign-out/" in response.content.decode()
     assert not Posting.objects.exists()
 
 
