@@ -16,6 +16,12 @@ class TokenAuth(HttpBearer):
 class SessionUser(SessionAuth):
     """Session cookie (with CSRF protection on writes)."""
 
+    def _get_key(self, request):
+        # Without a signed-in session there is nothing for CSRF to protect: answer 401, not 403.
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
 
 API_WRITE_AUTH = [TokenAuth(), SessionUser()]
 

@@ -7,6 +7,7 @@ from django.utils import translation
 from ninja import Query, Router, Schema, Status
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
+from harambee.core.errors import ErrorOut
 from harambee.postings.access import posting_get_for_user
 
 from .access import MatchAction, match_get_for_user, match_list_for_user
@@ -101,13 +102,6 @@ class MatchOut(Schema):
     decided_at: datetime | None
 
 
-class ConflictOut(Schema):
-    """409 Conflict: someone was first; ``detail`` says who did what, and when."""
-
-    detail: str
-    errors: dict[str, list[str]]
-
-
 def _out(match) -> MatchOut:
     return MatchOut(
         id=match.pk, need=match.need.external_id, offer=match.offer.external_id,
@@ -126,7 +120,7 @@ def match_list(request: HttpRequest, status: str = ""):
 
 @router.post(
     "/matches",
-    response={201: MatchOut, 409: ConflictOut},
+    response={201: MatchOut, 409: ErrorOut},
     auth=API_WRITE_AUTH,
     summary="Propose a match",
     description="409 Conflict when the need and the offer are already proposed (by whom, when) or already "
@@ -159,7 +153,7 @@ def _answer(request, match_id: int, payload: AnswerIn, service, action):
 
 @router.post(
     "/matches/{match_id}/accept",
-    response={200: MatchOut, 409: ConflictOut},
+    response={200: MatchOut, 409: ErrorOut},
     auth=API_WRITE_AUTH,
     summary="Accept a proposal",
     description=ANSWERED,
@@ -170,7 +164,7 @@ def match_accept_view(request: HttpRequest, match_id: int, payload: AnswerIn):
 
 @router.post(
     "/matches/{match_id}/decline",
-    response={200: MatchOut, 409: ConflictOut},
+    response={200: MatchOut, 409: ErrorOut},
     auth=API_WRITE_AUTH,
     summary="Decline a proposal",
     description=ANSWERED,
@@ -181,7 +175,7 @@ def match_decline_view(request: HttpRequest, match_id: int, payload: AnswerIn):
 
 @router.post(
     "/matches/{match_id}/withdraw",
-    response={200: MatchOut, 409: ConflictOut},
+    response={200: MatchOut, 409: ErrorOut},
     auth=API_WRITE_AUTH,
     summary="Withdraw a proposal",
     description=ANSWERED,

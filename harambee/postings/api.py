@@ -10,8 +10,8 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
-from harambee.registry.access import people_names
-from harambee.registry.models import Member
+from harambee.core.paging import PageNumber
+from harambee.registry.access import member_list_for_user, people_names
 
 from . import text
 from .access import PostingAction, default_contact, members_user_can_post_for, posting_get_for_user
@@ -43,7 +43,21 @@ class TranslationSchema(Schema):
 class PostingIn(Schema):
     """A posting in the interchange format (see docs/postings.md); `id` is optional on create."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "member": "zmb",
+                    "title": "Training of civil servants in AI procurement",
+                    "description": "A two-week course for 20 procurement officers of the ministries.",
+                    "language": "en",
+                    "modalities": ["training"],
+                    "delivery_languages": ["en"],
+                }
+            ]
+        },
+    )
     id: str | None = Field(None, max_length=100)
     member: str | None = Field(None, max_length=32)
     title: str
@@ -122,7 +136,7 @@ class ListParams(Schema):
     group: list[str] = []
     language: list[str] = []
     format: list[str] = []
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -175,7 +189,8 @@ def _create(request, kind: str, payload: PostingIn):
     member_code = (body.get("member") or "").lower()
     member = members_user_can_post_for(user).filter(code=member_code).first()
     if member is None:
-        if Member.objects.filter(code=member_code).exists():
+        # A member the user may not even see is as unknown as one that does not exist.
+        if member_list_for_user(user=user).filter(code=member_code).exists():
             raise PermissionDenied(_("You may not write needs or offers for this member."))
         raise ValidationError({"member": _("Unknown member: %(code)s") % {"code": body.get("member") or ""}})
     body["kind"], body["id"] = kind, body.get("id") or new_external_id(kind)

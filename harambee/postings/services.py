@@ -17,14 +17,14 @@ from django.utils.translation import gettext as _
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.text import shorten
-from harambee.registry.access import MemberAction, is_secretariat, member_can
+from harambee.registry.access import MemberAction, is_secretariat, member_can, member_list_for_user
 from harambee.registry.models import Member, MemberStatus
 
 from . import indexing, lifecycle
 from .choices import PostingKind, PostingStatus
 from .models import Posting, PostingTranslation
 from .signals import announce_changed
-from .validation import PostingInput
+from .validation import ID_MESSAGE, PostingInput
 
 CONTENT_FIELDS = (
     "title", "description", "language", "modalities", "themes", "sectors", "target_groups", "sdgs", "channel",
@@ -45,11 +45,18 @@ def _check_can_write(actor, member: Member) -> None:
         raise PermissionDenied(_("You may not write needs or offers for this member."))
 
 
-def _resolve_eligible_members(codes: list[str]) -> list[Member]:
+def _resolve_eligible_members(codes: list[str], *, actor, posting: Posting | None = None) -> list[Member]:
+    """The members named; one the actor may not see is as unknown as one that does not exist
+    (members already named by `posting` stay acceptable)."""
     if not codes:
         return []
     wanted = {code.lower() for code in codes}
-    found = list(Member.objects.filter(code__in=wanted))
+    members = Member.objects.all()
+    if actor is not None:
+        members = member_list_for_user(user=actor)
+        if posting is not None:
+            members = members | Member.objects.filter(pk__in=posting.eligible_members.values("pk"))
+    found = list(members.filter(code__in=wanted).distinct())
     missing = wanted - {m.code for m in found}
     if missing:
         raise ValidationError(
@@ -103,11 +110,13 @@ def posting_create(
         is_demo=is_demo,
     )
     apply_input(posting, data)
+    if Posting.objects.filter(external_id=posting.external_id).exists():
+        raise ValidationError({"id": [ID_MESSAGE]})
     if status in (PostingStatus.PUBLISHED, PostingStatus.PARTIALLY_MATCHED):
         posting.published_at = timezone.now()
     posting.full_clean(exclude=["search_document"])
     posting.save()
-    posting.eligible_members.set(_resolve_eligible_members(data.eligible_members))
+    posting.eligible_members.set(_resolve_eligible_members(data.eligible_members, actor=actor))
     translations = _replace_translations(posting, data)
     indexing.reindex([posting], translations_by_posting={posting.pk: translations})
     announce_changed([posting.pk])
@@ -141,7 +150,7 @@ def posting_update(*, posting: Posting, actor, data: PostingInput, contact=None,
     new_translations = sorted((t.language, t.title, t.description) for t in data.translations)
     if new_translations != before_translations:
         changes["translations"] = [[t[0] for t in before_translations], [t[0] for t in new_translations]]
-    eligible = _resolve_eligible_members(data.eligible_members)
+    eligible = _resolve_eligible_members(data.eligible_members, actor=actor, posting=posting)
     if sorted(m.pk for m in eligible) != sorted(posting.eligible_members.values_list("pk", flat=True)):
         changes["eligible_members"] = [None, sorted(m.code for m in eligible)]
     if not changes:

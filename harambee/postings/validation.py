@@ -11,6 +11,7 @@ from typing import Any
 from babel.numbers import list_currencies
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from harambee.core.usertext import clean_text
 
@@ -33,6 +34,11 @@ MAX_DESCRIPTION = 20000
 MAX_ID = 100
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
 M49_PATTERN = re.compile(r"^\d{3}$")
+# One answer for an identifier that is malformed and for one that is taken, whoever's posting
+# holds it: a refusal must not tell whether a posting the writer cannot see exists.
+ID_MESSAGE = gettext_lazy(
+    "Choose an identifier of letters, digits and . _ : - (at most 100) that no other need or offer uses."
+)
 CURRENCIES = frozenset(list_currencies())
 
 BASE_FIELDS = (
@@ -205,7 +211,7 @@ def parse_posting(raw: Any, *, default_member: str = "", detect=None) -> Posting
         errors.add(name, _("Unknown field."))
     external_id = raw.get("id")
     if not isinstance(external_id, str) or not ID_PATTERN.match(external_id):
-        errors.add("id", _("An identifier of letters, digits and . _ : - is required (at most 100)."))
+        errors.add("id", str(ID_MESSAGE))
         external_id = ""
     kind = _choice(raw, "kind", PostingKind.values, errors)
     if not kind and "kind" not in errors.by_field:

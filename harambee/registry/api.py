@@ -5,8 +5,10 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from ninja.security import django_auth
 from pydantic import ConfigDict
+
+from harambee.accounts.auth import API_WRITE_AUTH, api_user
+from harambee.core.paging import PageNumber
 
 from .access import MemberAction, member_get_for_user
 from .models import Country, CountryGroup, Member
@@ -60,7 +62,10 @@ class MemberFilters(Schema):
 
 
 class MemberPatch(Schema):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"acronym": "ZM", "website": "https://example.org/", "reason": "New site"}]},
+    )
 
     name: str | None = Field(None, max_length=200)
     name_translations: dict[str, str] | None = None
@@ -95,7 +100,7 @@ class CountryGroupOut(Schema):
 
 class Paging(PageNumberPagination):
     class Input(Schema):
-        page: int = Field(1, ge=1)
+        page: PageNumber = 1
         page_size: int = Field(50, ge=1, le=200)
 
     def paginate_queryset(self, queryset, pagination: Input, **params):
@@ -109,16 +114,16 @@ class Paging(PageNumberPagination):
 @router.get("/members", response=list[MemberOut], summary="List members")
 @paginate(Paging)
 def member_list(request: HttpRequest, filters: Query[MemberFilters]):
-    members = member_browse(user=request.user, **{k: v for k, v in filters.dict().items() if v})
+    members = member_browse(user=api_user(request), **{k: v for k, v in filters.dict().items() if v})
     return [MemberOut.from_member(m) for m in members.order_by("code")]
 
 
 @router.get("/members/{code}", response=MemberOut, summary="One member")
 def member_detail(request: HttpRequest, code: str):
-    return MemberOut.from_member(member_get_for_user(user=request.user, code=code))
+    return MemberOut.from_member(member_get_for_user(user=api_user(request), code=code))
 
 
-@router.patch("/members/{code}", response=MemberOut, auth=django_auth, summary="Change a member's profile")
+@router.patch("/members/{code}", response=MemberOut, auth=API_WRITE_AUTH, summary="Change a member's profile")
 def member_patch(request: HttpRequest, code: str, payload: MemberPatch):
     member = member_get_for_user(user=request.user, code=code, action=MemberAction.EDIT)
     data = payload.dict(exclude_unset=True)
