@@ -1,10 +1,13 @@
 """The home page and error pages of the web shell."""
 
+import sys
+
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from harambee.audit.selectors import audit_entry_list
+from harambee.core.dbbusy import busy_response
 from harambee.registry.models import Member, MemberKind, MemberStatus, Region
 
 
@@ -38,4 +41,7 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
+    busy = busy_response(request, sys.exc_info()[1])  # a lock timeout outside a view: 503, not 500
+    if busy is not None:
+        return busy
     return render(request, "500.html", status=500)

