@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -178,6 +179,17 @@ class Posting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def validate_unique(self, exclude=None):
+        """The identifier must be free among the hidden rows of running imports too."""
+        super().validate_unique(exclude=exclude)
+        if exclude and "external_id" in exclude:
+            return
+        staged = Posting.all_objects.filter(external_id=self.external_id, import_run__isnull=False)
+        if staged.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"external_id": _("An import that is still running is writing a posting with this identifier.")}
+            )
 
     @property
     def is_public(self) -> bool:
