@@ -42,8 +42,6 @@ logger = logging.getLogger(__name__)
 BATCH = 1000
 MAX_LINE_BYTES = 200_000
 AUDIT_TEXT_LIMIT = 300
-# The facet rows of staged postings carry this status, which no count or filter asks for.
-STAGED_STATUS = "importing"
 # A run whose process cannot be checked (another host) is taken for dead when no batch was
 # written for this long; a run of a live process on this host only after RUN_STALE_SAME_HOST.
 RUN_STALE = timedelta(minutes=10)
@@ -327,10 +325,7 @@ def _plan(parsed, existing, report: ImportReport):
 
 def _apply(creations, updates, members, missing, actor, report: ImportReport) -> None:
     """Write the planned postings as hidden rows in batches, then make them visible at once."""
-    run = ImportRun.objects.create(
-        pid=os.getpid(), host=socket.gethostname()[:255], actor=actor if actor is not None else None,
-        lines=report.lines,
-    )  # fmt: skip
+    run = ImportRun.objects.create(pid=os.getpid(), host=socket.gethostname()[:255], actor=actor, lines=report.lines)
     _ACTIVE_RUNS.add(run.pk)
     try:
         if connection.vendor == "sqlite" and len(creations) + len(updates) > BATCH:
@@ -343,6 +338,7 @@ def _apply(creations, updates, members, missing, actor, report: ImportReport) ->
                 ImportRun.objects.filter(pk=run.pk).update(members_created=[m.pk for m in created])
         facts = indexing.member_facts(members.values())
         audit_rows: list[tuple] = []
+        created: list[int] = []
         now = timezone.now()
         for start in range(0, len(creations), BATCH):
             postings = []
@@ -357,6 +353,7 @@ def _apply(creations, updates, members, missing, actor, report: ImportReport) ->
                 apply_input(posting, data)
                 postings.append((posting, data))
             _stage(run, postings, members, facts)
+            created += [p.pk for p, _d in postings]
             audit_rows += _audit_rows(
                 [(AuditAction.CREATE, p, p.member.code, _created_changes(p), p.is_public) for p, _d in postings], actor
             )
@@ -375,7 +372,7 @@ def _apply(creations, updates, members, missing, actor, report: ImportReport) ->
                 )  # fmt: skip
             _stage(run, shadows, members, facts)
             audit_rows += _audit_rows(entries, actor)
-        _publish(run, audit_rows)
+        _publish(run, audit_rows, created=created, updated=[p.pk for p, _d, _c in updates])
     except BaseException as error:
         try:
             _roll_back(run.pk, error=repr(error))
@@ -418,83 +415,60 @@ def _stage(run: ImportRun, pairs: list[tuple[Posting, PostingInput]], members, f
     with transaction.atomic():
         _heartbeat(run)
         _insert_postings([posting for posting, _data in pairs])
-        _write_children(pairs, members, facts, facet_status=STAGED_STATUS)
+        _write_children(pairs, members, facts)
 
 
-def _publish(run: ImportRun, audit_rows: list[tuple]) -> None:
-    """The one short transaction that makes every row of the run visible, with its audit entries."""
+def _publish(run: ImportRun, audit_rows: list[tuple], *, created: list[int], updated: list[int]) -> None:
+    """The one short transaction that makes every row of the run visible, with its audit entries.
+
+    New postings only lose their run mark. Each updated posting takes its hidden copy's content,
+    translations, facet rows and eligible members; the copies are deleted."""
     quote = connection.ops.quote_name
     posting = quote(Posting._meta.db_table)
+    facet = quote(PostingFacet._meta.db_table)
     children = [
         quote(PostingTranslation._meta.db_table),
-        quote(PostingFacet._meta.db_table),
+        facet,
         quote(Posting.eligible_members.through._meta.db_table),
     ]
-    facet = children[1]
-    columns = [quote(Posting._meta.get_field(name).column) for name in UPDATED_FIELDS]
-    shadows = f"SELECT id FROM {posting} WHERE import_run_id = %s AND replaces_id IS NOT NULL"
+    columns = ", ".join(quote(Posting._meta.get_field(name).column) for name in UPDATED_FIELDS)
+    copies = f"SELECT id FROM {posting} WHERE import_run_id = %s AND replaces_id IS NOT NULL"
     replaced = f"SELECT replaces_id FROM {posting} WHERE import_run_id = %s AND replaces_id IS NOT NULL"
     with transaction.atomic():
-        now = timezone.now()
+        now = _db_datetime(timezone.now())
         if not ImportRun.objects.filter(pk=run.pk, state=ImportRunState.RUNNING).update(
-            state=ImportRunState.APPLIED, heartbeat_at=now, finished_at=now
+            state=ImportRunState.APPLIED, heartbeat_at=timezone.now(), finished_at=timezone.now()
         ):
             raise ImportInterrupted(_("The import was rolled back by housekeeping."))
         with connection.cursor() as cursor:
-            # staged facet rows take the status of the posting they index (the live one for an update)
-            created_ids = f"SELECT id FROM {posting} WHERE import_run_id = %s AND replaces_id IS NULL AND status = %s"
-            shadow_ids = (
-                f"SELECT s.id FROM {posting} s JOIN {posting} live ON live.id = s.replaces_id "
-                "WHERE s.import_run_id = %s AND live.status = %s"
-            )
-            for status in _statuses(cursor, run.pk):
-                for ids in (created_ids, shadow_ids):
-                    cursor.execute(
-                        f"UPDATE {facet} SET status = %s WHERE posting_id IN ({ids})", [status, run.pk, status]
-                    )
-            # updates: the live row takes the staged content, then the staged children
-            cursor.execute(
-                f"UPDATE {posting} SET ({', '.join(columns)}) = (SELECT {', '.join(columns)} FROM {posting} s "
-                f"WHERE s.replaces_id = {posting}.id AND s.import_run_id = %s), content_updated_at = %s, "
-                f"updated_at = %s WHERE id IN ({replaced})",
-                [run.pk, _db_datetime(now), _db_datetime(now), run.pk],
-            )
-            for table in children:
-                cursor.execute(f"DELETE FROM {table} WHERE posting_id IN ({replaced})", [run.pk])
+            if updated:
                 cursor.execute(
-                    f"UPDATE {table} SET posting_id = (SELECT s.replaces_id FROM {posting} s "
-                    f"WHERE s.id = {table}.posting_id) WHERE posting_id IN ({shadows})",
+                    f"UPDATE {posting} SET ({columns}) = (SELECT {columns} FROM {posting} s "
+                    f"WHERE s.replaces_id = {posting}.id AND s.import_run_id = %s), content_updated_at = %s, "
+                    f"updated_at = %s WHERE id IN ({replaced})",
+                    [run.pk, now, now, run.pk],
+                )
+                for table in children:
+                    cursor.execute(f"DELETE FROM {table} WHERE posting_id IN ({replaced})", [run.pk])
+                    cursor.execute(
+                        f"UPDATE {table} SET posting_id = (SELECT s.replaces_id FROM {posting} s "
+                        f"WHERE s.id = {table}.posting_id) WHERE posting_id IN ({copies})",
+                        [run.pk],
+                    )
+                # the facet rows carry the live posting's status (which may have changed meanwhile)
+                cursor.execute(
+                    f"UPDATE {facet} SET status = (SELECT p.status FROM {posting} p WHERE p.id = {facet}.posting_id) "
+                    f"WHERE posting_id IN ({replaced})",
                     [run.pk],
                 )
-            updated = [row[0] for row in _fetch(cursor, replaced, [run.pk])]
-            cursor.execute(f"DELETE FROM {posting} WHERE import_run_id = %s AND replaces_id IS NOT NULL", [run.pk])
-            # creations: visible from now on, dated now
-            created = [row[0] for row in _fetch(cursor, f"SELECT id FROM {posting} WHERE import_run_id = %s", [run.pk])]
-            # (their other dates are those of the start of the import; `updated_at` changes the
-            # generation of postings, so cached facet counts are counted again)
+                cursor.execute(f"DELETE FROM {posting} WHERE import_run_id = %s AND replaces_id IS NOT NULL", [run.pk])
+            # (the other dates of new postings are those of the start of the import; `updated_at`
+            # changes the generation of postings, so cached facet counts are counted again)
             cursor.execute(
-                f"UPDATE {posting} SET import_run_id = NULL, updated_at = %s WHERE import_run_id = %s",
-                [_db_datetime(now), run.pk],
+                f"UPDATE {posting} SET import_run_id = NULL, updated_at = %s WHERE import_run_id = %s", [now, run.pk]
             )
-        _insert(AuditEntry, AUDIT_COLUMNS, [(_db_datetime(now), *row) for row in audit_rows])
+        _insert(AuditEntry, AUDIT_COLUMNS, [(now, *row) for row in audit_rows])
         announce_changed([*created, *updated])
-
-
-def _statuses(cursor, run_id: int) -> list[str]:
-    """The statuses the rows of a run will have: their own when created, the live one's when updated."""
-    posting = connection.ops.quote_name(Posting._meta.db_table)
-    rows = _fetch(
-        cursor,
-        f"SELECT DISTINCT COALESCE(live.status, s.status) FROM {posting} s "
-        f"LEFT JOIN {posting} live ON live.id = s.replaces_id WHERE s.import_run_id = %s",
-        [run_id],
-    )
-    return sorted(row[0] for row in rows)
-
-
-def _fetch(cursor, sql: str, params: list) -> list[tuple]:
-    cursor.execute(sql, params)
-    return cursor.fetchall()
 
 
 def _db_datetime(value):
@@ -620,7 +594,7 @@ def _insert_postings(postings: list[Posting]) -> None:
     _insert(Posting, [f.column for f in fields], rows)
 
 
-def _write_children(pairs: list[tuple[Posting, PostingInput]], members, facts, *, facet_status: str) -> None:
+def _write_children(pairs: list[tuple[Posting, PostingInput]], members, facts) -> None:
     translations, facets, eligible = [], [], []
     now = timezone.now()
     for posting, data in pairs:
@@ -628,7 +602,7 @@ def _write_children(pairs: list[tuple[Posting, PostingInput]], members, facts, *
             (posting.pk, t.language, t.title, t.description, t.origin, t.verified, now) for t in data.translations
         ]
         facets += [
-            (posting.pk, posting.kind, facet_status, facet, code)
+            (posting.pk, posting.kind, posting.status, facet, code)
             for facet, code in indexing.facet_pairs(posting, facts[posting.member.pk])
         ]
         eligible += [(posting.pk, members[c.lower()].pk) for c in data.eligible_members]

@@ -355,3 +355,46 @@ def test_other_database_errors_are_not_taken_for_a_busy_database(rf):
     assert busy_response(rf.post("/api/v1/needs"), OperationalError("no such table: x")) is None
     assert busy_response(rf.post("/api/v1/needs"), ValueError("database is locked")) is None
     assert busy_response(rf.post("/api/v1/needs"), OperationalError("database is locked")).status_code == 503
+
+
+def test_an_import_killed_with_sigkill_is_rolled_back_by_housekeeping(tmp_path):
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+
+    harambee = str(Path(sys.executable).parent / "harambee")
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        HARAMBEE_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="config.settings.local", HARAMBEE_EMBEDDER="none"
+    )
+
+    def run(*argv):
+        return subprocess.run([harambee, *argv], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+
+    # given a database with one active member and a file of 6,000 postings for it
+    run("migrate", "--no-input", "-v", "0")
+    run("shell", "-c", "from harambee.registry.services import member_create_organisation as c;"
+        "c(actor=None, code='unza', name='UNZA', organisation_type='university', country=None)")  # fmt: skip
+    run("gen", "postings", "--count", "6000", "--out", str(tmp_path / "p.jsonl"))
+    # when an import is killed (SIGKILL) once it has written a batch
+    importer = subprocess.Popen([harambee, "import", "postings", str(tmp_path / "p.jsonl")], cwd=ROOT, env=env)
+    database = sqlite3.connect(tmp_path / "harambee.sqlite3", timeout=30)
+
+    def count(where: str) -> int:
+        return database.execute(f"SELECT count(*) FROM postings_posting WHERE {where}").fetchone()[0]
+
+    deadline = time.monotonic() + 300
+    while count("import_run_id IS NOT NULL") < 1000 and importer.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    importer.send_signal(signal.SIGKILL)
+    importer.wait()
+    # then what it wrote is hidden, and housekeeping removes it
+    staged = count("import_run_id IS NOT NULL")
+    assert staged >= 1000 and count("import_run_id IS NULL") == 0
+    out = run("postings", "housekeeping").stdout
+    assert "1 interrupted imports rolled back" in out
+    assert count("1 = 1") == 0
+    assert database.execute("SELECT state FROM postings_importrun").fetchall() == [("rolled_back",)]
+    assert database.execute("SELECT count(*) FROM postings_postingfacet").fetchone()[0] == 0
+    database.close()
