@@ -186,14 +186,15 @@ def test_lifecycle_from_the_ui_with_audit_and_reasons(client, cast, world, setti
     assert client.get(f"/en/needs/{posting.external_id}/").status_code == 404
 
 
-def test_expiry_and_reminders(cast, world, django_capture_on_commit_callbacks):
+def test_expiry_and_reminders(cast, world, django_capture_on_commit_callbacks, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
     data = parse_posting({**OFFER_ZH, "member": "zmb", "start": None, "end": None, "apply_by": "2026-12-10"})
     posting = posting_create(actor=None, member=world, data=data, status="published")
     MembershipFactory(member=world, user=cast.manager, role=MemberRole.MANAGER)
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("postings", "housekeeping", "--today", "2026-12-01", stdout=out)
-    assert out.getvalue().strip() == "0 expired, 1 reminded."
+    assert out.getvalue().splitlines()[0] == "0 expired, 1 reminded."
     assert len(mail.outbox) == 1 and "closes on 2026-12-10" in mail.outbox[0].subject
     call_command("postings", "housekeeping", "--today", "2026-12-02", stdout=out)
     assert len(mail.outbox) == 1  # once per posting

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "harambee.core.dbbusy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

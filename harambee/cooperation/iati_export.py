@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from harambee import iati
+from harambee.core.csvfile import csv_write
 from harambee.core.exceptions import PermissionDenied
 from harambee.registry.models import Member
 
@@ -469,9 +470,6 @@ def _name(codelist_name: str, code: str) -> str:
 def export_cooperations_csv(*, member: str, out: str, stdout) -> None:
     """`harambee export cooperations [--member CODE] [--out FILE]`: public cooperations as CSV, with the
     name of each code in the column after it."""
-    import csv
-    import io
-
     from django.core.management.base import CommandError
     from django.db.models import Q
 
@@ -480,67 +478,42 @@ def export_cooperations_csv(*, member: str, out: str, stdout) -> None:
         if not Member.objects.filter(code=member.lower()).exists():
             raise CommandError(_("Unknown member: %(code)s") % {"code": member})
         qs = qs.filter(Q(provider__code=member.lower()) | Q(beneficiary__code=member.lower()))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            "id",
-            "iati_identifier",
-            "title",
-            "provider",
-            "provider_name",
-            "beneficiary",
-            "beneficiary_name",
-            "status",
-            "aid_type",
-            "aid_type_name",
-            "collaboration_type",
-            "collaboration_type_name",
-            "finance_type",
-            "finance_type_name",
-            "flow_type",
-            "flow_type_name",
-            "activity_status",
-            "activity_status_name",
-            "sectors",
-            "sector_names",
-            "planned_start",
-            "planned_end",
-            "currency",
-        ]
-    )
+    csv_write(_cooperation_rows(qs), out=out, stdout=stdout)
+
+
+def _cooperation_rows(qs):
+    """The header and one row per cooperation for the CSV export (written by `harambee.core.csvfile`)."""
+    yield [
+        "id", "iati_identifier", "title", "provider", "provider_name", "beneficiary", "beneficiary_name", "status",
+        "aid_type", "aid_type_name", "collaboration_type", "collaboration_type_name", "finance_type",
+        "finance_type_name", "flow_type", "flow_type_name", "activity_status", "activity_status_name", "sectors",
+        "sector_names", "planned_start", "planned_end", "currency",
+    ]  # fmt: skip
     for c in qs.order_by("pk"):
         with translation.override(LANGUAGE):
             provider, beneficiary = c.provider.display_name, c.beneficiary.display_name
-        writer.writerow(
-            [
-                c.pk,
-                iati.iati_identifier(reporting_org_ref=org_ref(c.provider), suffix=f"COOP-{c.pk}"),
-                c.title,
-                c.provider.code.upper(),
-                provider,
-                c.beneficiary.code.upper(),
-                beneficiary,
-                c.status,
-                c.aid_type,
-                _name("AidType", c.aid_type),
-                c.collaboration_type,
-                _name("CollaborationType", c.collaboration_type),
-                c.finance_type,
-                _name("FinanceType", c.finance_type),
-                c.flow_type,
-                _name("FlowType", c.flow_type),
-                c.activity_status,
-                _name("ActivityStatus", c.activity_status),
-                "; ".join(f"{s['code']} ({s['percentage']:g}%)" for s in c.dac_sectors),
-                "; ".join(_name("Sector", s["code"]) for s in c.dac_sectors),
-                c.planned_start or "",
-                c.planned_end or "",
-                c.currency,
-            ]
-        )
-    if out == "-":
-        stdout.write(buffer.getvalue(), ending="")
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as handle:
-            handle.write(buffer.getvalue())
+        yield [
+            c.pk,
+            iati.iati_identifier(reporting_org_ref=org_ref(c.provider), suffix=f"COOP-{c.pk}"),
+            c.title,
+            c.provider.code.upper(),
+            provider,
+            c.beneficiary.code.upper(),
+            beneficiary,
+            c.status,
+            c.aid_type,
+            _name("AidType", c.aid_type),
+            c.collaboration_type,
+            _name("CollaborationType", c.collaboration_type),
+            c.finance_type,
+            _name("FinanceType", c.finance_type),
+            c.flow_type,
+            _name("FlowType", c.flow_type),
+            c.activity_status,
+            _name("ActivityStatus", c.activity_status),
+            "; ".join(f"{s['code']} ({s['percentage']:g}%)" for s in c.dac_sectors),
+            "; ".join(_name("Sector", s["code"]) for s in c.dac_sectors),
+            c.planned_start or "",
+            c.planned_end or "",
+            c.currency,
+        ]

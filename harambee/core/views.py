@@ -1,5 +1,7 @@
 """The home page and error pages of the web shell."""
 
+import sys
+
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import check_for_language
@@ -8,6 +10,7 @@ from django.views.i18n import LANGUAGE_QUERY_PARAMETER
 from django.views.i18n import set_language as django_set_language
 
 from harambee.audit.selectors import audit_entry_list
+from harambee.core.dbbusy import busy_response
 from harambee.registry.models import Member, MemberKind, MemberStatus, Region
 
 from .i18n import url_in_language
@@ -53,4 +56,7 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
+    busy = busy_response(request, sys.exc_info()[1])  # a lock timeout outside a view: 503, not 500
+    if busy is not None:
+        return busy
     return render(request, "500.html", status=500)

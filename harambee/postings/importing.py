@@ -1,38 +1,59 @@
 """Import and export of postings in the JSON Lines interchange format (and CSV export).
 
 An import validates every line first and reports problems by line number; only when the whole
-file is clean does it write, all or nothing. Re-importing a file updates postings by their
-identifier instead of duplicating them.
+file is clean does it write, all or nothing as anybody sees it. It writes in short batches, each
+its own transaction, into rows hidden from everybody (`Posting.import_run`), and one short final
+transaction makes them visible: so a long import never holds the database's write lock for
+longer than a batch (docs/adr/0008-imports-in-batches.md). If a batch fails, or the process dies,
+the rows of the run are removed again (at once, or by the next import or housekeeping).
+Re-importing a file updates postings by their identifier instead of duplicating them.
 """
 
-import csv
-import io
 import json
+import logging
+import os
+import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from harambee.audit.models import AuditAction, AuditEntry
-from harambee.audit.services import diff, snapshot
+from harambee.audit.services import audit_record, diff, snapshot
 from harambee.registry.access import MemberAction, is_secretariat, member_can
 from harambee.registry.models import Country, Member, MemberStatus
 from harambee.registry.services import member_create_organisation, member_create_state
 
 from . import indexing, text
 from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, MODALITIES, SECTORS, TARGET_GROUPS, THEMES
-from .models import Posting, PostingFacet, PostingTranslation
-from .services import AUDITED_FIELDS, apply_input
+from .models import ImportRun, ImportRunState, Posting, PostingFacet, PostingTranslation
+from .services import AUDITED_FIELDS, CONTENT_FIELDS, apply_input
 from .signals import announce_changed
 from .validation import PostingInput, parse_posting, posting_to_dict
+
+logger = logging.getLogger(__name__)
 
 BATCH = 1000
 MAX_LINE_BYTES = 200_000
 AUDIT_TEXT_LIMIT = 300
+# A run whose process cannot be checked (another host) is taken for dead when no batch was
+# written for this long; a run of a live process on this host only after RUN_STALE_SAME_HOST.
+RUN_STALE = timedelta(minutes=10)
+RUN_STALE_SAME_HOST = timedelta(hours=1)
+# Runs this process is working on (the web server runs imports in several threads).
+_ACTIVE_RUNS: set[int] = set()
+# The content an import replaces on a posting it updates (not its kind, member, status or contact).
+UPDATED_FIELDS = (*(f for f in CONTENT_FIELDS if f != "contact"), "language_detected", "search_document")
+
+
+class ImportInterrupted(Exception):
+    """The run was rolled back by somebody else (housekeeping took it for dead)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +63,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.line:
+            return self.message
         where = _("line %(line)s") % {"line": self.line}
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
@@ -65,6 +88,28 @@ class ImportReport:
         return not self.problems
 
 
+def _text_problem(value) -> str:
+    """Why a decoded JSON value cannot be stored as text ("" when it can): a lone surrogate
+    (`"\\ud800"` is valid JSON but not Unicode text) or a NUL character, anywhere in it."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return _("The line contains a NUL character (\\u0000), which text may not contain.")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return _(
+                    "The line contains a lone surrogate (such as \\ud800), which is not a character; "
+                    "check the program that wrote the file."
+                )
+        return ""
+    if isinstance(value, dict):
+        return next((p for p in map(_text_problem, (*value.keys(), *value.values())) if p), "")
+    if isinstance(value, list):
+        return next((p for p in map(_text_problem, value) if p), "")
+    return ""
+
+
 def _parse_lines(
     lines: Iterable[str | bytes], report: ImportReport, default_member: str
 ) -> list[tuple[int, PostingInput]]:
@@ -78,6 +123,8 @@ def _parse_lines(
             except UnicodeDecodeError:
                 report.problems.append(Problem(number, "", _("Not UTF-8 text.")))
                 continue
+        if number == 1:
+            raw_line = raw_line.removeprefix("\ufeff")  # a byte order mark some editors write
         if not raw_line.strip():
             continue
         if len(raw_line) > MAX_LINE_BYTES:
@@ -87,6 +134,11 @@ def _parse_lines(
             raw = json.loads(raw_line)
         except json.JSONDecodeError as error:
             report.problems.append(Problem(number, "", _("Not valid JSON: %(error)s") % {"error": error.msg}))
+            continue
+        # only an escape can put a NUL or a lone surrogate into a string (json refuses raw control characters)
+        problem = _text_problem(raw) if "\\u" in raw_line else ""
+        if problem:
+            report.problems.append(Problem(number, "", problem))
             continue
         try:
             data = parse_posting(raw, default_member=default_member, detect=text.detect_language)
@@ -114,9 +166,22 @@ def _parse_lines(
 def _existing(ids: list[str]) -> dict[str, Posting]:
     found = {}
     for start in range(0, len(ids), 900):
-        for posting in Posting.objects.filter(external_id__in=ids[start : start + 900]).select_related("member"):
+        chunk = Posting.objects.filter(external_id__in=ids[start : start + 900])
+        for posting in chunk.select_related("member").prefetch_related("translations"):
             found[posting.external_id] = posting
     return found
+
+
+def _staged_elsewhere(ids: list[str]) -> set[str]:
+    """Identifiers held by the hidden rows of another import that is still running."""
+    held = set()
+    for start in range(0, len(ids), 900):
+        held.update(
+            Posting.all_objects.filter(external_id__in=ids[start : start + 900], import_run__isnull=False).values_list(
+                "external_id", flat=True
+            )
+        )
+    return held
 
 
 def _created_changes(posting: Posting) -> dict:
@@ -152,12 +217,14 @@ def postings_import(
     `actor=None` is the command line (acting for the platform); a person may import only for
     members it edits. `member_code` imports every line as that member. Unknown members are
     problems unless `create_missing_members`, which creates them as pending members (a State
-    for a country code, an organisation otherwise).
+    for a country code, an organisation otherwise). A dry run validates and counts, and writes
+    nothing at all (it never takes the database's write lock).
     """
     report = ImportReport(dry_run=dry_run)
+    if not dry_run:
+        import_runs_recover()  # free the identifiers held by imports whose process died
     parsed = _parse_lines(lines, report, member_code.strip())
     members = {m.code: m for m in Member.objects.select_related("country")}
-    countries = set(Country.objects.values_list("iso3", flat=True))
     missing: dict[str, int] = {}
     for number, data in parsed:
         code = data.member_code.lower()
@@ -187,8 +254,14 @@ def postings_import(
                 )
     if missing and actor is not None and not is_secretariat(actor):
         report.problems.append(Problem(missing[min(missing)], "member", _("Only the secretariat can create members.")))
-    existing = _existing([data.external_id for _n, data in parsed])
+    external_ids = [data.external_id for _n, data in parsed]
+    existing = _existing(external_ids)
+    held = _staged_elsewhere(external_ids)
     for number, data in parsed:
+        if data.external_id in held:
+            report.problems.append(
+                Problem(number, "id", _("Another import that is still running is writing this identifier."))
+            )
         posting = existing.get(data.external_id)
         if posting is None:
             continue
@@ -201,22 +274,18 @@ def postings_import(
     report.previews = [posting_preview(data) for _n, data in parsed[:preview]]
     if report.problems:
         return report
-    if connection.vendor == "sqlite" and len(parsed) > BATCH:
-        with connection.cursor() as cursor:  # a big import touches many index pages; keep them in memory
-            cursor.execute("PRAGMA cache_size = -262144")
-    with transaction.atomic():
-        _write(parsed, existing, members, countries, missing, actor, report)
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            external_ids = [data.external_id for _n, data in parsed]
-            changed = Posting.objects.values_list("pk", flat=True)
-            announce_changed(
-                pk
-                for chunk in range(0, len(external_ids), 5000)
-                for pk in changed.filter(external_id__in=external_ids[chunk : chunk + 5000])
-            )
-    report.written = not dry_run
+    creations, updates = _plan(parsed, existing, report)
+    if dry_run:
+        return report
+    try:
+        _apply(creations, updates, members, missing, actor, report)
+    except (IntegrityError, ImportInterrupted) as error:
+        # e.g. somebody created a posting with one of the file's identifiers while it was written
+        report.problems.append(
+            Problem(0, "", _("The import could not be completed; nothing was written: %(error)s") % {"error": error})
+        )
+        return report
+    report.written = True
     return report
 
 
@@ -227,94 +296,246 @@ def posting_preview(data: PostingInput) -> dict:
     }  # fmt: skip
 
 
-def _write(parsed, existing, members, countries, missing, actor, report: ImportReport) -> None:
+def _plan(parsed, existing, report: ImportReport):
+    """New postings to create and existing ones to update (changed in memory, with their audit
+    changes); counts the unchanged. Reads only."""
+    creations: list[PostingInput] = []
+    updates: list[tuple[Posting, PostingInput, dict]] = []
+    for _number, data in parsed:
+        posting = existing.get(data.external_id)
+        if posting is None:
+            creations.append(data)
+            continue
+        before = snapshot(posting, AUDITED_FIELDS)
+        old_translations = sorted(
+            (t.language, t.title, t.description, t.origin, t.verified) for t in posting.translations.all()
+        )
+        apply_input(posting, data)
+        changes = diff(before, snapshot(posting, AUDITED_FIELDS))
+        new_translations = sorted((t.language, t.title, t.description, t.origin, t.verified) for t in data.translations)
+        if new_translations != old_translations:
+            changes["translations"] = [[t[0] for t in old_translations], [t[0] for t in new_translations]]
+        if changes:
+            updates.append((posting, data, changes))
+        else:
+            report.unchanged += 1
+    report.created, report.updated = len(creations), len(updates)
+    return creations, updates
+
+
+def _apply(creations, updates, members, missing, actor, report: ImportReport) -> None:
+    """Write the planned postings as hidden rows in batches, then make them visible at once."""
+    run = ImportRun.objects.create(pid=os.getpid(), host=socket.gethostname()[:255], actor=actor, lines=report.lines)
+    _ACTIVE_RUNS.add(run.pk)
+    try:
+        if connection.vendor == "sqlite" and len(creations) + len(updates) > BATCH:
+            with connection.cursor() as cursor:  # a big import touches many index pages; keep them in memory
+                cursor.execute("PRAGMA cache_size = -262144")
+        if missing:
+            with transaction.atomic():
+                _heartbeat(run)
+                created = _create_members(missing, members, actor)
+                ImportRun.objects.filter(pk=run.pk).update(members_created=[m.pk for m in created])
+        facts = indexing.member_facts(members.values())
+        audit_rows: list[tuple] = []
+        created: list[int] = []
+        now = timezone.now()
+        for start in range(0, len(creations), BATCH):
+            postings = []
+            for data in creations[start : start + BATCH]:
+                member = members[data.member_code.lower()]
+                status = "published" if member.status == MemberStatus.ACTIVE else "submitted"
+                posting = Posting(
+                    external_id=data.external_id, kind=data.kind, member=member, status=status,
+                    created_by=actor, published_at=now if status == "published" else None, status_changed_at=now,
+                    content_updated_at=now, created_at=now, updated_at=now, import_run_id=run.pk,
+                )  # fmt: skip
+                apply_input(posting, data)
+                postings.append((posting, data))
+            _stage(run, postings, members, facts)
+            created += [p.pk for p, _d in postings]
+            audit_rows += _audit_rows(
+                [(AuditAction.CREATE, p, p.member.code, _created_changes(p), p.is_public) for p, _d in postings], actor
+            )
+        for start in range(0, len(updates), BATCH):
+            shadows, entries = [], []
+            for posting, data, changes in updates[start : start + BATCH]:
+                shadow = Posting(**{f.attname: getattr(posting, f.attname) for f in Posting._meta.concrete_fields})
+                shadow.pk = None
+                shadow.member = posting.member
+                shadow.external_id = f"~{run.pk}~{posting.pk}"
+                shadow.import_run_id, shadow.replaces_id = run.pk, posting.pk
+                shadows.append((shadow, data))
+                entries.append(
+                    (AuditAction.UPDATE, posting, posting.member.code,
+                     {k: [_audit_value(v[0]), _audit_value(v[1])] for k, v in changes.items()}, posting.is_public)
+                )  # fmt: skip
+            _stage(run, shadows, members, facts)
+            audit_rows += _audit_rows(entries, actor)
+        _publish(run, audit_rows, created=created, updated=[p.pk for p, _d, _c in updates])
+    except BaseException as error:
+        try:
+            _roll_back(run.pk, error=repr(error))
+        except Exception:  # the next import or housekeeping rolls it back
+            logger.exception("Could not roll back import run %s", run.pk)
+        raise
+    finally:
+        _ACTIVE_RUNS.discard(run.pk)
+
+
+def _heartbeat(run: ImportRun) -> None:
+    """Inside a batch's transaction: note the batch, or stop if the run was rolled back meanwhile."""
+    if not ImportRun.objects.filter(pk=run.pk, state=ImportRunState.RUNNING).update(heartbeat_at=timezone.now()):
+        raise ImportInterrupted(_("The import was rolled back by housekeeping."))
+
+
+def _create_members(missing: dict[str, int], members: dict, actor) -> list[Member]:
+    countries = set(Country.objects.filter(iso3__in=[c.upper() for c in missing]).values_list("iso3", flat=True))
+    created = []
     for code in sorted(missing):
         if code.upper() in countries:
-            members[code] = member_create_state(
+            member = member_create_state(
                 country=Country.objects.get(iso3=code.upper()), actor=actor, status=MemberStatus.PENDING
             )
         else:
-            members[code] = member_create_organisation(
+            member = member_create_organisation(
                 actor=actor, code=code, name=code.upper(), organisation_type="other", country=None,
                 status=MemberStatus.PENDING, reason=_("Created by an import of postings"),
             )  # fmt: skip
-    facts = indexing.member_facts(members.values())
-    content_type = ContentType.objects.get_for_model(Posting)
-    label = actor.get_username() if actor is not None else "system"
-    actor_id = actor.pk if actor is not None else None
-    reason = _("Imported")
+        members[code] = member
+        created.append(member)
+    return created
+
+
+def _stage(run: ImportRun, pairs: list[tuple[Posting, PostingInput]], members, facts) -> None:
+    """One batch: hidden rows and their children, in one short transaction. The search documents
+    are computed before the transaction starts, so the write lock is held only to write."""
+    for posting, data in pairs:
+        posting.search_document = indexing.search_document(posting, facts[posting.member.pk], data.translations)
+    with transaction.atomic():
+        _heartbeat(run)
+        _insert_postings([posting for posting, _data in pairs])
+        _write_children(pairs, members, facts)
+
+
+def _publish(run: ImportRun, audit_rows: list[tuple], *, created: list[int], updated: list[int]) -> None:
+    """The one short transaction that makes every row of the run visible, with its audit entries.
+
+    New postings only lose their run mark. Each updated posting takes its hidden copy's content,
+    translations, facet rows and eligible members; the copies are deleted."""
+    quote = connection.ops.quote_name
+    posting = quote(Posting._meta.db_table)
+    facet = quote(PostingFacet._meta.db_table)
+    children = [
+        quote(PostingTranslation._meta.db_table),
+        facet,
+        quote(Posting.eligible_members.through._meta.db_table),
+    ]
+    columns = ", ".join(quote(Posting._meta.get_field(name).column) for name in UPDATED_FIELDS)
+    copies = f"SELECT id FROM {posting} WHERE import_run_id = %s AND replaces_id IS NOT NULL"
+    replaced = f"SELECT replaces_id FROM {posting} WHERE import_run_id = %s AND replaces_id IS NOT NULL"
+    with transaction.atomic():
+        now = _db_datetime(timezone.now())
+        if not ImportRun.objects.filter(pk=run.pk, state=ImportRunState.RUNNING).update(
+            state=ImportRunState.APPLIED, heartbeat_at=timezone.now(), finished_at=timezone.now()
+        ):
+            raise ImportInterrupted(_("The import was rolled back by housekeeping."))
+        with connection.cursor() as cursor:
+            if updated:
+                cursor.execute(
+                    f"UPDATE {posting} SET ({columns}) = (SELECT {columns} FROM {posting} s "
+                    f"WHERE s.replaces_id = {posting}.id AND s.import_run_id = %s), content_updated_at = %s, "
+                    f"updated_at = %s WHERE id IN ({replaced})",
+                    [run.pk, now, now, run.pk],
+                )
+                for table in children:
+                    cursor.execute(f"DELETE FROM {table} WHERE posting_id IN ({replaced})", [run.pk])
+                    cursor.execute(
+                        f"UPDATE {table} SET posting_id = (SELECT s.replaces_id FROM {posting} s "
+                        f"WHERE s.id = {table}.posting_id) WHERE posting_id IN ({copies})",
+                        [run.pk],
+                    )
+                # the facet rows carry the live posting's status (which may have changed meanwhile)
+                cursor.execute(
+                    f"UPDATE {facet} SET status = (SELECT p.status FROM {posting} p WHERE p.id = {facet}.posting_id) "
+                    f"WHERE posting_id IN ({replaced})",
+                    [run.pk],
+                )
+                cursor.execute(f"DELETE FROM {posting} WHERE import_run_id = %s AND replaces_id IS NOT NULL", [run.pk])
+            # (the other dates of new postings are those of the start of the import; `updated_at`
+            # changes the generation of postings, so cached facet counts are counted again)
+            cursor.execute(
+                f"UPDATE {posting} SET import_run_id = NULL, updated_at = %s WHERE import_run_id = %s", [now, run.pk]
+            )
+        _insert(AuditEntry, AUDIT_COLUMNS, [(now, *row) for row in audit_rows])
+        announce_changed([*created, *updated])
+
+
+def _db_datetime(value):
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def _roll_back(run_id: int, *, error: str = "") -> bool:
+    """Remove what a run wrote (its hidden rows, the members it created), in short transactions.
+    False when the run was already applied or rolled back."""
+    with transaction.atomic():
+        if not ImportRun.objects.filter(
+            pk=run_id, state__in=[ImportRunState.RUNNING, ImportRunState.ROLLING_BACK]
+        ).update(state=ImportRunState.ROLLING_BACK):
+            return False
+    while True:
+        ids = list(Posting.all_objects.filter(import_run_id=run_id).values_list("pk", flat=True)[:BATCH])
+        if not ids:
+            break
+        with transaction.atomic():
+            Posting.all_objects.filter(pk__in=ids).delete()
+    run = ImportRun.objects.get(pk=run_id)
+    for member in Member.objects.filter(pk__in=run.members_created):
+        try:
+            with transaction.atomic():
+                audit_record(
+                    actor=None, action=AuditAction.DELETE, instance=member, changes={},
+                    reason=_("The import that created it was rolled back."), member_code=member.code,
+                )  # fmt: skip
+                member.delete()
+        except (ProtectedError, RestrictedError, DatabaseError):
+            logger.warning("Import run %s: member %s is in use and was kept", run_id, member.code)
+    ImportRun.objects.filter(pk=run_id).update(
+        state=ImportRunState.ROLLED_BACK, finished_at=timezone.now(), error=error[:2000]
+    )
+    return True
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _run_is_dead(run: ImportRun, now) -> bool:
+    if run.pk in _ACTIVE_RUNS:
+        return False
+    silent = now - run.heartbeat_at
+    if run.host != socket.gethostname()[:255]:
+        return silent > RUN_STALE
+    if run.pid == os.getpid() or not _process_alive(run.pid):
+        return True
+    return silent > RUN_STALE_SAME_HOST
+
+
+def import_runs_recover() -> int:
+    """Roll back the imports whose process died (killed, crashed) before they finished; the
+    number rolled back. Called before each import and by the daily housekeeping."""
     now = timezone.now()
-    to_create: list[tuple[Posting, PostingInput]] = []
-    to_update: list[tuple[Posting, PostingInput, dict]] = []
-    for _number, data in parsed:
-        member = members[data.member_code.lower()]
-        posting = existing.get(data.external_id)
-        if posting is None:
-            status = "published" if member.status == MemberStatus.ACTIVE else "submitted"
-            posting = Posting(
-                external_id=data.external_id, kind=data.kind, member=member, status=status, created_by=actor,
-                published_at=now if status == "published" else None, status_changed_at=now, content_updated_at=now,
-                created_at=now, updated_at=now,
-            )  # fmt: skip
-            apply_input(posting, data)
-            to_create.append((posting, data))
-        else:
-            before = snapshot(posting, AUDITED_FIELDS)
-            old_translations = sorted(
-                (t.language, t.title, t.description, t.origin, t.verified) for t in posting.translations.all()
-            )
-            apply_input(posting, data)
-            changes = diff(before, snapshot(posting, AUDITED_FIELDS))
-            new_translations = sorted(
-                (t.language, t.title, t.description, t.origin, t.verified) for t in data.translations
-            )
-            if new_translations != old_translations:
-                changes["translations"] = [[t[0] for t in old_translations], [t[0] for t in new_translations]]
-            if changes:
-                posting.content_updated_at = posting.updated_at = now
-                to_update.append((posting, data, changes))
-            else:
-                report.unchanged += 1
-    for start in range(0, len(to_create), BATCH):
-        chunk = to_create[start : start + BATCH]
-        for posting, data in chunk:
-            posting.search_document = indexing.search_document(posting, facts[posting.member.pk], data.translations)
-        _insert_postings([posting for posting, _data in chunk])
-        _write_children([(p, d) for p, d in chunk], members, facts)
-        _insert_audit(
-            [
-                (actor_id, label, AuditAction.CREATE, content_type.pk, str(p.pk), p.title[:300], p.member.code,
-                 _created_changes(p),
-                 reason, p.is_public)
-                for p, _d in chunk
-            ]
-        )  # fmt: skip
-    for start in range(0, len(to_update), BATCH):
-        chunk = to_update[start : start + BATCH]
-        for posting, data, _changes in chunk:
-            posting.search_document = indexing.search_document(posting, facts[posting.member.pk], data.translations)
-        Posting.objects.bulk_update(
-            [p for p, _d, _c in chunk],
-            [
-                *(f for f in AUDITED_FIELDS if f not in ("member", "contact")),
-                "search_document",
-                "content_updated_at",
-                "updated_at",
-            ],
-        )
-        ids = [p.pk for p, _d, _c in chunk]
-        PostingTranslation.objects.filter(posting_id__in=ids).delete()
-        PostingFacet.objects.filter(posting_id__in=ids).delete()
-        Posting.eligible_members.through.objects.filter(posting_id__in=ids).delete()
-        _write_children([(p, d) for p, d, _c in chunk], members, facts)
-        _insert_audit(
-            [
-                (actor_id, label, AuditAction.UPDATE, content_type.pk, str(p.pk), p.title[:300], p.member.code,
-                 {k: [_audit_value(v[0]), _audit_value(v[1])] for k, v in changes.items()}, reason, p.is_public)
-                for p, _d, changes in chunk
-            ]
-        )  # fmt: skip
-    report.created, report.updated = len(to_create), len(to_update)
+    count = 0
+    for run in ImportRun.objects.filter(state__in=[ImportRunState.RUNNING, ImportRunState.ROLLING_BACK]):
+        if _run_is_dead(run, now) and _roll_back(run.pk, error=run.error or "interrupted"):
+            count += 1
+    return count
 
 
 def _insert(model, columns: list[str], rows: list[tuple]) -> None:
@@ -354,8 +575,8 @@ def _insert_postings(postings: list[Posting]) -> None:
                 [Posting._meta.db_table, len(postings)],
             )
             ids = [row[0] for row in cursor.fetchall()]
-    else:  # SQLite: the import's transaction holds the write lock, so nobody else takes these ids
-        first = (Posting.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    else:  # SQLite: the batch's transaction holds the write lock, so nobody else takes these ids
+        first = (Posting.all_objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
         ids = list(range(first, first + len(postings)))
     fields = [f for f in Posting._meta.concrete_fields]
     adapters = [(f.attname, _adapter(f)) for f in fields]
@@ -394,21 +615,25 @@ def _write_children(pairs: list[tuple[Posting, PostingInput]], members, facts) -
     _insert(Posting.eligible_members.through, ["posting_id", "member_id"], eligible)
 
 
-def _insert_audit(entries: list[tuple]) -> None:
-    """Audit rows for an import: (actor, label, action, content type, object, repr, member, changes, reason, public)."""
+AUDIT_COLUMNS = [
+    "at", "actor_id", "actor_label", "action", "content_type_id", "object_id", "object_repr", "changes", "reason",
+    "member_code", "is_public",
+]  # fmt: skip
+
+
+def _audit_rows(entries: list[tuple], actor) -> list[tuple]:
+    """Audit rows (AUDIT_COLUMNS but the time, added when they are written) for (action, posting,
+    member code, changes, public) entries; prepared outside any transaction."""
     changes_field = AuditEntry._meta.get_field("changes")
-    now = timezone.now()
-    rows = [
-        (now, actor_id, label, action, ct, object_id, repr_, changes_field.get_db_prep_save(changes, connection),
-         reason, member, public)
-        for actor_id, label, action, ct, object_id, repr_, member, changes, reason, public in entries
+    content_type = ContentType.objects.get_for_model(Posting).pk
+    label = actor.get_username() if actor is not None else "system"
+    actor_id = actor.pk if actor is not None else None
+    reason = _("Imported")
+    return [
+        (actor_id, label, action, content_type, str(posting.pk), posting.title[:300],
+         changes_field.get_db_prep_save(changes, connection), reason, member_code, public)
+        for action, posting, member_code, changes, public in entries
     ]  # fmt: skip
-    _insert(
-        AuditEntry,
-        ["at", "actor_id", "actor_label", "action", "content_type_id", "object_id", "object_repr", "changes",
-         "reason", "member_code", "is_public"],
-        rows,
-    )  # fmt: skip
 
 
 def postings_export_lines(postings) -> Iterator[str]:
@@ -432,16 +657,15 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def postings_export_csv(postings) -> Iterator[str]:
-    """CSV with the translated label next to each code (column `<field>_label`)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+def postings_csv_rows(postings) -> Iterator[list]:
+    """The header and one row per posting for the CSV export (written by `harambee.core.csvfile`),
+    with the translated label next to each code (column `<field>_label`)."""
     header = []
     for name, labels in CSV_COLUMNS:
         header.append(name)
         if labels is not None:
             header.append(f"{name}_label")
-    writer.writerow(header)
+    yield header
     for posting in postings.select_related("member").order_by("external_id").iterator(chunk_size=1000):
         row = []
         for name, labels in CSV_COLUMNS:
@@ -452,8 +676,4 @@ def postings_export_csv(postings) -> Iterator[str]:
             row.append("; ".join(str(c) for c in codes))
             if labels is not None:
                 row.append("; ".join(str(labels.get(c, c)) for c in codes))
-        writer.writerow(row)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+        yield row

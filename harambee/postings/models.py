@@ -3,8 +3,10 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.lookups import IsNull
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,68 @@ from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, PostingKind, 
 # A published posting not updated for this long is stale; amber shortly before.
 STALE_AFTER = timedelta(days=183)
 AMBER_AFTER = timedelta(days=150)
+
+
+class ImportRunState(models.TextChoices):
+    RUNNING = "running", _("Running")
+    ROLLING_BACK = "rolling_back", _("Rolling back")
+    APPLIED = "applied", _("Applied")
+    ROLLED_BACK = "rolled_back", _("Rolled back")
+
+
+class ImportRun(models.Model):
+    """One import of postings, written in batches and made visible at once
+    (docs/adr/0008-imports-in-batches.md).
+
+    While it runs, the postings it writes carry it (`Posting.import_run`) and are hidden; a run
+    whose process died is rolled back by the next import or by housekeeping.
+    """
+
+    state = models.CharField(_("state"), max_length=12, choices=ImportRunState.choices, default=ImportRunState.RUNNING)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    heartbeat_at = models.DateTimeField(_("last batch written"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    host = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"), default=0)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lines = models.PositiveIntegerField(_("lines"), default=0)
+    members_created = models.JSONField(_("members created"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+        indexes = [models.Index(fields=["state"], name="import_run_state_idx")]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} ({self.state})"
+
+
+class _AlmostAlways(models.Func):
+    """A condition true for (almost) every row. SQLite gets it as `likelihood(condition, 1.0)`, so
+    that its query planner plans as if the condition were not there: any extra term on postings
+    (even `likely(…)`) makes it plan a newest-first list with a LIMIT as a scan of members and a
+    sort, 100 times slower. Elsewhere it is the condition itself (PostgreSQL knows from its
+    statistics that nearly every row matches)."""
+
+    function = "likelihood"
+    template = "%(function)s(%(expressions)s, 1.0)"
+    output_field = models.BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return compiler.compile(self.source_expressions[0])
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, **extra_context)
+
+
+class PostingManager(models.Manager):
+    """The postings everybody works with: never the rows of an import still in progress."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(_AlmostAlways(IsNull(F("import_run"), True)))
 
 
 class Posting(models.Model):
@@ -79,6 +143,18 @@ class Posting(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set while an import is writing this row (hidden from `objects` until the import makes it
+    # visible); a staged update is a copy that `replaces` the live posting when the import ends.
+    import_run = models.ForeignKey(
+        ImportRun, null=True, blank=True, editable=False, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    replaces = models.ForeignKey(
+        "self", null=True, blank=True, editable=False, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+
+    objects = PostingManager()
+    # Every row, the staged rows of running imports included (for the importer and its clean-up).
+    all_objects = models.Manager()  # noqa: DJ012 (a second manager, not a field)
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -88,9 +164,13 @@ class Posting(models.Model):
             models.Index(fields=["kind", "-published_at", "-id"], name="posting_list_idx"),
             models.Index(fields=["-published_at", "-id"], name="posting_recent_idx"),
             models.Index(fields=["-updated_at"], name="posting_updated_idx"),
-            models.Index(fields=["member", "kind", "status"], name="posting_member_idx"),
+            # import_run: counts of a member's postings stay index-only with the rows of imports hidden
+            models.Index(fields=["member", "kind", "status", "import_run"], name="posting_member_idx"),
             models.Index(fields=["status", "apply_by"], name="posting_apply_by_idx"),
             models.Index(fields=["status", "end"], name="posting_end_idx"),
+            # partial: the few staged rows only, so that no query of live postings is tempted by them
+            models.Index(fields=["import_run"], condition=Q(import_run__isnull=False), name="posting_staged_idx"),
+            models.Index(fields=["replaces"], condition=Q(replaces__isnull=False), name="posting_replaces_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -120,6 +200,17 @@ class Posting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def validate_unique(self, exclude=None):
+        """The identifier must be free among the hidden rows of running imports too."""
+        super().validate_unique(exclude=exclude)
+        if exclude and "external_id" in exclude:
+            return
+        staged = Posting.all_objects.filter(external_id=self.external_id, import_run__isnull=False)
+        if staged.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"external_id": _("An import that is still running is writing a posting with this identifier.")}
+            )
 
     @property
     def is_public(self) -> bool:

@@ -3,6 +3,8 @@
 Counts come from the facet index alone (one covering index, no join), so that a list over
 100,000 postings stays fast; the rows shown are read from the postings table with the full
 visibility rule. The two can differ only for postings of a member suspended after publishing.
+While an import is writing, the facet rows of its hidden postings are counted apart and taken off
+(docs/adr/0008-imports-in-batches.md).
 """
 
 import hashlib
@@ -172,13 +174,20 @@ def _count_facets(*, user, filters: PostingFilters) -> dict[str, dict[str, int]]
     chosen = set(filters.statuses)
     statuses = sorted(set(PUBLIC_STATUSES) | chosen)
     rows = _facet_rows(user=user, filters=filters, statuses=statuses).filter(facet__in=INDEXED_FACETS)
+    _add_counts(counts, rows, chosen, 1)
+    staged = Posting.all_objects.filter(import_run__isnull=False)
+    if staged.exists():  # an import is writing: its hidden postings are in the facet index, not yet counted
+        _add_counts(counts, rows.filter(posting_id__in=staged.values("pk")), chosen, -1)
+    return counts
+
+
+def _add_counts(counts: dict, rows: QuerySet[PostingFacet], chosen: set[str], sign: int) -> None:
     grouped = rows.values_list("facet", "code", "status").annotate(n=Count("*"))
     for facet, code, status, n in grouped.values_list("facet", "code", "status", "n"):
         if status in chosen:
-            counts[facet][code] = counts[facet].get(code, 0) + n
+            counts[facet][code] = counts[facet].get(code, 0) + sign * n
         if facet == "language":  # every posting has exactly one language row: these count postings
-            counts["status"][status] = counts["status"].get(status, 0) + n
-    return counts
+            counts["status"][status] = counts["status"].get(status, 0) + sign * n
 
 
 class CountedPaginator(Paginator):

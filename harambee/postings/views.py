@@ -1,9 +1,5 @@
 """Web pages for needs and offers: browse and search, detail, create, edit, lifecycle, import, export."""
 
-import secrets
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from harambee.audit.selectors import audit_history_for
+from harambee.core.csvfile import csv_response
 from harambee.core.web import query_without_page
 from harambee.registry.access import is_secretariat
 from harambee.registry.models import Member
 from harambee.registry.selectors import group_list, region_choices
 
-from . import text
+from . import text, uploads
 from .access import PostingAction, default_contact, members_user_can_post_for, posting_can, posting_get_for_user
 from .choices import (
     FORMATS,
@@ -32,7 +29,7 @@ from .choices import (
     PostingStatus,
 )
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
-from .importing import postings_export_csv, postings_export_lines, postings_import
+from .importing import postings_csv_rows, postings_export_lines, postings_import
 from .models import Posting
 from .selectors import INDEXED_FACETS, PostingFilters, posting_facet_counts, posting_page, posting_search
 from .services import (
@@ -259,16 +256,14 @@ def my_postings(request):
     return render(request, "postings/my_postings.html", {"postings": postings})
 
 
-def _import_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def posting_import_view(request):
-    """Upload, preview (a dry run with every problem by line), then confirm: all or nothing."""
+    """Upload, preview (a dry run with every problem by line), then confirm: all or nothing.
+
+    The uploaded file waits for the confirmation at most `uploads.UPLOAD_TTL`; it is removed as
+    soon as it is not needed any more (see `uploads`).
+    """
     members = members_user_can_post_for(request.user)
     if not is_secretariat(request.user):
         members = members.filter(memberships__user=request.user, memberships__role="manager")
@@ -278,16 +273,16 @@ def posting_import_view(request):
     form = ImportForm(request.POST or None, request.FILES or None, members=members)
     report = None
     if request.method == "POST" and "token" in request.POST:
-        token = request.session.get("posting_import", {})
-        if request.POST["token"] != token.get("token"):
+        pending = uploads.upload_pending(request.session)
+        if pending is None or request.POST["token"] != pending["token"]:
             messages.error(request, _("This import has expired; upload the file again."))
             return redirect("postings:import")
-        path = _import_dir() / f"{token['token']}.jsonl"
-        member = Member.objects.get(code=token["member"])
-        with path.open("rb") as handle:
-            report = postings_import(lines=handle, actor=request.user, member_code=member.code.upper())
-        path.unlink(missing_ok=True)
-        request.session.pop("posting_import", None)
+        member = Member.objects.get(code=pending["member"])
+        try:
+            with uploads.upload_path(pending["token"]).open("rb") as handle:
+                report = postings_import(lines=handle, actor=request.user, member_code=member.code.upper())
+        finally:
+            uploads.upload_forget(request.session)
         if report.ok:
             messages.success(
                 request,
@@ -300,24 +295,26 @@ def posting_import_view(request):
         if upload.size > 50 * 1024 * 1024:
             form.add_error("file", _("The file is larger than 50 MB."))
         else:
-            token = secrets.token_urlsafe(16)
-            path = _import_dir() / f"{token}.jsonl"
-            with path.open("wb") as handle:
-                for chunk in upload.chunks():
-                    handle.write(chunk)
-            with path.open("rb") as handle:
-                report = postings_import(
-                    lines=handle,
-                    actor=request.user,
-                    member_code=form.cleaned_data["member"].upper(),
-                    dry_run=True,
-                    preview=20,
-                )
+            uploads.upload_forget(request.session)  # a new upload replaces the one waiting
+            token = uploads.upload_store(upload.chunks())
+            try:
+                with uploads.upload_path(token).open("rb") as handle:
+                    report = postings_import(
+                        lines=handle,
+                        actor=request.user,
+                        member_code=form.cleaned_data["member"].upper(),
+                        dry_run=True,
+                        preview=20,
+                    )
+            except BaseException:
+                uploads.upload_discard(token)
+                raise
             if report.ok:
-                request.session["posting_import"] = {"token": token, "member": form.cleaned_data["member"]}
+                uploads.upload_remember(request.session, token=token, member=form.cleaned_data["member"])
             else:
-                path.unlink(missing_ok=True)
-    token = request.session.get("posting_import", {}).get("token")
+                uploads.upload_discard(token)
+    pending = uploads.upload_pending(request.session)
+    token = pending["token"] if pending else None
     return render(request, "postings/import.html", {"form": form, "report": report, "token": token})
 
 
@@ -327,10 +324,7 @@ def posting_export(request, kind_path: str, fmt: str):
     filters = filters_from_request(request, kind)
     postings = posting_search(user=request.user, filters=filters).prefetch_related(None)
     if fmt == "csv":
-        response = StreamingHttpResponse(postings_export_csv(postings), content_type="text/csv; charset=utf-8")
-    else:
-        response = StreamingHttpResponse(
-            postings_export_lines(postings), content_type="application/jsonl; charset=utf-8"
-        )
+        return csv_response(postings_csv_rows(postings), filename=f"harambee-{kind_path}.csv")
+    response = StreamingHttpResponse(postings_export_lines(postings), content_type="application/jsonl; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="harambee-{kind_path}.{fmt}"'
     return response

@@ -3,8 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from harambee.core.csvfile import csv_write
 from harambee.core.exchange import EXPORTERS
-from harambee.postings.importing import postings_export_csv, postings_export_lines
+from harambee.postings.importing import postings_csv_rows, postings_export_lines
 from harambee.postings.models import Posting
 
 
@@ -32,7 +33,10 @@ class Command(BaseCommand):
                     raise CommandError(_("Unknown member: %(code)s") % {"code": member})
         if kind:
             postings = postings.filter(kind=kind)
-        chunks = postings_export_lines(postings) if format == "jsonl" else postings_export_csv(postings)
+        if format == "csv":
+            csv_write(postings_csv_rows(postings), out=out, stdout=self.stdout)
+            return
+        chunks = postings_export_lines(postings)
         if out == "-":
             for chunk in chunks:
                 self.stdout.write(chunk, ending="")
