@@ -85,3 +85,23 @@ def demo_data(django_db_setup, django_db_blocker):
         call_command("loaddemo", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test empties the database when it ends (Django flushes it; its serialized
+    rollback only restores the data when the *next* transactional test starts). pytest-django runs
+    those tests last, but xdist may hand a worker another file after one: put the migrated data
+    (reference lists) back at once, so that every test starts from the same database."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with item.config.stash[blocking_manager_key].unblock():
+            connection.creation.deserialize_db_from_string(contents)
