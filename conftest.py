@@ -95,6 +95,8 @@ def pytest_runtest_teardown(item, nextitem):
     (reference lists) back at once, so that every test starts from the same database."""
     yield
     marker = item.get_closest_marker("django_db")
+    if nextitem is None:  # the last test: the test database itself has just been torn down
+        return
     if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return
     from django.db import connections
