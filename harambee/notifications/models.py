@@ -53,6 +53,13 @@ def _in_language(value, language: str):
     return value
 
 
+def isolate(value):
+    """A parameter as an isolated run of text (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE), the
+    plain-text form of <bdi>: a Latin title in an Arabic sentence keeps its full stop and figures
+    where its writer put them, on the page and in the e-mail alike. Numbers stay as they are."""
+    return f"\u2068{value}\u2069" if isinstance(value, str) and value else value
+
+
 class _Params(dict):
     """Parameters in one language; a parameter an older notification lacks shows as "…"."""
 
@@ -98,7 +105,9 @@ class Notification(models.Model):
             return self.kind if attribute == "message" else ""
         template = str(getattr(kind, attribute))
         language = translation.get_language() or settings.LANGUAGE_CODE
-        params = _Params({key: _in_language(value, language) for key, value in (self.params or {}).items()})
+        params = _Params(
+            {key: isolate(_in_language(value, language)) for key, value in (self.params or {}).items()}
+        )
         try:
             return template % params
         except (TypeError, ValueError):
@@ -120,7 +129,9 @@ class Notification(models.Model):
         language = self.recipient.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
             text = self.message
-            subject = shorten(gettext("Harambee: %(message)s") % {"message": text}, SUBJECT_LIMIT)
+            # a subject is one short plain line: without the isolates, so that none is cut in half
+            plain = text.replace("\u2068", "").replace("\u2069", "")
+            subject = shorten(gettext("Harambee: %(message)s") % {"message": plain}, SUBJECT_LIMIT)
             lines = [text, "", self.next_step]
             link = self.link(language)
             if link:

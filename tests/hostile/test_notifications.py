@@ -64,18 +64,23 @@ def _post(cast, member, **fields):
     return posting_create(actor=cast.secretariat, member=member, data=parse_posting(raw), status="published")
 
 
+def plain(text: str) -> str:
+    """Text without the isolates around parameters (checked once, in test_parameters_are_isolated)."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
 def told(kind: str, recipient) -> tuple[Notification, str, str]:
     """The recipient's notification of ``kind`` and the subject and body of the e-mail it was sent."""
     notification = Notification.objects.get(kind=kind, recipient=recipient)
     with translation.override(recipient.preferred_language):
         text = notification.message
     (message,) = [m for m in mail.outbox if m.to == [recipient.email] and m.body.startswith(text + "\n")]
-    return notification, message.subject, message.body
+    return notification, plain(message.subject), plain(message.body)
 
 
 def in_app(notification: Notification, language: str = "en") -> tuple[str, str]:
     with translation.override(language):
-        return notification.message, notification.next_step
+        return plain(notification.message), plain(notification.next_step)
 
 
 def assert_mail(subject: str, body: str, *, message: str, next_step: str, link: str) -> None:
@@ -284,7 +289,7 @@ def test_status_changes_tell_the_organisations_people_with_the_reason(cast, clie
     assert "Reason: Checked." in in_app(Notification.objects.get(kind="member_suspended", recipient=viewer))[0]
     # and the notifications page shows who acted and the next step to the person, in their language
     client.force_login(viewer)
-    page = client.get("/en/notifications/").content.decode()
+    page = plain(client.get("/en/notifications/").content.decode())
     assert "was approved by the secretariat" in page and "invite colleagues" in page
 
 
@@ -339,3 +344,21 @@ def test_a_password_change_tells_the_person_what_happened_and_what_to_do(people,
     assert message == "The password of your Harambee account was changed."
     assert next_step == "If you did not do this, reset your password now and tell the secretariat."
     assert_mail(subject, body, message=message, next_step=next_step, link=reverse("accounts:profile"))
+
+
+def test_parameters_are_isolated_from_the_sentence_around_them(people):
+    # given a proposal between a need with a Latin title and an offer with an Arabic one
+    cast = people
+    need = _post(cast, cast.member, id="N-ISO", title="AI 2026.")
+    offer = _post(cast, cast.other_member, id="O-ISO", kind="offer", title="تدريب 2026.")
+    match_propose(need=need, offer=offer, actor=cast.editor)
+    notification = Notification.objects.get(kind="match_proposed", recipient=cast.other_manager)
+    # when it is read in Arabic
+    with translation.override("ar"):
+        message = notification.message
+    # then each parameter is an isolated run (FSI … PDI), in the page and in the e-mail alike
+    assert "\u2068AI 2026.\u2069" in message
+    assert "\u2068تدريب 2026.\u2069" in message
+    assert "\u2068Chanda Mulenga (" in message
+    subject, body = notification.email()
+    assert "\u2068AI 2026.\u2069" in body
