@@ -105,9 +105,7 @@ class Notification(models.Model):
             return self.kind if attribute == "message" else ""
         template = str(getattr(kind, attribute))
         language = translation.get_language() or settings.LANGUAGE_CODE
-        params = _Params(
-            {key: isolate(_in_language(value, language)) for key, value in (self.params or {}).items()}
-        )
+        params = _Params({key: isolate(_in_language(value, language)) for key, value in (self.params or {}).items()})
         try:
             return template % params
         except (TypeError, ValueError):

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from harambee.audit.models import AuditAction, AuditEntry
 from harambee.audit.services import audit_record, diff, snapshot
-from harambee.registry.access import MemberAction, is_secretariat, member_can
+from harambee.registry.access import MemberAction, is_secretariat, member_can, member_list_for_user
 from harambee.registry.models import Country, Member, MemberStatus
 from harambee.registry.services import member_create_organisation, member_create_state
 
@@ -35,7 +35,7 @@ from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, MODALITIES, S
 from .models import ImportRun, ImportRunState, Posting, PostingFacet, PostingTranslation
 from .services import AUDITED_FIELDS, CONTENT_FIELDS, apply_input
 from .signals import announce_changed
-from .validation import PostingInput, parse_posting, posting_to_dict
+from .validation import ID_MESSAGE, PostingInput, parse_posting, posting_to_dict
 
 logger = logging.getLogger(__name__)
 
@@ -225,10 +225,13 @@ def postings_import(
         import_runs_recover()  # free the identifiers held by imports whose process died
     parsed = _parse_lines(lines, report, member_code.strip())
     members = {m.code: m for m in Member.objects.select_related("country")}
+    # What a person may not see stays unknown: a member it cannot see answers like one that does
+    # not exist (the command line, acting for the platform, sees every member).
+    visible = set(members) if actor is None else {m.code for m in member_list_for_user(user=actor)}
     missing: dict[str, int] = {}
     for number, data in parsed:
         code = data.member_code.lower()
-        if code not in members:
+        if code not in visible:
             if create_missing_members and code.replace("-", "").replace("_", "").isalnum():
                 missing.setdefault(code, number)
             else:
@@ -248,7 +251,7 @@ def postings_import(
                 )
             )
         for other in data.eligible_members:
-            if other.lower() not in members and other.lower() not in missing:
+            if other.lower() not in visible and other.lower() not in missing:
                 report.problems.append(
                     Problem(number, "eligible_members", _("Unknown member: %(code)s") % {"code": other})
                 )
@@ -265,10 +268,12 @@ def postings_import(
         posting = existing.get(data.external_id)
         if posting is None:
             continue
-        if posting.kind != data.kind:
-            report.problems.append(Problem(number, "kind", _("This identifier belongs to a posting of another kind.")))
         if posting.member.code != data.member_code.lower():
-            report.problems.append(Problem(number, "member", _("This identifier belongs to another member's posting.")))
+            # another member's posting, which the importer may not even see: the answer of the API
+            # for any identifier in use, which does not tell whether that posting exists
+            report.problems.append(Problem(number, "id", str(ID_MESSAGE)))
+        elif posting.kind != data.kind:
+            report.problems.append(Problem(number, "kind", _("This identifier belongs to a posting of another kind.")))
     report.problems.sort(key=lambda p: (p.line, p.field))
     report.members_created = sorted(missing)
     report.previews = [posting_preview(data) for _n, data in parsed[:preview]]

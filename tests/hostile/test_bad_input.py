@@ -6,6 +6,7 @@ NUL matters most on PostgreSQL (it cannot store or compare text holding NUL: psy
 surrogates on both databases (they cannot be encoded to UTF-8); both runs of the suite run these.
 """
 
+import io
 import json
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from harambee.accounts.services import api_token_create
 from harambee.postings.models import Posting
 from harambee.postings.services import posting_create
-from harambee.postings.validation import parse_posting
+from harambee.postings.validation import ID_MESSAGE, parse_posting
 from harambee.registry.models import MemberStatus
 from harambee.registry.tests.factories import MembershipFactory, OrganisationFactory
 
@@ -342,3 +343,32 @@ def test_the_secretariat_may_name_any_member_as_eligible(client, cast, hidden):
     )
     assert response.status_code == 201, response.content
     assert response.json()["eligible_members"] == ["HIDDEN-ORG"]
+
+
+def _import_problems(actor, lines: list[dict]) -> list[tuple[int, str, str]]:
+    from harambee.postings.importing import postings_import
+
+    body = "".join(json.dumps(line) + "\n" for line in lines).encode()
+    report = postings_import(lines=io.BytesIO(body), actor=actor, dry_run=True)
+    return [(p.line, p.field, str(p.message)) for p in report.problems]
+
+
+def test_an_import_names_hidden_members_and_identifiers_like_missing_ones(cast, hidden):
+    # given a manager importing needs for a member it cannot see, for one that does not exist, with
+    # the id of another member's draft it cannot see and with the id of one it can see
+    line = {**NEED, "kind": "need"}
+    problems = _import_problems(
+        cast.manager,
+        [
+            {**line, "id": "N-IMP-1", "member": "hidden-org"},
+            {**line, "id": "N-IMP-2", "member": "nowhere-org"},
+            {**line, "id": "N-SECRET-1", "member": "unza"},
+            {**line, "id": "N-PUBLIC-1", "member": "unza"},
+        ],
+    )
+    # then the hidden member reads like the missing one, and the hidden draft like the public posting
+    messages = {number: (field, message) for number, field, message in problems}
+    assert messages[1] == ("member", "Unknown member: hidden-org")
+    assert messages[2] == ("member", "Unknown member: nowhere-org")
+    assert messages[3] == messages[4] == ("id", str(ID_MESSAGE))
+    assert len(problems) == 4
