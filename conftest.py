@@ -65,11 +65,9 @@ def fresh_matching_snapshot():
     """The matching snapshot is cached per process; each test starts without one."""
     from harambee.matching import selectors
 
-    selectors._SNAPSHOT = None
-    selectors._REBUILDING.clear()
+    selectors._SNAPSHOT, selectors._STALE = None, False
     yield
-    selectors._SNAPSHOT = None
-    selectors._REBUILDING.clear()
+    selectors._SNAPSHOT, selectors._STALE = None, False
 
 
 @pytest.fixture(scope="module")

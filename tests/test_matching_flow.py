@@ -331,21 +331,23 @@ def test_the_shipped_model_matches_translations_across_languages(settings):
         assert nearest == pairs[lang], lang
 
 
-def test_a_change_is_answered_from_the_last_snapshot_while_the_next_one_is_built(
-    cast, pair, settings, monkeypatch, committed
+def test_a_change_is_answered_from_the_last_snapshot_and_the_next_is_built_after_the_response(
+    cast, pair, settings, committed
 ):
+    from django.core.signals import request_finished
+
     from harambee.matching import selectors
 
-    # given a snapshot, then a new offer (the generation changes)
+    # given a snapshot, then a new offer (the generation changes), with tasks run by workers
     first = selectors.matching_snapshot()
     committed(_post, cast, cast.other_member, id="O-NEW", kind="offer", title="New offer")
-    started = []
-    monkeypatch.setattr(selectors, "_start_rebuild", lambda generation, embedder: started.append(generation))
-    settings.HARAMBEE_MATCHING_IN_BACKGROUND = True
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail"]}}
     # when suggestions are asked for twice
     assert selectors.matching_snapshot() is first
     assert selectors.matching_snapshot() is first
-    # then the requests did not rebuild, and one rebuild was started for the new state
-    assert len(started) == 1 and started[0] != first.generation
-    fresh = selectors._build(started[0], selectors.get_embedder())
+    # then both answered from the last snapshot; once a response has been sent, the next one is built
+    request_finished.send(sender=None)
+    fresh = selectors.matching_snapshot()
+    assert fresh is not first
     assert "O-NEW" in {p.external_id for p in fresh.postings.values()}
+    assert "O-NEW" not in {p.external_id for p in first.postings.values()}

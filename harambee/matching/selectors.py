@@ -2,19 +2,18 @@
 
 The snapshot holds one candidate index per kind (open, public postings of active members) and the
 language centroids; it is rebuilt when any posting or any posting's features change (two index
-lookups per request tell).
+lookups per request tell). No thread: a request that finds it out of date answers from it, and the
+process builds the next one once that response has been sent (`rebuild_stale_snapshot`).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass, replace
 
 import numpy as np
-from django.conf import settings
-from django.db import close_old_connections
 
+from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
 from harambee.postings.selectors import postings_generation
@@ -25,7 +24,6 @@ from .embedding import corpus_centroids, get_embedder, language_centroids
 from .engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .glossary import default_glossary
 from .models import PostingFeatures
-from .services import schedule_features_refresh
 
 SUGGESTIONS = 10
 logger = logging.getLogger(__name__)
@@ -40,8 +38,8 @@ class MatchingSnapshot:
     semantic: bool
 
 
-_LOCK = threading.Lock()
 _SNAPSHOT: MatchingSnapshot | None = None
+_STALE = False  # a request answered from an out-of-date snapshot: build the next one after its response
 
 
 def features_generation() -> str:
@@ -60,51 +58,46 @@ def _doc(posting: Posting, places, features: PostingFeatures | None, glossary) -
     return doc
 
 
-_REBUILDING = threading.Event()
+def _generation(embedder) -> tuple:
+    return (postings_generation(), features_generation(), getattr(embedder, "name", None))
 
 
 def matching_snapshot() -> MatchingSnapshot:
     """The current snapshot, rebuilt when postings or their features changed since the last one.
 
     Only the first snapshot of a process is built in the request. After a change, the request is
-    answered from the previous snapshot while one background thread builds the next, because a
-    rebuild reads every open posting and every save (and every computed vector) changes the
-    generation; with background work off (tests, commands) the rebuild happens at once.
+    answered from the previous snapshot, and the process builds the next one once the response has been
+    sent (`rebuild_stale_snapshot`), because a rebuild reads every open posting and every save (and every
+    vector a worker computes) changes the generation. Where tasks run at once (tests) it is rebuilt at once.
     """
-    global _SNAPSHOT
+    global _SNAPSHOT, _STALE
     embedder = get_embedder()
-    generation = (postings_generation(), features_generation(), getattr(embedder, "name", None))
+    generation = _generation(embedder)
     snapshot = _SNAPSHOT
     if snapshot is not None and snapshot.generation == generation:
         return snapshot
-    if snapshot is not None and getattr(settings, "HARAMBEE_MATCHING_IN_BACKGROUND", True):
-        if not _REBUILDING.is_set():
-            _REBUILDING.set()
-            _start_rebuild(generation, embedder)
+    if snapshot is not None and not tasks_run_at_once():
+        _STALE = True
         return snapshot
-    with _LOCK:
-        if _SNAPSHOT is not None and _SNAPSHOT.generation == generation:
-            return _SNAPSHOT
-        _SNAPSHOT = _build(generation, embedder)
-        return _SNAPSHOT
+    _SNAPSHOT = _build(generation, embedder)
+    return _SNAPSHOT
 
 
-def _start_rebuild(generation, embedder) -> None:
-    threading.Thread(target=_rebuild_in_background, args=(generation, embedder), daemon=True).start()
-
-
-def _rebuild_in_background(generation, embedder) -> None:
-    global _SNAPSHOT
+def rebuild_stale_snapshot(**kwargs) -> None:
+    """Build the next snapshot if a request answered from an out-of-date one (``request_finished``: the
+    response has been sent). Two requests finishing at once in a threaded server may both build; the
+    last one built wins, and both are current."""
+    global _SNAPSHOT, _STALE
+    if not _STALE:
+        return
+    _STALE = False
     try:
-        close_old_connections()
-        fresh = _build(generation, embedder)
-        with _LOCK:
-            _SNAPSHOT = fresh
+        embedder = get_embedder()
+        generation = _generation(embedder)
+        if _SNAPSHOT is None or _SNAPSHOT.generation != generation:
+            _SNAPSHOT = _build(generation, embedder)
     except Exception:  # the next request tries again; suggestions stay those of the last snapshot
         logger.exception("rebuilding the matching snapshot failed")
-    finally:
-        close_old_connections()
-        _REBUILDING.clear()
 
 
 def _build(generation, embedder) -> MatchingSnapshot:
@@ -116,9 +109,6 @@ def _build(generation, embedder) -> MatchingSnapshot:
         .order_by("pk")
     )
     places = geographies({p.member.code for p in postings})
-    missing = [p.pk for p in postings if getattr(p, "features", None) is None or (embedder and not p.features.embedder)]
-    if missing:  # saved while no worker ran (a stopped process, a raw import): catch up in the background
-        schedule_features_refresh(missing)
     docs = {p.pk: _doc(p, places, getattr(p, "features", None), glossary) for p in postings}
     with_vectors = [d for d in docs.values() if d.vector is not None]
     semantic = embedder is not None and bool(with_vectors)
