@@ -235,6 +235,9 @@ HARAMBEE_SCHEDULE = [
     # concepts and vectors of open postings that have none yet (written by a raw import, a lost task)
     {"name": "matching-features-catch-up", "task": "harambee.matching.tasks.matching_features_catch_up",
      "every": HOUR, "offset": 10 * 60},
+    # expired sessions, failed sign-ins whose cool-off has ended, old rate-limit counters
+    {"name": "accounts-housekeeping", "task": "harambee.accounts.housekeeping.accounts_housekeeping_task",
+     "every": DAY, "offset": 2 * HOUR + 30 * 60},
     # finished tasks and schedule rows older than a week (failures: a month)
     {"name": "background-prune", "task": "harambee.background.tasks.background_prune",
      "every": DAY, "offset": 3 * HOUR},

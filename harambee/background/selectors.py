@@ -105,9 +105,9 @@ class ScheduleRow:
 class BackgroundWork:
     health: QueueHealth
     counts: dict[str, int]  # queued (ready now), waiting (for a retry), running, failed, successful_24h
+    queued: list[TaskRow]  # ready, or waiting for a retry's back-off; the oldest first
     running: list[TaskRow]
     failures: list[TaskRow]  # the latest failed tasks, newest first
-    retrying: list[TaskRow]  # queued again after an error, waiting or ready
     schedule: list[ScheduleRow]
 
 
@@ -150,14 +150,19 @@ def background_work_summary(*, now: datetime | None = None, limit: int = 20) -> 
             status=TaskResultStatus.SUCCESSFUL, finished_at__gte=now - timedelta(days=1)
         ).count(),
     }
+    queued = DBTaskResult.objects.filter(status=TaskResultStatus.READY).order_by("enqueued_at")[:limit]
     running = DBTaskResult.objects.running().order_by("started_at")[:limit]
     failures = DBTaskResult.objects.failed().order_by("-finished_at")[:limit]
-    retrying = DBTaskResult.objects.filter(status=TaskResultStatus.READY).exclude(exception_class_path="")
     return BackgroundWork(
         health=health,
         counts=counts,
+        queued=[_task_row(row, now) for row in queued],
         running=[_task_row(row, now) for row in running],
         failures=[_task_row(row, now) for row in failures],
-        retrying=[_task_row(row, now) for row in retrying.order_by("run_after")[:limit]],
         schedule=_schedule(now),
     )
+
+
+def task_get(task_id) -> DBTaskResult | None:
+    """One task by its id (a UUID), or None."""
+    return DBTaskResult.objects.filter(pk=task_id).first()

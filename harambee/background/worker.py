@@ -9,6 +9,7 @@ finish, then the worker stops; a second signal stops it at once (the task then f
 from __future__ import annotations
 
 import logging
+import os
 import random
 import time
 
@@ -20,6 +21,7 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 
 from .lifecycle import new_worker_id, tasks_recover_stale
 from .schedule import schedule_due
+from .supervisor import PARENT_ENV
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +36,14 @@ class Worker(db_worker.Worker):
         super().__init__(**options)
         self.upkeep_enabled = upkeep
         self._next_upkeep = 0.0
+        # started by `harambee demo` or `serve`: the process that must still be our parent
+        self.parent = int(os.environ.get(PARENT_ENV) or 0) or None
+
+    def parent_gone(self) -> bool:
+        if self.parent is None or os.getppid() == self.parent:
+            return False
+        logger.warning("worker %s: the web server that started it is gone; stopping", self.worker_id)
+        return True
 
     def upkeep(self) -> None:
         if not self.upkeep_enabled or time.monotonic() < self._next_upkeep:
@@ -72,7 +82,7 @@ class Worker(db_worker.Worker):
         logger.info("worker %s started; queues: %s", self.worker_id, ",".join(self.queue_names))
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 - several workers started together do not all look at once
-        while self.running:
+        while self.running and not self.parent_gone():
             close_old_connections()
             self.upkeep()
             task_result, read = self.claim_next()
