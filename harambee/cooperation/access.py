@@ -1,4 +1,5 @@
-"""Who may see and report on cooperations and pledges; used by web views and the API alike."""
+"""Who may see and report on cooperations, and who may see, make and draw down pledges; used by web
+views, the API and the services alike."""
 
 from enum import StrEnum
 
@@ -7,9 +8,17 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import PermissionDenied
-from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for
+from harambee.registry.access import (
+    MemberAction,
+    is_secretariat,
+    member_can,
+    member_can_act_for,
+    member_check_can_act_for,
+    members_user_may_act_for,
+)
+from harambee.registry.models import Member, MemberStatus
 
-from .models import Cooperation
+from .models import Cooperation, Pledge
 
 
 class CooperationAction(StrEnum):
@@ -59,3 +68,87 @@ def cooperation_get_for_user(*, user, pk: int, action: CooperationAction = Coope
     if not cooperation_can(user, cooperation, action):
         raise PermissionDenied(_("Only the people of either side may report on this cooperation."))
     return cooperation
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cooperations entered directly
+
+
+def members_user_may_enter_cooperations_for(user) -> QuerySet[Member]:
+    """The providers for which `user` may enter a cooperation: the members it acts for; the
+    secretariat enters them for every active member."""
+    return members_user_may_act_for(user, secretariat=True)
+
+
+def cooperation_check_enter(user, provider: Member) -> None:
+    """For the services: refuse unless `user` may enter cooperations of `provider` (an active member
+    only: cooperations are public)."""
+    member_check_can_act_for(
+        user,
+        provider,
+        refused=_("Only the provider's editors and managers may enter its cooperations."),
+        inactive=_("A member enters cooperations once the secretariat has approved it: they are public."),
+        secretariat=True,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Pledges: the one place that says who sees, makes and draws down a pledge
+
+
+class PledgeAction(StrEnum):
+    VIEW = "view"
+    DRAW = "draw"  # count a cooperation of the pledging member against the pledge
+
+
+def pledge_can(user, pledge: Pledge, action: PledgeAction) -> bool:
+    """Everyone sees the public pledges of active members; the member's people see all of its
+    pledges; the member's editors and managers (and the secretariat) draw them down."""
+    if action == PledgeAction.VIEW:
+        if pledge.is_public and pledge.member.status == MemberStatus.ACTIVE:
+            return True
+        return is_secretariat(user) or member_can(user, pledge.member, MemberAction.VIEW_PRIVATE)
+    return member_can_act_for(user, pledge.member, secretariat=True)
+
+
+def pledge_list_for_user(*, user) -> QuerySet[Pledge]:
+    """The pledges `user` may see (`pledge_can(VIEW)` for many): the public ones of active members,
+    its own members' pledges, and every pledge for the secretariat."""
+    qs = Pledge.objects.all()
+    if is_secretariat(user):
+        return qs
+    public = Q(is_public=True, member__status=MemberStatus.ACTIVE)
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        own = list(user.member_roles())
+        if own:
+            return qs.filter(public | Q(member_id__in=own))
+    return qs.filter(public)
+
+
+def pledge_can_create(user, member: Member) -> bool:
+    """Whether `user` may pledge for `member`: it acts for it (an active member: pledges are
+    public), or it is the secretariat."""
+    return member_can_act_for(user, member, secretariat=True)
+
+
+def members_user_may_pledge_for(user) -> QuerySet[Member]:
+    """The members `user` may pledge for (`pledge_can_create` for many)."""
+    return members_user_may_act_for(user, secretariat=True)
+
+
+def pledge_check_create(user, member: Member) -> None:
+    """For the services: raise PermissionDenied unless `user` may pledge for `member`, and a
+    ValidationError saying why when its own member is not active (pending, rejected, suspended)."""
+    member_check_can_act_for(
+        user,
+        member,
+        refused=_("Only the member's editors and managers may pledge for it."),
+        inactive=_("A member pledges once the secretariat has approved it: pledges are public."),
+        secretariat=True,
+    )
+
+
+def pledge_check_draw(user, pledge: Pledge) -> None:
+    """For the services: raise PermissionDenied unless `user` may draw down `pledge`."""
+    if not pledge_can(user, pledge, PledgeAction.DRAW):
+        raise PermissionDenied(_("Only the pledging member's editors and managers may draw down its pledges."))

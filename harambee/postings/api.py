@@ -14,7 +14,7 @@ from harambee.core.paging import PageNumber
 from harambee.registry.access import member_list_for_user, people_names
 
 from . import text
-from .access import PostingAction, default_contact, members_user_can_post_for, posting_get_for_user
+from .access import PostingAction, default_contact, members_user_may_post_for, posting_get_for_user
 from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
 from .selectors import PostingFilters, posting_search
 from .services import new_external_id, posting_create, posting_form_input, posting_transition, posting_update
@@ -187,7 +187,7 @@ def _create(request, kind: str, payload: PostingIn):
     body = payload.dict(exclude_unset=True)
     submit = body.pop("submit", False)
     member_code = (body.get("member") or "").lower()
-    member = members_user_can_post_for(user).filter(code=member_code).first()
+    member = members_user_may_post_for(user).filter(code=member_code).first()
     if member is None:
         # A member the user may not even see is as unknown as one that does not exist.
         if member_list_for_user(user=user).filter(code=member_code).exists():

@@ -13,15 +13,18 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.text import shorten
 from harambee.registry.access import MemberAction, is_secretariat, member_can, member_list_for_user
 from harambee.registry.models import Member, MemberStatus
+from harambee.registry.selectors import member_editors
 
 from . import indexing, lifecycle
-from .choices import PostingKind, PostingStatus
+from .access import posting_check_create
+from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
 from .models import Posting, PostingTranslation
 from .signals import announce_changed
 from .validation import ID_MESSAGE, PostingInput
@@ -32,6 +35,7 @@ CONTENT_FIELDS = (
     "end", "eligible_groups", "eligible_regions", "contact",
 )  # fmt: skip
 AUDITED_FIELDS = (*CONTENT_FIELDS, "external_id", "kind", "member", "status")
+PUBLISHED_ONCE_APPROVED = gettext_lazy("Postings are published once the secretariat has approved the member.")
 
 
 def new_external_id(kind: str) -> str:
@@ -39,6 +43,8 @@ def new_external_id(kind: str) -> str:
 
 
 def _check_can_write(actor, member: Member) -> None:
+    """Changing an existing posting: `posting_can(EDIT)` (the member's editors and managers, while it
+    is not suspended; the secretariat)."""
     if actor is None:  # system: import from the command line, scheduled jobs
         return
     if not member_can(actor, member, MemberAction.EDIT):
@@ -95,10 +101,11 @@ def _replace_translations(posting: Posting, data: PostingInput) -> list[PostingT
 def posting_create(
     *, actor, member: Member, data: PostingInput, contact=None, status: str = PostingStatus.DRAFT, is_demo=False
 ) -> Posting:
-    """Create a need or an offer for `member` (as a draft unless the caller is the system)."""
-    _check_can_write(actor, member)
-    if member.status in (MemberStatus.REJECTED, MemberStatus.SUSPENDED):
-        raise ValidationError(_("This member cannot post needs or offers."))
+    """Create a need or an offer for `member` (as a draft unless the caller is the system); a member
+    that is not active yet (pending) writes drafts only: nothing it writes is public."""
+    posting_check_create(actor, member)
+    if status in PUBLIC_STATUSES and member.status != MemberStatus.ACTIVE:
+        raise ValidationError(PUBLISHED_ONCE_APPROVED)
     _check_contact(contact, member)
     posting = Posting(
         external_id=data.external_id or new_external_id(data.kind),
@@ -207,7 +214,7 @@ def posting_transition(*, posting: Posting, actor, action: str, reason: str = ""
         raise ValidationError({"reason": _("Give a reason; the author will read it.")})
     target = lifecycle.target_of(transition)
     if target == PostingStatus.PUBLISHED and posting.member.status != MemberStatus.ACTIVE:
-        raise ValidationError(_("Postings are published once the secretariat has approved the member."))
+        raise ValidationError(PUBLISHED_ONCE_APPROVED)
     old = posting.status
     posting.status = target
     now = timezone.now()
@@ -246,9 +253,7 @@ def postings_expire(*, today: date) -> int:
 
 def _reminder_mail(posting_id: int, language: str) -> None:
     posting = Posting.objects.select_related("member").get(pk=posting_id)
-    recipients = list(
-        posting.member.memberships.filter(role__in=["manager", "editor"]).values_list("user__email", flat=True)
-    )
+    recipients = [person.email for person in member_editors(posting.member)]
     if posting.contact_id:
         recipients = [posting.contact.email]
     if not recipients:

@@ -11,12 +11,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from harambee.audit.selectors import audit_history_for
 from harambee.core.csvfile import csv_response
 from harambee.core.web import query_without_page
-from harambee.registry.access import is_secretariat
 from harambee.registry.models import Member
 from harambee.registry.selectors import group_list, region_choices
 
 from . import text, uploads
-from .access import PostingAction, default_contact, members_user_can_post_for, posting_can, posting_get_for_user
+from .access import (
+    PostingAction,
+    default_contact,
+    members_user_may_import_for,
+    members_user_may_post_for,
+    posting_can,
+    posting_get_for_user,
+)
 from .choices import (
     FORMATS,
     LANGUAGES,
@@ -113,7 +119,7 @@ def posting_list(request, kind_path: str):
             "page": page,
             "facet_groups": _facet_groups(counts, filters),
             "query": query_without_page(request),
-            "can_post": members_user_can_post_for(request.user).exists(),
+            "can_post": members_user_may_post_for(request.user).exists(),
         },
     )
 
@@ -168,7 +174,7 @@ def _service_errors_to_form(form: PostingForm, error: ValidationError) -> None:
 @require_http_methods(["GET", "POST"])
 def posting_new(request, kind_path: str):
     kind = _kind(kind_path)
-    members = list(members_user_can_post_for(request.user).order_by("code"))
+    members = list(members_user_may_post_for(request.user).order_by("code"))
     if not members:
         raise PermissionDenied(_("You do not act for any member that can post needs or offers."))
     initial = {"member": request.GET.get("member", members[0].code), "delivery_languages": []}
@@ -264,10 +270,7 @@ def posting_import_view(request):
     The uploaded file waits for the confirmation at most `uploads.UPLOAD_TTL`; it is removed as
     soon as it is not needed any more (see `uploads`).
     """
-    members = members_user_can_post_for(request.user)
-    if not is_secretariat(request.user):
-        members = members.filter(memberships__user=request.user, memberships__role="manager")
-    members = list(members)
+    members = list(members_user_may_import_for(request.user))
     if not members:
         raise PermissionDenied(_("Only a member's managers or the secretariat can import."))
     form = ImportForm(request.POST or None, request.FILES or None, members=members)

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from .access import member_list_for_user
+from .access import ACTING_ROLES, member_list_for_user
 from .models import CountryGroup, Member, MemberKind, Membership, Region
 
 
@@ -87,8 +87,9 @@ def member_people(member: Member) -> list:
 
 
 def member_editors(member: Member) -> list:
-    """The people who act for a member (its managers and editors): whom notifications concern."""
-    return [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+    """The people who act for a member (its managers and editors, `ACTING_ROLES`), whatever its
+    status: whom notifications and reminders concern."""
+    return [m.user for m in member.memberships.select_related("user").filter(role__in=ACTING_ROLES)]
 
 
 def member_names(ids) -> dict[str, str]:
