@@ -96,19 +96,28 @@ def cooperation_check_enter(user, provider: Member) -> None:
 # Pledges: the one place that says who sees, makes and draws down a pledge
 
 
+#: Who pledges: the acting rule, the secretariat too (it pledges on a member's behalf).
+_PLEDGING = {"secretariat": True}
+
+
 class PledgeAction(StrEnum):
     VIEW = "view"
+    MAKE = "make"  # pledge for the member
     DRAW = "draw"  # count a cooperation of the pledging member against the pledge
 
 
-def pledge_can(user, pledge: Pledge, action: PledgeAction) -> bool:
-    """Everyone sees the public pledges of active members; the member's people see all of its
-    pledges; the member's editors and managers (and the secretariat) draw them down."""
+def pledge_can(user, member: Member, action: PledgeAction, pledge: Pledge | None = None) -> bool:
+    """THE pledge rule. Everyone sees the public pledges of active members; the member's people see
+    all of its pledges. The member's editors and managers (and the secretariat) make and draw down
+    its pledges while it is active: pledges are public (`members_user_may_act_for`).
+
+    `pledge_list_for_user` (VIEW), `members_user_may_pledge_for` (MAKE) answer it for many;
+    `pledge_check_create` and `pledge_check_draw` raise for the services."""
     if action == PledgeAction.VIEW:
-        if pledge.is_public and pledge.member.status == MemberStatus.ACTIVE:
+        if pledge is not None and pledge.is_public and member.status == MemberStatus.ACTIVE:
             return True
-        return is_secretariat(user) or member_can(user, pledge.member, MemberAction.VIEW_PRIVATE)
-    return member_can_act_for(user, pledge.member, secretariat=True)
+        return is_secretariat(user) or member_can(user, member, MemberAction.VIEW_PRIVATE)
+    return member_can_act_for(user, member, **_PLEDGING)
 
 
 def pledge_list_for_user(*, user) -> QuerySet[Pledge]:
@@ -125,15 +134,9 @@ def pledge_list_for_user(*, user) -> QuerySet[Pledge]:
     return qs.filter(public)
 
 
-def pledge_can_create(user, member: Member) -> bool:
-    """Whether `user` may pledge for `member`: it acts for it (an active member: pledges are
-    public), or it is the secretariat."""
-    return member_can_act_for(user, member, secretariat=True)
-
-
 def members_user_may_pledge_for(user) -> QuerySet[Member]:
-    """The members `user` may pledge for (`pledge_can_create` for many)."""
-    return members_user_may_act_for(user, secretariat=True)
+    """The members `user` may pledge for (`pledge_can(MAKE)` for many)."""
+    return members_user_may_act_for(user, **_PLEDGING)
 
 
 def pledge_check_create(user, member: Member) -> None:
@@ -144,11 +147,11 @@ def pledge_check_create(user, member: Member) -> None:
         member,
         refused=_("Only the member's editors and managers may pledge for it."),
         inactive=_("A member pledges once the secretariat has approved it: pledges are public."),
-        secretariat=True,
+        **_PLEDGING,
     )
 
 
 def pledge_check_draw(user, pledge: Pledge) -> None:
     """For the services: raise PermissionDenied unless `user` may draw down `pledge`."""
-    if not pledge_can(user, pledge, PledgeAction.DRAW):
+    if not pledge_can(user, pledge.member, PledgeAction.DRAW, pledge):
         raise PermissionDenied(_("Only the pledging member's editors and managers may draw down its pledges."))

@@ -103,11 +103,11 @@ def cooperation_detail(request, pk: int):
                 }
             ),
             today=date.today(),
-            pledges=[
-                p
-                for p in pledge_list_for_user(user=request.user).filter(member=cooperation.provider)
-                if pledge_can(request.user, p, PledgeAction.DRAW)
-            ],
+            pledges=(
+                pledge_list_for_user(user=request.user).filter(member=cooperation.provider).order_by("-period_end")
+                if pledge_can(request.user, cooperation.provider, PledgeAction.DRAW)
+                else []
+            ),
         )
     return render(request, "cooperation/cooperation_detail.html", context)
 

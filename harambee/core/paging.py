@@ -15,7 +15,7 @@ from ninja import Schema
 from pydantic import Field
 
 MAX_PAGE_NUMBER = 10_000
-MAX_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 20
 
 PageNumber = Annotated[int, Field(ge=1, le=MAX_PAGE_NUMBER, description=f"1 to {MAX_PAGE_NUMBER}")]

@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
-from harambee.core.paging import PageNumber
+from harambee.core.paging import Page, PageParams, page_of
 from harambee.registry.access import member_list_for_user, people_names
 
 from . import text
@@ -21,7 +21,6 @@ from .services import new_external_id, posting_create, posting_form_input, posti
 from .validation import parse_posting
 
 router = Router(tags=["needs and offers"])
-MAX_PAGE_SIZE = 100
 
 
 class Capacity(Schema):
@@ -117,14 +116,7 @@ class PostingOut(Schema):
     )
 
 
-class PostingPage(Schema):
-    count: int
-    page: int
-    page_size: int
-    items: list[PostingOut]
-
-
-class ListParams(Schema):
+class ListParams(PageParams):
     q: str = Field("", max_length=200)
     status: list[str] = []
     member: str = Field("", max_length=32)
@@ -136,8 +128,6 @@ class ListParams(Schema):
     group: list[str] = []
     language: list[str] = []
     format: list[str] = []
-    page: PageNumber = 1
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 class TransitionIn(Schema):
@@ -164,7 +154,7 @@ def _outs(postings, user) -> list[PostingOut]:
     return [_out(p, contact=names.get(p)) for p in postings]
 
 
-def _list(request, kind: str, params: ListParams) -> PostingPage:
+def _list(request, kind: str, params: ListParams) -> dict:
     user = api_user(request)
     allowed = set(PostingStatus.values) if getattr(user, "is_authenticated", False) else set(PUBLIC_STATUSES)
     bad = [s for s in params.status if s not in allowed]
@@ -177,9 +167,7 @@ def _list(request, kind: str, params: ListParams) -> PostingPage:
     }
     filters = PostingFilters(kind=kind, q=params.q, status=params.status, member=params.member.lower(), facets=facets)
     qs = posting_search(user=user, filters=filters).prefetch_related("translations", "eligible_members")
-    offset = (params.page - 1) * params.page_size
-    items = list(qs.select_related("contact")[offset : offset + params.page_size])
-    return PostingPage(count=qs.count(), page=params.page, page_size=params.page_size, items=_outs(items, user))
+    return page_of(qs.select_related("contact"), params, lambda postings: _outs(postings, user))
 
 
 def _create(request, kind: str, payload: PostingIn):
@@ -234,7 +222,7 @@ def _transition(request, external_id: str, payload: TransitionIn):
 def _register(path: str, kind: str) -> None:
     noun = "needs" if kind == PostingKind.NEED else "offers"
 
-    @router.get(f"/{path}", response=PostingPage, summary=f"List and search {noun}", operation_id=f"{noun}_list")
+    @router.get(f"/{path}", response=Page[PostingOut], summary=f"List and search {noun}", operation_id=f"{noun}_list")
     def list_view(request: HttpRequest, params: Query[ListParams]):
         return _list(request, kind, params)
 
