@@ -8,7 +8,7 @@ the database's integers: a 500); the web's paginator answers the nearest page in
 """
 
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from django.db.models import QuerySet
 from ninja import Schema
@@ -39,9 +39,19 @@ class Page(Schema, Generic[Item]):
     page_size: int
     items: list[Item]
 
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
-        return f"{params[0].__name__.removesuffix('Out')}Page"
+    def __class_getitem__(cls, item):
+        """`Page[MemberOut]` is `MemberPage`: a class of its own, so that the OpenAPI document names
+        it so (a parametrised generic would be named `Page_MemberOut_`)."""
+        generic = super().__class_getitem__(item)
+        if cls is not Page or isinstance(item, TypeVar):
+            return generic
+        if item not in _PAGES:
+            name = f"{item.__name__.removesuffix('Out')}Page"
+            _PAGES[item] = type(name, (generic,), {"__module__": item.__module__, "__qualname__": name})
+        return _PAGES[item]
+
+
+_PAGES: dict[type, type[Page]] = {}
 
 
 def page_of(items: QuerySet | Sequence, params: PageParams, convert: Callable[[list], list] | None = None) -> dict:
