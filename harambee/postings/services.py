@@ -8,9 +8,11 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +26,7 @@ from harambee.registry.selectors import member_editors
 
 from . import indexing, lifecycle
 from .access import posting_check_create
-from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
+from .choices import KIND_PATHS, PUBLIC_STATUSES, PostingKind, PostingStatus
 from .models import Posting, PostingTranslation
 from .signals import announce_changed
 from .validation import ID_MESSAGE, PostingInput
@@ -252,20 +254,26 @@ def postings_expire(*, today: date) -> int:
 
 
 def _reminder_mail(posting_id: int, language: str) -> None:
-    posting = Posting.objects.select_related("member").get(pk=posting_id)
-    recipients = [person.email for person in member_editors(posting.member)]
-    if posting.contact_id:
-        recipients = [posting.contact.email]
-    if not recipients:
-        return
-    with translation.override(language):
-        title = shorten(posting.title, 80)
-        subject = _("“%(title)s” closes on %(date)s") % {"title": title, "date": posting.expiry_date}
-        body = _(
-            "Your posting “%(title)s” on Harambee closes on %(date)s. Update its dates if it stays open, "
-            "or mark it fulfilled or closed."
-        ) % {"title": posting.title, "date": posting.expiry_date}
-    send_mail(subject, body, None, recipients)
+    """The reminder that a posting closes soon, to its contact (else its member's editors and
+    managers), each in their preferred language (`language`, the sender's, when they have none),
+    with the link to the posting reversed in that language."""
+    posting = Posting.objects.select_related("member", "contact").get(pk=posting_id)
+    people = [posting.contact] if posting.contact_id else member_editors(posting.member)
+    by_language: dict[str, list[str]] = {}
+    for person in people:
+        by_language.setdefault(person.preferred_language or language, []).append(person.email)
+    for reader_language, recipients in sorted(by_language.items()):
+        with translation.override(reader_language):
+            title = shorten(posting.title, 80)
+            subject = _("“%(title)s” closes on %(date)s") % {"title": title, "date": posting.expiry_date}
+            body = _(
+                "Your posting “%(title)s” on Harambee closes on %(date)s. Update its dates if it stays open, "
+                "or mark it fulfilled or closed."
+            ) % {"title": posting.title, "date": posting.expiry_date}
+            link = reverse(
+                "postings:detail", kwargs={"kind_path": KIND_PATHS[posting.kind], "external_id": posting.external_id}
+            )
+        send_mail(subject, f"{body}\n\n{settings.HARAMBEE_SITE_URL.rstrip('/')}{link}\n", None, recipients)
 
 
 @transaction.atomic
