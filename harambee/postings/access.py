@@ -19,6 +19,7 @@ from harambee.registry.access import (
 )
 from harambee.registry.models import Member, MemberStatus
 
+from . import lifecycle
 from .choices import PUBLIC_STATUSES
 from .models import Posting
 
@@ -96,3 +97,16 @@ def posting_check_create(user, member: Member) -> None:
 def default_contact(user, member: Member):
     """The person who writes a posting is its contact when it acts for the member."""
     return user if member_role_for(user, member) else None
+
+
+def posting_lifecycle_roles(actor, posting: Posting) -> set[lifecycle.Who]:
+    """In what capacity `actor` may move `posting` through its lifecycle (`lifecycle.Who`): the
+    platform itself (`actor=None`), the secretariat, its owner (who may edit it)."""
+    if actor is None:
+        return {lifecycle.Who.SYSTEM}
+    who = set()
+    if is_secretariat(actor):
+        who.add(lifecycle.Who.SECRETARIAT)
+    if member_can(actor, posting.member, MemberAction.EDIT):
+        who.add(lifecycle.Who.OWNER)
+    return who

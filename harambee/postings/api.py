@@ -15,8 +15,8 @@ from harambee.registry.access import member_list_for_user, people_names
 from . import text
 from .access import PostingAction, default_contact, members_user_may_post_for, posting_get_for_user
 from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
-from .selectors import PostingFilters, posting_search
-from .services import new_external_id, posting_create, posting_form_input, posting_transition, posting_update
+from .selectors import PostingFilters, posting_form_input, posting_search
+from .services import new_external_id, posting_create, posting_transition, posting_update
 from .validation import PostingIn, TranslationSchema, parse_posting
 
 router = Router(tags=["needs and offers"])

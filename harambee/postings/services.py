@@ -6,7 +6,6 @@ entry and schedules e-mail on commit, all in one transaction.
 
 import uuid
 from datetime import date, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,12 +19,12 @@ from django.utils.translation import gettext_lazy
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.text import shorten
-from harambee.registry.access import MemberAction, is_secretariat, member_can, member_list_for_user
+from harambee.registry.access import MemberAction, member_can, member_list_for_user
 from harambee.registry.models import Member, MemberStatus
 from harambee.registry.selectors import member_editors
 
 from . import indexing, lifecycle
-from .access import posting_check_create
+from .access import posting_check_create, posting_lifecycle_roles
 from .choices import KIND_PATHS, PUBLIC_STATUSES, PostingKind, PostingStatus
 from .models import Posting, PostingTranslation
 from .signals import announce_changed
@@ -183,22 +182,6 @@ def posting_update(*, posting: Posting, actor, data: PostingInput, contact=None,
     return posting
 
 
-def _capacities(actor, posting: Posting) -> set[lifecycle.Who]:
-    if actor is None:
-        return {lifecycle.Who.SYSTEM}
-    who = set()
-    if is_secretariat(actor):
-        who.add(lifecycle.Who.SECRETARIAT)
-    if member_can(actor, posting.member, MemberAction.EDIT):
-        who.add(lifecycle.Who.OWNER)
-    return who
-
-
-def posting_transitions_for(actor, posting: Posting) -> list[lifecycle.Transition]:
-    """The lifecycle actions `actor` may take on `posting` now."""
-    return lifecycle.available(posting.status, _capacities(actor, posting))
-
-
 @transaction.atomic
 def posting_transition(*, posting: Posting, actor, action: str, reason: str = "") -> Posting:
     """Move a posting through its lifecycle; refused unless the state machine allows it for `actor`."""
@@ -210,7 +193,7 @@ def posting_transition(*, posting: Posting, actor, action: str, reason: str = ""
         raise ValidationError(
             _("A posting that is “%(status)s” cannot be changed this way.") % {"status": posting.get_status_display()}
         )
-    if not _capacities(actor, posting) & transition.who:
+    if not posting_lifecycle_roles(actor, posting) & transition.who:
         raise PermissionDenied(_("You may not take this action on this posting."))
     if transition.reason_required and not reason.strip():
         raise ValidationError({"reason": _("Give a reason; the author will read it.")})
@@ -292,15 +275,6 @@ def postings_send_expiry_reminders(*, today: date, days_before: int = 14) -> int
     for posting_id in ids:
         transaction.on_commit(lambda pk=posting_id: _reminder_mail(pk, language))
     return len(ids)
-
-
-def posting_form_input(posting: Posting) -> dict[str, Any]:
-    """The interchange dict of a saved posting (used to pre-fill forms and by the API)."""
-    from .validation import posting_to_dict
-
-    return posting_to_dict(
-        posting, translations=list(posting.translations.all()), eligible_members=list(posting.eligible_members.all())
-    )
 
 
 @transaction.atomic

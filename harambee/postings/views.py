@@ -37,13 +37,19 @@ from .choices import (
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
 from .models import Posting
-from .selectors import INDEXED_FACETS, PostingFilters, posting_facet_counts, posting_page, posting_search
+from .selectors import (
+    INDEXED_FACETS,
+    PostingFilters,
+    posting_facet_counts,
+    posting_form_input,
+    posting_page,
+    posting_search,
+    posting_transitions_for,
+)
 from .services import (
     new_external_id,
     posting_create,
-    posting_form_input,
     posting_transition,
-    posting_transitions_for,
     posting_update,
 )
 from .validation import parse_posting

@@ -1,6 +1,7 @@
 """Reads for the registry: member lists with filters, profiles, regions and groups."""
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.text import slugify
 
 from .access import ACTING_ROLES, member_list_for_user
 from .models import CountryGroup, Member, MemberKind, Membership, Region
@@ -96,3 +97,13 @@ def member_names(ids) -> dict[str, str]:
     """{str(id): name in the active language} of many members, in one query."""
     members = Member.objects.select_related("country").filter(pk__in=ids)
     return {str(member.pk): member.display_name for member in members}
+
+
+def member_code_suggest(name: str) -> str:
+    """A free, URL-safe code for a new organisation derived from its name."""
+    base = (slugify(name) or "member")[:28].strip("-") or "member"
+    code, n = base, 2
+    while Member.objects.filter(code=code).exists():
+        code = f"{base}-{n}"
+        n += 1
+    return code
