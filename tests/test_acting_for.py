@@ -62,6 +62,7 @@ def test_a_pledge_of_a_member_that_is_not_active_never_shows_on_the_public_pledg
     api = client.post("/api/v1/pledges", {**PLEDGE, "member": cast.member.code}, content_type="application/json")
     # then neither writes a pledge: the web offers no member to pledge for, the API answers why
     assert page.status_code == 403 and web.status_code == 403
+    assert "A member pledges once the secretariat has approved it" in web.content.decode()
     assert api.status_code == 422
     assert "A member pledges once the secretariat has approved it" in api.content.decode()
     assert Pledge.objects.count() == 0

@@ -6,9 +6,11 @@ from enum import StrEnum
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from harambee.core.exceptions import PermissionDenied
 from harambee.registry.access import (
+    ACTING_ROLES,
     MemberAction,
     is_secretariat,
     member_can,
@@ -139,6 +141,23 @@ def members_user_may_pledge_for(user) -> QuerySet[Member]:
     return members_user_may_act_for(user, **_PLEDGING)
 
 
+#: Why an editor or manager of a member that is not active may not pledge.
+PLEDGE_NOT_ACTIVE = gettext_lazy("A member pledges once the secretariat has approved it: pledges are public.")
+
+
+def pledge_refusal(user) -> str:
+    """Why `user` has no member to pledge for (when `members_user_may_pledge_for` is empty)."""
+    if _signed_in_with_acting_role(user):
+        return str(PLEDGE_NOT_ACTIVE)
+    return _("Only editors and managers of a member may pledge.")
+
+
+def _signed_in_with_acting_role(user) -> bool:
+    return getattr(user, "is_authenticated", False) and any(
+        role in ACTING_ROLES for role in user.member_roles().values()
+    )
+
+
 def pledge_check_create(user, member: Member) -> None:
     """For the services: raise PermissionDenied unless `user` may pledge for `member`, and a
     ValidationError saying why when its own member is not active (pending, rejected, suspended)."""
@@ -146,7 +165,7 @@ def pledge_check_create(user, member: Member) -> None:
         user,
         member,
         refused=_("Only the member's editors and managers may pledge for it."),
-        inactive=_("A member pledges once the secretariat has approved it: pledges are public."),
+        inactive=str(PLEDGE_NOT_ACTIVE),
         **_PLEDGING,
     )
 

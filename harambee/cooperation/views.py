@@ -27,6 +27,7 @@ from .access import (
     members_user_may_pledge_for,
     pledge_can,
     pledge_list_for_user,
+    pledge_refusal,
 )
 from .iati_export import cooperations_to_iati_xml
 from .models import CooperationStatus, Indicator, Milestone
@@ -245,7 +246,7 @@ def pledge_list(request):
 def pledge_new(request):
     members = list(members_user_may_pledge_for(request.user).select_related("country").order_by("code"))
     if not members:
-        raise PermissionDenied(_("Only editors and managers of a member may pledge."))
+        raise PermissionDenied(pledge_refusal(request.user))
     form = forms.PledgeForm(request.POST or None)
     form.fields["member"].choices = [(m.code, m.display_name) for m in members]
     if request.method == "POST" and form.is_valid():
