@@ -19,13 +19,9 @@ pytestmark = pytest.mark.django_db
 
 # Services that only read, help or write outside the domain, on purpose unaudited.
 NOT_DOMAIN_WRITES = {
-    "harambee.registry.services.member_code_suggest",
-    "harambee.accounts.services.invitation_get_by_token",
     "harambee.accounts.services.api_token_authenticate",  # notes last use only
     "harambee.postings.services.new_external_id",
     "harambee.postings.services.apply_input",  # copies onto an unsaved posting for the callers
-    "harambee.postings.services.posting_form_input",
-    "harambee.postings.services.posting_transitions_for",
     "harambee.cooperation.services.cooperation_check_pair_free",  # raises Conflict, writes nothing
     # marks the reminder as sent (operational bookkeeping); the e-mail itself is the record
     "harambee.postings.services.postings_send_expiry_reminders",
@@ -34,9 +30,8 @@ NOT_DOMAIN_WRITES = {
     "harambee.matching.services.embed_pending",
     # notifications are the side effect of audited services (the proposal, the answer)
     "harambee.notifications.services.notify",
-    # helpers of the allocation services: a rounding rule and the engine instance of a round (a read)
+    # a helper of the allocation services: a rounding rule
     "harambee.allocation.services.round_score",
-    "harambee.allocation.services.round_instance",
     # marks reminders as sent (operational bookkeeping); the notifications are the record
     "harambee.cooperation.services.cooperations_send_reminders",
     "harambee.cooperation.services.iati_fields_for",  # computes defaults; writes nothing

@@ -288,7 +288,7 @@ def test_api_permission_grid(client, cast, cooperation, role):
 
     user = cast.user(role)
     headers = {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(user=user, name='t').key}"} if user else {}
-    assert client.get("/api/v1/cooperations", **headers).json()[0]["id"] == cooperation.pk
+    assert client.get("/api/v1/cooperations", **headers).json()["items"][0]["id"] == cooperation.pk
     assert client.get(f"/api/v1/cooperations/{cooperation.pk}", **headers).status_code == 200
     response = client.post(
         f"/api/v1/cooperations/{cooperation.pk}/progress",
@@ -313,7 +313,7 @@ def test_api_permission_grid(client, cast, cooperation, role):
     )
     allowed = role in {"other_manager", "secretariat"}
     assert response.status_code == (201 if allowed else 401 if role == "anonymous" else 403), (role, response.content)
-    assert len(client.get("/api/v1/pledges").json()) == (1 if allowed else 0)
+    assert client.get("/api/v1/pledges").json()["count"] == (1 if allowed else 0)
 
 
 def _tracked(cast):

@@ -206,5 +206,5 @@ def test_pending_member_is_hidden_from_the_public(role, cast, client):
     # then only its own people and the secretariat see it
     assert web.status_code == PENDING_VISIBLE[role]
     assert api.status_code == PENDING_VISIBLE[role]
-    listed = client.get("/api/v1/members").json()["items"]
+    listed = client.get("/api/v1/members?page_size=200").json()["items"]
     assert ("unza" in [m["code"] for m in listed]) == (PENDING_VISIBLE[role] == 200)

@@ -205,6 +205,30 @@ def test_expiry_and_reminders(cast, world, django_capture_on_commit_callbacks, s
         call_command("postings", "housekeeping", "--today", "2026-13-01")
 
 
+def test_an_expiry_reminder_is_written_in_each_readers_language_with_a_link_in_it(
+    cast, world, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    # given a published offer closing soon, whose member has an English editor and manager, and a
+    # French manager
+    settings.DATA_DIR = tmp_path
+    data = parse_posting({**OFFER_ZH, "member": "zmb", "start": None, "end": None, "apply_by": "2026-12-10"})
+    posting = posting_create(actor=None, member=world, data=data, status="published")
+    cast.other_manager.preferred_language = "fr"
+    cast.other_manager.save(update_fields=["preferred_language"])
+    for person in (cast.manager, cast.other_manager):
+        MembershipFactory(member=world, user=person, role=MemberRole.MANAGER)
+    # when the housekeeping runs (in English)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("postings", "housekeeping", "--today", "2026-12-01", stdout=io.StringIO())
+    # then each reads the reminder in their language, with the link to the offer in that language
+    site = settings.HARAMBEE_SITE_URL.rstrip("/")
+    mails = {frozenset(m.to): m.body for m in mail.outbox}
+    english, french = frozenset({"editor@example.org", "manager@example.org"}), frozenset({"other@example.org"})
+    assert set(mails) == {english, french}
+    assert f"{site}/en/offers/{posting.external_id}/" in mails[english]
+    assert f"{site}/fr/offers/{posting.external_id}/" in mails[french]
+
+
 def test_staleness_traffic_light(cast, world):
     data = parse_posting({**OFFER_ZH, "member": "zmb"})
     posting = posting_create(actor=None, member=world, data=data, status="published")

@@ -193,11 +193,6 @@ def invitation_create(
     return IssuedInvitation(invitation=invitation, token=token)
 
 
-def invitation_get_by_token(token: str) -> Invitation | None:
-    """The invitation a link's token stands for, whatever its state, or None."""
-    return Invitation.objects.select_related("member", "invited_by").filter(token_hash=hash_token(token)).first()
-
-
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user: User | None, full_name: str = "", password: str = "") -> User:
     """Accept an invitation, creating the account when the invitee has none.

@@ -31,12 +31,12 @@ from .forms import (
     TokenForm,
 )
 from .models import Invitation
+from .selectors import invitation_get_by_token
 from .services import (
     api_token_create,
     api_token_revoke,
     invitation_accept,
     invitation_create,
-    invitation_get_by_token,
     invitation_revoke,
     organisation_register,
     user_update_profile,

@@ -3,8 +3,8 @@
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from harambee.registry.access import is_secretariat, member_can_act_for
-from harambee.registry.models import Member, MemberStatus
+from harambee.registry.access import is_secretariat, member_can_act_for, members_user_may_act_for
+from harambee.registry.models import Member
 
 from .models import AllocationRound
 
@@ -27,16 +27,10 @@ def round_can_see_all_requests(user, round: AllocationRound) -> bool:
 
 
 def members_user_can_request_for(user, round: AllocationRound) -> list[Member]:
-    """The active members (not the provider) the user may file requests for."""
-    if not getattr(user, "is_authenticated", False):
-        return []
-    roles = user.member_roles()
-    ids = [pk for pk, role in roles.items() if role in ("manager", "editor") and pk != round.provider_id]
-    return list(Member.objects.filter(pk__in=ids, status=MemberStatus.ACTIVE).order_by("code"))
+    """The members the user may file requests for: those it acts for, but the round's provider."""
+    return list(members_user_may_act_for(user).exclude(pk=round.provider_id).order_by("code"))
 
 
 def members_user_can_open_rounds_for(user) -> list[Member]:
-    if not getattr(user, "is_authenticated", False):
-        return []
-    ids = [pk for pk, role in user.member_roles().items() if role in ("manager", "editor")]
-    return list(Member.objects.filter(pk__in=ids, status=MemberStatus.ACTIVE).order_by("code"))
+    """The providers for which the user may open rounds: the members it acts for."""
+    return list(members_user_may_act_for(user).order_by("code"))

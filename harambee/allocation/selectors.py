@@ -3,6 +3,8 @@
 from django.core.cache import cache
 from django.utils import translation
 
+from harambee.registry.models import Country
+
 from .engine import allocate, parse_instance
 from .models import AllocationRound
 
@@ -24,3 +26,34 @@ def round_outcomes(round: AllocationRound) -> dict[str, dict]:
             outcomes[item["request"]] = {"placed": False, "reason": item["reason"], "code": item["reason_code"]}
         cache.set(key, outcomes, timeout=24 * 3600)
     return outcomes
+
+
+def round_instance(round: AllocationRound) -> dict:
+    """The engine instance of a round: its policy, its offers' capacity left and every request."""
+    offers = list(round.offers.all().order_by("pk"))
+    requests = list(round.requests.select_related("member").prefetch_related("choices__offer").order_by("pk"))
+    countries = {
+        c.iso3: c
+        for c in Country.objects.filter(
+            iso3__in={r.member.country_id for r in requests if r.member.country_id}
+        ).prefetch_related("groups")
+    }
+    rows = []
+    for request in requests:
+        country = countries.get(request.member.country_id or "")
+        rows.append(
+            {
+                "id": request.engine_id,
+                "member": request.member.code.upper(),
+                "groups": sorted(g.code for g in country.groups.all()) if country else [],
+                "region": country.region_id if country else None,
+                "choices": [
+                    {"offer": c.offer.external_id, "score": c.score, "rank": c.rank} for c in request.choices.all()
+                ],
+            }
+        )
+    offer_rows = []
+    for offer in offers:
+        row = {"id": offer.external_id, "capacity": int(offer.capacity_left or 0)}
+        offer_rows.append(row)
+    return {"policy": round.policy, "offers": offer_rows, "requests": rows}

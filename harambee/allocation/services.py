@@ -23,11 +23,12 @@ from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.services import posting_commit_capacity
 from harambee.postings.text import detect_language
 from harambee.registry.access import member_can_act_for, person_public_label
-from harambee.registry.models import Country, MemberStatus
+from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
 from .engine import AllocationInputError, allocate, parse_instance
 from .models import AllocationChoice, AllocationRequest, AllocationRound, RoundStatus
+from .selectors import round_instance
 
 MAX_UNITS_PER_APPLICATION = 100
 ROUND_UNITS = ("seats", "expert_days")
@@ -208,37 +209,6 @@ def round_close(*, round: AllocationRound, actor) -> AllocationRound:
     if round.status != RoundStatus.OPEN:
         raise ValidationError(_("Only an open round can be closed."))
     return _set_status(round, actor, RoundStatus.CLOSED)
-
-
-def round_instance(round: AllocationRound) -> dict:
-    """The engine instance of a round: its policy, its offers' capacity left and every request."""
-    offers = list(round.offers.all().order_by("pk"))
-    requests = list(round.requests.select_related("member").prefetch_related("choices__offer").order_by("pk"))
-    countries = {
-        c.iso3: c
-        for c in Country.objects.filter(
-            iso3__in={r.member.country_id for r in requests if r.member.country_id}
-        ).prefetch_related("groups")
-    }
-    rows = []
-    for request in requests:
-        country = countries.get(request.member.country_id or "")
-        rows.append(
-            {
-                "id": request.engine_id,
-                "member": request.member.code.upper(),
-                "groups": sorted(g.code for g in country.groups.all()) if country else [],
-                "region": country.region_id if country else None,
-                "choices": [
-                    {"offer": c.offer.external_id, "score": c.score, "rank": c.rank} for c in request.choices.all()
-                ],
-            }
-        )
-    offer_rows = []
-    for offer in offers:
-        row = {"id": offer.external_id, "capacity": int(offer.capacity_left or 0)}
-        offer_rows.append(row)
-    return {"policy": round.policy, "offers": offer_rows, "requests": rows}
 
 
 @transaction.atomic

@@ -3,13 +3,16 @@
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
+from harambee.core.paging import Page, PageParams, page_of
+from harambee.registry.access import member_get_for_user
 
-from .access import CooperationAction, cooperation_get_for_user, cooperation_list_for_user
+from .access import CooperationAction, cooperation_get_for_user, cooperation_list_for_user, pledge_list_for_user
 from .selectors import delivered, pledges_with_delivery
 from .services import pledge_create, progress_report
 
@@ -103,14 +106,17 @@ def _out(cooperation, *, full: bool = False) -> CooperationOut:
     return out
 
 
-@router.get("/cooperations", response=list[CooperationOut], summary="Cooperations you may see (public ones for all)")
-def cooperation_list(request: HttpRequest, member: str = "", limit: int = 100):
-    qs = cooperation_list_for_user(user=api_user(request)).order_by("-created_at", "-id")
-    if member:
-        from django.db.models import Q
+class CooperationParams(PageParams):
+    member: str = Field("", max_length=32, description="Only the cooperations of this member (either side).")
 
-        qs = qs.filter(Q(provider__code=member.lower()) | Q(beneficiary__code=member.lower()))
-    return [_out(c) for c in qs[: max(1, min(limit, 500))]]
+
+@router.get("/cooperations", response=Page[CooperationOut], summary="Cooperations you may see (public ones for all)")
+def cooperation_list(request: HttpRequest, params: Query[CooperationParams]):
+    qs = cooperation_list_for_user(user=api_user(request)).order_by("-created_at", "-id")
+    if params.member:
+        member = params.member.lower()
+        qs = qs.filter(Q(provider__code=member) | Q(beneficiary__code=member))
+    return page_of(qs, params, lambda cooperations: [_out(c) for c in cooperations])
 
 
 @router.get("/cooperations/{cooperation_id}", response=CooperationOut, summary="One cooperation with results")
@@ -188,15 +194,16 @@ def _pledge_out(pledge) -> PledgeOut:
     )
 
 
-@router.get("/pledges", response=list[PledgeOut], summary="Public pledges, pledged against delivered")
-def pledge_list(request: HttpRequest):
-    return [_pledge_out(p) for p in pledges_with_delivery().filter(is_public=True).order_by("member__code")[:500]]
+@router.get(
+    "/pledges", response=Page[PledgeOut], summary="Pledges you may see (public ones for all), pledged against delivered"
+)
+def pledge_list(request: HttpRequest, params: Query[PageParams]):
+    pledges = pledges_with_delivery(pledge_list_for_user(user=api_user(request))).order_by("member__code", "-id")
+    return page_of(pledges, params, lambda rows: [_pledge_out(p) for p in rows])
 
 
 @router.post("/pledges", response={201: PledgeOut}, auth=API_WRITE_AUTH, summary="Make a pledge for a member")
 def pledge_new(request: HttpRequest, payload: PledgeIn):
-    from harambee.registry.access import member_get_for_user
-
     member = member_get_for_user(user=request.user, code=payload.member.lower())
     data = payload.dict()
     data.pop("member")

@@ -12,11 +12,19 @@ from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
-from harambee.registry.access import is_secretariat, member_can_act_for, person_public_label
+from harambee.registry.access import person_public_label
+from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
 from . import tracking
-from .access import CooperationAction, cooperation_can, reporting_member_for
+from .access import (
+    CooperationAction,
+    cooperation_can,
+    cooperation_check_enter,
+    pledge_check_create,
+    pledge_check_draw,
+    reporting_member_for,
+)
 from .models import (
     Budget,
     Cooperation,
@@ -466,9 +474,9 @@ def transaction_remove(*, row: Transaction, actor) -> None:
 def pledge_create(
     *, member, actor, title: str, unit: str, value, period_start, period_end, currency: str = "", theme: str = ""
 ) -> Pledge:
-    """A member's public pledge: an amount (with its currency), seats or expert-days, over a period."""
-    if not (is_secretariat(actor) or member_can_act_for(actor, member)):
-        raise PermissionDenied(_("Only the member's editors and managers may pledge for it."))
+    """A member's public pledge: an amount (with its currency), seats or expert-days, over a period
+    (its editors and managers, or the secretariat, for an active member: `pledge_check_create`)."""
+    pledge_check_create(actor, member)
     errors: dict = {}
     if not title.strip():
         errors["title"] = [_("Give the pledge a title.")]
@@ -512,6 +520,8 @@ def cooperation_draw_pledge(*, cooperation: Cooperation, pledge: Pledge, actor) 
     _reporter(actor, cooperation)
     if pledge.member_id != cooperation.provider_id:
         raise ValidationError({"pledge": [_("A cooperation draws down a pledge of its provider only.")]})
+    if actor is not None:
+        pledge_check_draw(actor, pledge)
     before = cooperation.pledge_id
     cooperation.pledge = pledge
     cooperation.save(update_fields=["pledge", "updated_at"])
@@ -616,10 +626,12 @@ def cooperation_create_direct(
     is_public: bool = True,
 ) -> Cooperation:
     """Enter a cooperation that did not come through a match or a round (the provider's editors and
-    managers, or the secretariat); IATI defaults from the modality, themes, sectors and channel."""
-    if not (is_secretariat(actor) or member_can_act_for(actor, provider)):
-        raise PermissionDenied(_("Only the provider's editors and managers may enter its cooperations."))
+    managers, or the secretariat, `cooperation_check_enter`) between active members; IATI defaults from
+    the modality, themes, sectors and channel."""
+    cooperation_check_enter(actor, provider)
     errors: dict = {}
+    if beneficiary.status != MemberStatus.ACTIVE:
+        errors["beneficiary"] = [_("The beneficiary must be an active member: cooperations are public.")]
     if not title.strip():
         errors["title"] = [_("Give the cooperation a title.")]
     if provider.pk == beneficiary.pk:
@@ -678,8 +690,8 @@ def cooperation_create_from_iati(*, provider, beneficiary, actor, data: dict, re
     """A cooperation read from an IATI activity (``data``: the IMPORTED_FIELDS), checked like any
     edit of its IATI fields. The provider's editors and managers, the secretariat, or the system
     (``actor=None``, the ``harambee import iati`` command) may do it."""
-    if actor is not None and not (is_secretariat(actor) or member_can_act_for(actor, provider)):
-        raise PermissionDenied(_("Only the provider's editors and managers may enter its cooperations."))
+    if actor is not None:
+        cooperation_check_enter(actor, provider)
     unknown = set(data) - set(IMPORTED_FIELDS)
     errors: dict = {name: [_("This field cannot be changed here.")] for name in sorted(unknown)}
     if not str(data.get("title", "")).strip():

@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,9 +14,22 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from harambee.core.exceptions import PermissionDenied
 from harambee.core.web import add_service_errors, paginate
+from harambee.registry.models import Member, MemberStatus
 
 from . import forms, services
-from .access import CooperationAction, cooperation_can, cooperation_get_for_user, cooperation_list_for_user
+from .access import (
+    CooperationAction,
+    PledgeAction,
+    cooperation_can,
+    cooperation_get_for_user,
+    cooperation_list_for_user,
+    members_user_may_enter_cooperations_for,
+    members_user_may_pledge_for,
+    pledge_can,
+    pledge_list_for_user,
+    pledge_refusal,
+)
+from .iati_export import cooperations_to_iati_xml
 from .models import CooperationStatus, Indicator, Milestone
 from .selectors import delivered, pledges_with_delivery
 
@@ -27,8 +41,6 @@ def cooperation_list(request):
     qs = cooperation_list_for_user(user=request.user)
     member = request.GET.get("member", "").strip().lower()
     if member:
-        from django.db.models import Q
-
         qs = qs.filter(Q(provider__code=member) | Q(beneficiary__code=member))
     status = request.GET.get("status", "")
     if status in CooperationStatus.values:
@@ -47,8 +59,6 @@ def cooperation_list(request):
 @require_safe
 def my_cooperations(request):
     own = list(request.user.member_roles())
-    from django.db.models import Q
-
     qs = cooperation_list_for_user(user=request.user).filter(Q(provider_id__in=own) | Q(beneficiary_id__in=own))
     today = timezone.localdate()
     rows = [{"cooperation": c, "freshness": c.freshness(today)} for c in qs.order_by("-created_at")[:200]]
@@ -94,7 +104,11 @@ def cooperation_detail(request, pk: int):
                 }
             ),
             today=date.today(),
-            pledges=cooperation.provider.pledges.order_by("-period_end"),
+            pledges=(
+                pledge_list_for_user(user=request.user).filter(member=cooperation.provider).order_by("-period_end")
+                if pledge_can(request.user, cooperation.provider, PledgeAction.DRAW)
+                else []
+            ),
         )
     return render(request, "cooperation/cooperation_detail.html", context)
 
@@ -221,7 +235,8 @@ def cooperation_action(request, pk: int, action: str):
 
 @require_safe
 def pledge_list(request):
-    page = paginate(request, pledges_with_delivery().filter(is_public=True).order_by("member__code", "-period_end"))
+    pledges = pledges_with_delivery(pledge_list_for_user(user=request.user))
+    page = paginate(request, pledges.order_by("member__code", "-period_end"))
     rows = [{"pledge": p, "delivered": delivered(p)} for p in page.object_list]
     return render(request, "cooperation/pledge_list.html", {"page": page, "rows": rows})
 
@@ -229,12 +244,9 @@ def pledge_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def pledge_new(request):
-    roles = request.user.member_roles()
-    from harambee.registry.models import Member
-
-    members = list(Member.objects.filter(pk__in=[pk for pk, r in roles.items() if r in ("manager", "editor")]))
+    members = list(members_user_may_pledge_for(request.user).select_related("country").order_by("code"))
     if not members:
-        raise PermissionDenied(_("Only editors and managers of a member may pledge."))
+        raise PermissionDenied(pledge_refusal(request.user))
     form = forms.PledgeForm(request.POST or None)
     form.fields["member"].choices = [(m.code, m.display_name) for m in members]
     if request.method == "POST" and form.is_valid():
@@ -253,8 +265,6 @@ def pledge_new(request):
 @require_safe
 def cooperation_iati(request, pk: int):
     """The cooperation as IATI 2.03 activity XML (public cooperations, or one's own)."""
-    from .iati_export import cooperations_to_iati_xml
-
     cooperation = cooperation_get_for_user(user=request.user, pk=pk)
     response = HttpResponse(cooperations_to_iati_xml([cooperation]), content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="harambee-cooperation-{pk}.xml"'
@@ -264,15 +274,8 @@ def cooperation_iati(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def cooperation_new(request):
-    from harambee.registry.access import is_secretariat
-    from harambee.registry.models import Member, MemberStatus
-
     active = Member.objects.filter(status=MemberStatus.ACTIVE).select_related("country").order_by("code")
-    if is_secretariat(request.user):
-        providers = list(active)
-    else:
-        roles = request.user.member_roles()
-        providers = [m for m in active if roles.get(m.pk) in ("manager", "editor")]
+    providers = list(members_user_may_enter_cooperations_for(request.user).select_related("country").order_by("code"))
     if not providers:
         raise PermissionDenied(_("Only editors and managers of a member may enter cooperations."))
     form = forms.CooperationForm(request.POST or None)

@@ -4,10 +4,11 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
 from harambee.core.errors import ErrorOut
+from harambee.core.paging import Page, PageParams, page_of
 from harambee.postings.access import posting_get_for_user
 
 from .access import MatchAction, match_get_for_user, match_list_for_user
@@ -110,12 +111,16 @@ def _out(match) -> MatchOut:
     )  # fmt: skip
 
 
-@router.get("/matches", response=list[MatchOut], auth=API_WRITE_AUTH, summary="Matches of your members")
-def match_list(request: HttpRequest, status: str = ""):
+class MatchParams(PageParams):
+    status: str = Field("", max_length=20, description="Only the matches in this status.")
+
+
+@router.get("/matches", response=Page[MatchOut], auth=API_WRITE_AUTH, summary="Matches of your members")
+def match_list(request: HttpRequest, params: Query[MatchParams]):
     matches = match_list_for_user(user=request.user)
-    if status in MatchStatus.values:
-        matches = matches.filter(status=status)
-    return [_out(m) for m in matches[:200]]
+    if params.status in MatchStatus.values:
+        matches = matches.filter(status=params.status)
+    return page_of(matches, params, lambda rows: [_out(m) for m in rows])
 
 
 @router.post(

@@ -6,10 +6,20 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from harambee.core.exceptions import PermissionDenied
-from harambee.registry.access import MemberAction, is_secretariat, member_can, member_role_for
+from harambee.core.exceptions import PermissionDenied, ValidationError
+from harambee.registry.access import (
+    MANAGING_ROLES,
+    MemberAction,
+    is_secretariat,
+    member_can,
+    member_check_can_act_for,
+    member_role_for,
+    member_status_acts,
+    members_user_may_act_for,
+)
 from harambee.registry.models import Member, MemberStatus
 
+from . import lifecycle
 from .choices import PUBLIC_STATUSES
 from .models import Posting
 
@@ -60,17 +70,43 @@ def posting_list_for_user(*, user) -> QuerySet[Posting]:
     return qs.filter(public)
 
 
-def members_user_can_post_for(user) -> QuerySet[Member]:
-    """The members for which `user` may create needs and offers."""
-    if is_secretariat(user):
-        return Member.objects.exclude(status=MemberStatus.REJECTED)
-    if not getattr(user, "is_authenticated", False):
-        return Member.objects.none()
-    return Member.objects.filter(memberships__user=user, memberships__role__in=["manager", "editor"]).exclude(
-        status__in=[MemberStatus.REJECTED, MemberStatus.SUSPENDED]
-    )
+def members_user_may_post_for(user) -> QuerySet[Member]:
+    """The members `user` may write needs and offers for: those it acts for, pending ones too (a
+    pending member's postings stay drafts until the secretariat approves it: nothing it writes is
+    public before), and every such member for the secretariat."""
+    return members_user_may_act_for(user, pending_too=True, secretariat=True)
+
+
+def members_user_may_import_for(user) -> QuerySet[Member]:
+    """`members_user_may_post_for`, for managers only (and the secretariat)."""
+    return members_user_may_act_for(user, roles=MANAGING_ROLES, pending_too=True, secretariat=True)
+
+
+def posting_check_create(user, member: Member) -> None:
+    """For the services: refuse unless `user` may write needs and offers for `member`
+    (`members_user_may_post_for`); `user=None` is the platform itself (imports from the command
+    line, scheduled jobs), which may write for any member that may post."""
+    refused = _("You may not write needs or offers for this member.")
+    inactive = _("This member cannot post needs or offers.")
+    if user is not None:
+        member_check_can_act_for(user, member, refused=refused, inactive=inactive, pending_too=True, secretariat=True)
+    elif not member_status_acts(member, pending_too=True):
+        raise ValidationError(inactive)
 
 
 def default_contact(user, member: Member):
     """The person who writes a posting is its contact when it acts for the member."""
     return user if member_role_for(user, member) else None
+
+
+def posting_lifecycle_roles(actor, posting: Posting) -> set[lifecycle.Who]:
+    """In what capacity `actor` may move `posting` through its lifecycle (`lifecycle.Who`): the
+    platform itself (`actor=None`), the secretariat, its owner (who may edit it)."""
+    if actor is None:
+        return {lifecycle.Who.SYSTEM}
+    who = set()
+    if is_secretariat(actor):
+        who.add(lifecycle.Who.SECRETARIAT)
+    if member_can(actor, posting.member, MemberAction.EDIT):
+        who.add(lifecycle.Who.OWNER)
+    return who

@@ -7,80 +7,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import ConfigDict
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
-from harambee.core.paging import PageNumber
+from harambee.core.paging import Page, PageParams, page_of
 from harambee.registry.access import member_list_for_user, people_names
 
 from . import text
-from .access import PostingAction, default_contact, members_user_can_post_for, posting_get_for_user
+from .access import PostingAction, default_contact, members_user_may_post_for, posting_get_for_user
 from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
-from .selectors import PostingFilters, posting_search
-from .services import new_external_id, posting_create, posting_form_input, posting_transition, posting_update
-from .validation import parse_posting
+from .selectors import PostingFilters, posting_form_input, posting_search
+from .services import new_external_id, posting_create, posting_transition, posting_update
+from .validation import PostingIn, TranslationSchema, parse_posting
 
 router = Router(tags=["needs and offers"])
-MAX_PAGE_SIZE = 100
-
-
-class Capacity(Schema):
-    model_config = ConfigDict(extra="forbid")
-    seats: int | None = None
-    expert_days: int | None = None
-    amount: float | None = None
-    currency: str | None = None
-
-
-class TranslationSchema(Schema):
-    language: str
-    title: str
-    description: str
-    origin: str = "human"
-    verified: bool = False
-
-
-class PostingIn(Schema):
-    """A posting in the interchange format (see docs/postings.md); `id` is optional on create."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "member": "zmb",
-                    "title": "Training of civil servants in AI procurement",
-                    "description": "A two-week course for 20 procurement officers of the ministries.",
-                    "language": "en",
-                    "modalities": ["training"],
-                    "delivery_languages": ["en"],
-                }
-            ]
-        },
-    )
-    id: str | None = Field(None, max_length=100)
-    member: str | None = Field(None, max_length=32)
-    title: str
-    description: str
-    language: str | None = None
-    modalities: list[str] = []
-    themes: list[str] = []
-    sectors: list[str] = []
-    target_groups: list[str] = []
-    sdgs: list[int] = []
-    channel: str | None = None
-    delivery_languages: list[str] = []
-    format: str | None = None
-    location: str | None = None
-    capacity: Capacity | None = None
-    apply_by: date | None = None
-    start: date | None = None
-    end: date | None = None
-    eligible_groups: list[str] = []
-    eligible_regions: list[str] = []
-    eligible_members: list[str] = []
-    translations: list[TranslationSchema] = []
-    submit: bool = Field(False, description="Submit (publish, without pre-moderation) right away.")
 
 
 class PostingOut(Schema):
@@ -117,14 +56,7 @@ class PostingOut(Schema):
     )
 
 
-class PostingPage(Schema):
-    count: int
-    page: int
-    page_size: int
-    items: list[PostingOut]
-
-
-class ListParams(Schema):
+class ListParams(PageParams):
     q: str = Field("", max_length=200)
     status: list[str] = []
     member: str = Field("", max_length=32)
@@ -136,8 +68,6 @@ class ListParams(Schema):
     group: list[str] = []
     language: list[str] = []
     format: list[str] = []
-    page: PageNumber = 1
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 class TransitionIn(Schema):
@@ -164,7 +94,7 @@ def _outs(postings, user) -> list[PostingOut]:
     return [_out(p, contact=names.get(p)) for p in postings]
 
 
-def _list(request, kind: str, params: ListParams) -> PostingPage:
+def _list(request, kind: str, params: ListParams) -> dict:
     user = api_user(request)
     allowed = set(PostingStatus.values) if getattr(user, "is_authenticated", False) else set(PUBLIC_STATUSES)
     bad = [s for s in params.status if s not in allowed]
@@ -177,24 +107,40 @@ def _list(request, kind: str, params: ListParams) -> PostingPage:
     }
     filters = PostingFilters(kind=kind, q=params.q, status=params.status, member=params.member.lower(), facets=facets)
     qs = posting_search(user=user, filters=filters).prefetch_related("translations", "eligible_members")
-    offset = (params.page - 1) * params.page_size
-    items = list(qs.select_related("contact")[offset : offset + params.page_size])
-    return PostingPage(count=qs.count(), page=params.page, page_size=params.page_size, items=_outs(items, user))
+    return page_of(qs.select_related("contact"), params, lambda postings: _outs(postings, user))
 
 
-def _create(request, kind: str, payload: PostingIn):
-    user = request.user
-    body = payload.dict(exclude_unset=True)
+class PostingBody(PostingIn):
+    """A posting in the interchange format (`PostingIn`, checked by `parse_posting` like a form or an
+    imported line), and whether to submit it at once."""
+
+    submit: bool = Field(False, description="Submit (publish, without pre-moderation) right away.")
+
+
+def _body(payload: PostingBody, **fixed) -> tuple[dict, bool]:
+    """The body as sent, with the fields the endpoint decides; `submit` apart."""
+    body = dict(payload.raw)
     submit = body.pop("submit", False)
-    member_code = (body.get("member") or "").lower()
-    member = members_user_can_post_for(user).filter(code=member_code).first()
+    unknown = sorted(name for name in body if name not in PostingIn.model_fields)
+    if unknown or not isinstance(submit, bool):
+        errors = {name: [_("Unknown field.")] for name in unknown}
+        if not isinstance(submit, bool):
+            errors["submit"] = [_("Expected true or false.")]
+        raise ValidationError(errors)
+    return {**body, **fixed}, submit
+
+
+def _create(request, kind: str, payload: PostingBody):
+    user = request.user
+    body, submit = _body(payload, kind=kind)
+    member_code = body.get("member") if isinstance(body.get("member"), str) else ""
+    member = members_user_may_post_for(user).filter(code=member_code.lower()).first()
     if member is None:
         # A member the user may not even see is as unknown as one that does not exist.
-        if member_list_for_user(user=user).filter(code=member_code).exists():
+        if member_list_for_user(user=user).filter(code=member_code.lower()).exists():
             raise PermissionDenied(_("You may not write needs or offers for this member."))
-        raise ValidationError({"member": _("Unknown member: %(code)s") % {"code": body.get("member") or ""}})
-    body["kind"], body["id"] = kind, body.get("id") or new_external_id(kind)
-    body = _jsonable(body)
+        raise ValidationError({"member": _("Unknown member: %(code)s") % {"code": member_code[:40]}})
+    body["id"] = body.get("id") or new_external_id(kind)
     data = parse_posting(body, detect=text.detect_language)
     posting = posting_create(actor=user, member=member, data=data, contact=default_contact(user, member))
     if submit:
@@ -202,23 +148,12 @@ def _create(request, kind: str, payload: PostingIn):
     return Status(201, _outs([posting_get_for_user(user=user, external_id=posting.external_id)], user)[0])
 
 
-def _jsonable(body: dict) -> dict:
-    for name in ("start", "end", "apply_by"):
-        if body.get(name) is not None:
-            body[name] = body[name].isoformat()
-    if body.get("capacity"):
-        body["capacity"] = {k: v for k, v in body["capacity"].items() if v is not None}
-    return body
-
-
-def _update(request, kind: str, external_id: str, payload: PostingIn):
+def _update(request, kind: str, external_id: str, payload: PostingBody):
     user = request.user
     posting = posting_get_for_user(user=user, external_id=external_id, action=PostingAction.EDIT)
     if posting.kind != kind:
         raise ValidationError({"kind": _("A need cannot become an offer, nor an offer a need.")})
-    body = _jsonable(payload.dict(exclude_unset=True))
-    body.pop("submit", None)
-    body["kind"], body["id"], body["member"] = kind, posting.external_id, posting.member.code
+    body, _submit = _body(payload, kind=kind, id=posting.external_id, member=posting.member.code)
     data = parse_posting(body, detect=text.detect_language)
     posting_update(posting=posting, actor=user, data=data, contact=posting.contact)
     return _outs([posting_get_for_user(user=user, external_id=external_id)], user)[0]
@@ -234,7 +169,7 @@ def _transition(request, external_id: str, payload: TransitionIn):
 def _register(path: str, kind: str) -> None:
     noun = "needs" if kind == PostingKind.NEED else "offers"
 
-    @router.get(f"/{path}", response=PostingPage, summary=f"List and search {noun}", operation_id=f"{noun}_list")
+    @router.get(f"/{path}", response=Page[PostingOut], summary=f"List and search {noun}", operation_id=f"{noun}_list")
     def list_view(request: HttpRequest, params: Query[ListParams]):
         return _list(request, kind, params)
 
@@ -249,14 +184,14 @@ def _register(path: str, kind: str) -> None:
         f"/{path}", response={201: PostingOut}, auth=API_WRITE_AUTH, summary=f"Create one of the {noun}",
         operation_id=f"{noun}_create",
     )  # fmt: skip
-    def create_view(request: HttpRequest, payload: PostingIn):
+    def create_view(request: HttpRequest, payload: PostingBody):
         return _create(request, kind, payload)
 
     @router.put(
         f"/{path}/{{external_id}}", response=PostingOut, auth=API_WRITE_AUTH, summary=f"Replace one of the {noun}",
         operation_id=f"{noun}_update",
     )  # fmt: skip
-    def update_view(request: HttpRequest, external_id: str, payload: PostingIn):
+    def update_view(request: HttpRequest, external_id: str, payload: PostingBody):
         return _update(request, kind, external_id, payload)
 
     @router.post(

@@ -9,6 +9,10 @@ class PostingKind(models.TextChoices):
     OFFER = "offer", _("Offer")
 
 
+#: The path segment of each kind in the pages' URLs (`postings:detail` and others take it as `kind_path`).
+KIND_PATHS = {PostingKind.NEED: "needs", PostingKind.OFFER: "offers"}
+
+
 class PostingStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for review")

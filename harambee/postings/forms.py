@@ -1,4 +1,6 @@
-"""Web forms for needs and offers; they build the interchange dict that `parse_posting` validates."""
+"""Web forms for needs and offers. `PostingForm` only carries what was typed: it builds the
+interchange dict that `parse_posting` validates (the one check of a posting, shared with the API and
+the import), so that the same input gets the same translated message everywhere."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -19,68 +21,98 @@ from .choices import (
     PostingKind,
     sdg_label,
 )
+from .validation import MAX_DESCRIPTION, MAX_TITLE
 
 
 def _choices(mapping):
     return list(mapping.items())
 
 
+class _Carried:
+    """A field that draws its choices or limit but leaves checking the value to `parse_posting`."""
+
+    def valid_value(self, value):
+        return True
+
+
+class CarriedChoice(_Carried, forms.ChoiceField):
+    pass
+
+
+class CarriedMultipleChoice(_Carried, forms.MultipleChoiceField):
+    pass
+
+
+class CarriedText(forms.CharField):
+    """Text whose length `parse_posting` checks (the browser is told the limit)."""
+
+    def __init__(self, *, limit: int | None = None, **kwargs):
+        self.limit = limit  # before the field's own set-up, which asks `widget_attrs`
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if self.limit and not widget.is_hidden:
+            attrs["maxlength"] = str(self.limit)
+        return attrs
+
+
+def _date_field(label):
+    return forms.CharField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
 class PostingForm(forms.Form):
     member = forms.ChoiceField(label=_("For member"))
-    title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(
+    title = CarriedText(label=_("Title"), limit=MAX_TITLE)
+    description = CarriedText(
         label=_("Description"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=20000,
+        limit=MAX_DESCRIPTION,
         help_text=_("Markdown: *emphasis*, lists, links. Say what, for whom, where and when."),
     )
-    language = forms.ChoiceField(
+    language = CarriedChoice(
         label=_("Language of the text"),
         required=False,
         choices=[("", _("Detect automatically"))] + _choices(LANGUAGES),
     )
-    modalities = forms.MultipleChoiceField(
+    modalities = CarriedMultipleChoice(
         label=_("Modalities"), required=False, choices=_choices(MODALITIES), widget=forms.CheckboxSelectMultiple
     )
-    themes = forms.MultipleChoiceField(
+    themes = CarriedMultipleChoice(
         label=_("Themes"), required=False, choices=_choices(THEMES), widget=forms.CheckboxSelectMultiple
     )
-    sectors = forms.MultipleChoiceField(
+    sectors = CarriedMultipleChoice(
         label=_("Sectors"), required=False, choices=_choices(SECTORS), widget=forms.CheckboxSelectMultiple
     )
-    target_groups = forms.MultipleChoiceField(
+    target_groups = CarriedMultipleChoice(
         label=_("Target groups"), required=False, choices=_choices(TARGET_GROUPS), widget=forms.CheckboxSelectMultiple
     )
-    sdgs = forms.TypedMultipleChoiceField(
-        label=_("Sustainable Development Goals"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    sdgs = CarriedMultipleChoice(
+        label=_("Sustainable Development Goals"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    channel = forms.ChoiceField(
-        label=_("Cooperation channel"), required=False, choices=[("", "—")] + _choices(CHANNELS)
-    )
-    delivery_languages = forms.MultipleChoiceField(
+    channel = CarriedChoice(label=_("Cooperation channel"), required=False, choices=[("", "—")] + _choices(CHANNELS))
+    delivery_languages = CarriedMultipleChoice(
         label=_("Working languages"), required=False, choices=_choices(LANGUAGES), widget=forms.CheckboxSelectMultiple
     )
-    format = forms.ChoiceField(label=_("Format"), required=False, choices=[("", "—")] + _choices(FORMATS))
-    location = forms.CharField(label=_("Location"), required=False, max_length=200)
-    capacity_unit = forms.ChoiceField(
+    format = CarriedChoice(label=_("Format"), required=False, choices=[("", "—")] + _choices(FORMATS))
+    location = CarriedText(label=_("Location"), required=False, limit=200)
+    capacity_unit = CarriedChoice(
         label=_("Capacity unit"), required=False, choices=[("", "—")] + _choices(CAPACITY_UNITS)
     )
-    capacity_value = forms.DecimalField(
-        label=_("Capacity"), required=False, min_value=0, max_digits=16, decimal_places=2
+    capacity_value = CarriedText(label=_("Capacity"), required=False, limit=20)
+    currency = CarriedText(
+        label=_("Currency"), required=False, limit=3, help_text=_("ISO 4217 code, for an amount: USD, EUR, CNY…")
     )
-    currency = forms.CharField(
-        label=_("Currency"), required=False, max_length=3, help_text=_("ISO 4217 code, for an amount: USD, EUR, CNY…")
-    )
-    apply_by = forms.DateField(label=_("Apply by"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.DateField(label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    eligible_groups = forms.MultipleChoiceField(
+    apply_by = _date_field(_("Apply by"))
+    start = _date_field(_("Start"))
+    end = _date_field(_("End"))
+    eligible_groups = CarriedMultipleChoice(
         label=_("Only for these country groups"),
         required=False,
         choices=[(g, g) for g in COUNTRY_GROUPS],
         widget=forms.CheckboxSelectMultiple,
     )
-    eligible_regions = forms.MultipleChoiceField(label=_("Only for these regions"), required=False)
+    eligible_regions = CarriedMultipleChoice(label=_("Only for these regions"), required=False)
     eligible_members = forms.CharField(
         label=_("Only for these members"),
         required=False,
@@ -105,11 +137,11 @@ class PostingForm(forms.Form):
         else:
             del self.fields["reason"]
         for language in LANGUAGES:
-            self.fields[f"tr_{language}_title"] = forms.CharField(label=_("Title"), required=False, max_length=200)
-            self.fields[f"tr_{language}_description"] = forms.CharField(
-                label=_("Description"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+            self.fields[f"tr_{language}_title"] = CarriedText(label=_("Title"), required=False, limit=MAX_TITLE)
+            self.fields[f"tr_{language}_description"] = CarriedText(
+                label=_("Description"), required=False, limit=MAX_DESCRIPTION, widget=forms.Textarea(attrs={"rows": 4})
             )
-            self.fields[f"tr_{language}_origin"] = forms.ChoiceField(
+            self.fields[f"tr_{language}_origin"] = CarriedChoice(
                 label=_("Translated by"),
                 choices=[("human", _("A person")), ("machine", _("A machine"))],
                 required=False,
@@ -130,11 +162,11 @@ class PostingForm(forms.Form):
         """The cleaned form as an interchange dict for `parse_posting`."""
         data = self.cleaned_data
         capacity = None
-        if data.get("capacity_unit") or data.get("capacity_value") is not None:
+        if data.get("capacity_unit") or data.get("capacity_value"):
             capacity = {data.get("capacity_unit") or "seats": data.get("capacity_value") or 0}
             if data.get("capacity_unit") == "amount" or data.get("currency"):
                 capacity["currency"] = (data.get("currency") or "").upper()
-            if not data.get("capacity_unit") or data.get("capacity_value") is None:
+            if not data.get("capacity_unit") or not data.get("capacity_value"):
                 capacity = {"?": None}  # both or neither: parse_posting reports it
         result = {
             "id": external_id,
@@ -144,17 +176,18 @@ class PostingForm(forms.Form):
             "description": data["description"],
             "language": data.get("language") or None,
             "capacity": capacity,
-            "start": data["start"].isoformat() if data.get("start") else None,
-            "end": data["end"].isoformat() if data.get("end") else None,
-            "apply_by": data["apply_by"].isoformat() if data.get("apply_by") else None,
+            "start": data.get("start") or None,
+            "end": data.get("end") or None,
+            "apply_by": data.get("apply_by") or None,
             "eligible_members": [c.strip() for c in (data.get("eligible_members") or "").split(",") if c.strip()],
         }
         for name in (
-            "modalities", "themes", "sectors", "target_groups", "sdgs", "channel", "delivery_languages", "format",
+            "modalities", "themes", "sectors", "target_groups", "channel", "delivery_languages", "format",
             "location", "eligible_groups", "eligible_regions",
         ):  # fmt: skip
             if name in data:
                 result[name] = data[name]
+        result["sdgs"] = [int(n) if n.isdigit() else n for n in data.get("sdgs", [])]
         result["translations"] = [
             {
                 "language": code,

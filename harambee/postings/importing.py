@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from harambee.audit.models import AuditAction, AuditEntry
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.processes import process_alive, this_host
-from harambee.registry.access import MemberAction, is_secretariat, member_can, member_list_for_user
+from harambee.registry.access import is_secretariat, member_list_for_user, member_role_acts, member_status_acts
 from harambee.registry.models import Country, Member, MemberStatus
 from harambee.registry.services import member_create_organisation, member_create_state
 
@@ -238,11 +238,12 @@ def postings_import(
                 report.problems.append(
                     Problem(number, "member", _("Unknown member: %(code)s") % {"code": data.member_code})
                 )
-        elif actor is not None and not member_can(actor, members[code], MemberAction.EDIT):
+        # the rule of `posting_check_create`, line by line (`members_user_may_post_for`)
+        elif actor is not None and not member_role_acts(actor, members[code], secretariat=True):
             report.problems.append(
                 Problem(number, "member", _("You may not write for this member: %(code)s") % {"code": data.member_code})
             )
-        elif members[code].status in (MemberStatus.REJECTED, MemberStatus.SUSPENDED):
+        elif not member_status_acts(members[code], pending_too=True):
             report.problems.append(
                 Problem(
                     number,

@@ -10,6 +10,7 @@ While an import is writing, the facet rows of its hidden postings are counted ap
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
@@ -19,10 +20,11 @@ from django.db.models.expressions import RawSQL
 
 from harambee.registry.access import is_secretariat
 
-from . import text
-from .access import posting_list_for_user
+from . import lifecycle, text
+from .access import posting_lifecycle_roles, posting_list_for_user
 from .choices import OPEN_STATUSES, PUBLIC_STATUSES
 from .models import Posting, PostingFacet
+from .validation import posting_to_dict
 
 # Facets filtered through the facet index (several codes of one facet: any of them).
 INDEXED_FACETS = ("modality", "theme", "sector", "target_group", "region", "group", "language", "format")
@@ -206,3 +208,15 @@ def posting_page(*, user, filters: PostingFilters, counts: dict, number) -> Page
     """One page of the list; the total is the sum of the status counts of the chosen statuses."""
     total = sum(n for status, n in counts["status"].items() if status in filters.statuses)
     return CountedPaginator(posting_search(user=user, filters=filters), PAGE_SIZE, count=total).get_page(number)
+
+
+def posting_transitions_for(actor, posting: Posting) -> list[lifecycle.Transition]:
+    """The lifecycle actions `actor` may take on `posting` now."""
+    return lifecycle.available(posting.status, posting_lifecycle_roles(actor, posting))
+
+
+def posting_form_input(posting: Posting) -> dict[str, Any]:
+    """The interchange dict of a saved posting (used to pre-fill forms and by the API)."""
+    return posting_to_dict(
+        posting, translations=list(posting.translations.all()), eligible_members=list(posting.eligible_members.all())
+    )

@@ -6,21 +6,22 @@ entry and enqueues its e-mails as background tasks on commit, all in one transac
 
 import uuid
 from datetime import date, timedelta
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.background.queue import enqueue_on_commit
-from harambee.registry.access import MemberAction, is_secretariat, member_can, member_list_for_user
+from harambee.registry.access import MemberAction, member_can, member_list_for_user
 from harambee.registry.models import Member, MemberStatus
 
 from . import indexing, lifecycle
-from .choices import PostingKind, PostingStatus
+from .access import posting_check_create, posting_lifecycle_roles
+from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
 from .models import Posting, PostingTranslation
 from .signals import announce_changed
 from .tasks import posting_reminder_mail
@@ -32,6 +33,7 @@ CONTENT_FIELDS = (
     "end", "eligible_groups", "eligible_regions", "contact",
 )  # fmt: skip
 AUDITED_FIELDS = (*CONTENT_FIELDS, "external_id", "kind", "member", "status")
+PUBLISHED_ONCE_APPROVED = gettext_lazy("Postings are published once the secretariat has approved the member.")
 
 
 def new_external_id(kind: str) -> str:
@@ -39,6 +41,8 @@ def new_external_id(kind: str) -> str:
 
 
 def _check_can_write(actor, member: Member) -> None:
+    """Changing an existing posting: `posting_can(EDIT)` (the member's editors and managers, while it
+    is not suspended; the secretariat)."""
     if actor is None:  # system: import from the command line, scheduled jobs
         return
     if not member_can(actor, member, MemberAction.EDIT):
@@ -95,10 +99,11 @@ def _replace_translations(posting: Posting, data: PostingInput) -> list[PostingT
 def posting_create(
     *, actor, member: Member, data: PostingInput, contact=None, status: str = PostingStatus.DRAFT, is_demo=False
 ) -> Posting:
-    """Create a need or an offer for `member` (as a draft unless the caller is the system)."""
-    _check_can_write(actor, member)
-    if member.status in (MemberStatus.REJECTED, MemberStatus.SUSPENDED):
-        raise ValidationError(_("This member cannot post needs or offers."))
+    """Create a need or an offer for `member` (as a draft unless the caller is the system); a member
+    that is not active yet (pending) writes drafts only: nothing it writes is public."""
+    posting_check_create(actor, member)
+    if status in PUBLIC_STATUSES and member.status != MemberStatus.ACTIVE:
+        raise ValidationError(PUBLISHED_ONCE_APPROVED)
     _check_contact(contact, member)
     posting = Posting(
         external_id=data.external_id or new_external_id(data.kind),
@@ -174,22 +179,6 @@ def posting_update(*, posting: Posting, actor, data: PostingInput, contact=None,
     return posting
 
 
-def _capacities(actor, posting: Posting) -> set[lifecycle.Who]:
-    if actor is None:
-        return {lifecycle.Who.SYSTEM}
-    who = set()
-    if is_secretariat(actor):
-        who.add(lifecycle.Who.SECRETARIAT)
-    if member_can(actor, posting.member, MemberAction.EDIT):
-        who.add(lifecycle.Who.OWNER)
-    return who
-
-
-def posting_transitions_for(actor, posting: Posting) -> list[lifecycle.Transition]:
-    """The lifecycle actions `actor` may take on `posting` now."""
-    return lifecycle.available(posting.status, _capacities(actor, posting))
-
-
 @transaction.atomic
 def posting_transition(*, posting: Posting, actor, action: str, reason: str = "") -> Posting:
     """Move a posting through its lifecycle; refused unless the state machine allows it for `actor`."""
@@ -201,13 +190,13 @@ def posting_transition(*, posting: Posting, actor, action: str, reason: str = ""
         raise ValidationError(
             _("A posting that is “%(status)s” cannot be changed this way.") % {"status": posting.get_status_display()}
         )
-    if not _capacities(actor, posting) & transition.who:
+    if not posting_lifecycle_roles(actor, posting) & transition.who:
         raise PermissionDenied(_("You may not take this action on this posting."))
     if transition.reason_required and not reason.strip():
         raise ValidationError({"reason": _("Give a reason; the author will read it.")})
     target = lifecycle.target_of(transition)
     if target == PostingStatus.PUBLISHED and posting.member.status != MemberStatus.ACTIVE:
-        raise ValidationError(_("Postings are published once the secretariat has approved the member."))
+        raise ValidationError(PUBLISHED_ONCE_APPROVED)
     old = posting.status
     posting.status = target
     now = timezone.now()
@@ -260,15 +249,6 @@ def postings_send_expiry_reminders(*, today: date, days_before: int = 14) -> int
     for posting_id in ids:
         enqueue_on_commit(posting_reminder_mail, posting_id, language)
     return len(ids)
-
-
-def posting_form_input(posting: Posting) -> dict[str, Any]:
-    """The interchange dict of a saved posting (used to pre-fill forms and by the API)."""
-    from .validation import posting_to_dict
-
-    return posting_to_dict(
-        posting, translations=list(posting.translations.all()), eligible_members=list(posting.eligible_members.all())
-    )
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
-"""Parsing and validating a posting from the interchange format (a dict), shared by the
-import, the API and the web forms, so that each reports the same clear, translated errors.
+"""THE posting input: the interchange format (a dict) as the API documents it (`PostingIn`) and as
+`parse_posting` validates it, once, for the web form (`PostingForm.interchange`), the API and the
+import alike, so that each reports the same clear, translated errors, field by field.
 """
 
 import re
@@ -12,6 +13,8 @@ from babel.numbers import list_currencies
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from ninja import Field, Schema
+from pydantic import ConfigDict, PrivateAttr, model_validator
 
 from harambee.core.usertext import clean_text
 
@@ -48,6 +51,86 @@ BASE_FIELDS = (
 EXTRA_FIELDS = (
     "target_groups", "sdgs", "channel", "location", "apply_by", "eligible_members", "translations", "language_detected",
 )  # fmt: skip
+
+
+class Capacity(Schema):
+    model_config = ConfigDict(extra="forbid")
+    seats: int | None = None
+    expert_days: int | None = None
+    amount: float | None = None
+    currency: str | None = None
+
+
+class TranslationSchema(Schema):
+    language: str
+    title: str
+    description: str
+    origin: str = "human"
+    verified: bool = False
+
+
+class PostingIn(Schema):
+    """A posting in the interchange format (see docs/postings.md); `id` is optional on create.
+
+    The fields document the format (the OpenAPI document shows them); the values are checked once,
+    by `parse_posting`, with the messages of the form and the import: this model keeps what was sent
+    as it was sent (`raw`) rather than checking it a second way."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "member": "zmb",
+                    "title": "Training of civil servants in AI procurement",
+                    "description": "A two-week course for 20 procurement officers of the ministries.",
+                    "language": "en",
+                    "modalities": ["training"],
+                    "delivery_languages": ["en"],
+                }
+            ]
+        },
+    )
+    id: str | None = Field(None, max_length=MAX_ID)
+    member: str | None = Field(None, max_length=32)
+    title: str = Field(..., max_length=MAX_TITLE)
+    description: str = Field(..., max_length=MAX_DESCRIPTION)
+    language: str | None = None
+    modalities: list[str] = []
+    themes: list[str] = []
+    sectors: list[str] = []
+    target_groups: list[str] = []
+    sdgs: list[int] = []
+    channel: str | None = None
+    delivery_languages: list[str] = []
+    format: str | None = None
+    location: str | None = None
+    capacity: Capacity | None = None
+    apply_by: date | None = None
+    start: date | None = None
+    end: date | None = None
+    eligible_groups: list[str] = []
+    eligible_regions: list[str] = []
+    eligible_members: list[str] = []
+    translations: list[TranslationSchema] = []
+
+    _raw: dict = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _as_sent(cls, value: Any, handler):
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, dict):
+            raise ValidationError({"__all__": [_("Expected a JSON object.")]})
+        kept = cls.model_construct()
+        kept._raw = dict(value)
+        return kept
+
+    @property
+    def raw(self) -> dict:
+        """The body as sent, for `parse_posting`."""
+        return self._raw
 
 
 @dataclass
@@ -127,7 +210,7 @@ def _codes(raw: dict, name: str, allowed, errors: _Errors) -> list:
         return []
     result = []
     for item in value:
-        if item not in allowed or isinstance(item, bool):
+        if isinstance(item, bool) or not isinstance(item, str | int) or item not in allowed:
             errors.add(name, _("Unknown code: %(code)s") % {"code": str(item)[:40]})
         elif item not in result:
             result.append(item)

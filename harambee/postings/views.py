@@ -11,12 +11,18 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from harambee.audit.selectors import audit_history_for
 from harambee.core.csvfile import csv_response
 from harambee.core.web import query_without_page
-from harambee.registry.access import is_secretariat
 from harambee.registry.models import Member
 from harambee.registry.selectors import group_list, region_choices
 
 from . import text, uploads
-from .access import PostingAction, default_contact, members_user_can_post_for, posting_can, posting_get_for_user
+from .access import (
+    PostingAction,
+    default_contact,
+    members_user_may_import_for,
+    members_user_may_post_for,
+    posting_can,
+    posting_get_for_user,
+)
 from .choices import (
     FORMATS,
     LANGUAGES,
@@ -31,13 +37,19 @@ from .choices import (
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
 from .models import Posting
-from .selectors import INDEXED_FACETS, PostingFilters, posting_facet_counts, posting_page, posting_search
+from .selectors import (
+    INDEXED_FACETS,
+    PostingFilters,
+    posting_facet_counts,
+    posting_form_input,
+    posting_page,
+    posting_search,
+    posting_transitions_for,
+)
 from .services import (
     new_external_id,
     posting_create,
-    posting_form_input,
     posting_transition,
-    posting_transitions_for,
     posting_update,
 )
 from .validation import parse_posting
@@ -113,7 +125,7 @@ def posting_list(request, kind_path: str):
             "page": page,
             "facet_groups": _facet_groups(counts, filters),
             "query": query_without_page(request),
-            "can_post": members_user_can_post_for(request.user).exists(),
+            "can_post": members_user_may_post_for(request.user).exists(),
         },
     )
 
@@ -168,7 +180,7 @@ def _service_errors_to_form(form: PostingForm, error: ValidationError) -> None:
 @require_http_methods(["GET", "POST"])
 def posting_new(request, kind_path: str):
     kind = _kind(kind_path)
-    members = list(members_user_can_post_for(request.user).order_by("code"))
+    members = list(members_user_may_post_for(request.user).order_by("code"))
     if not members:
         raise PermissionDenied(_("You do not act for any member that can post needs or offers."))
     initial = {"member": request.GET.get("member", members[0].code), "delivery_languages": []}
@@ -264,10 +276,7 @@ def posting_import_view(request):
     The uploaded file waits for the confirmation at most `uploads.UPLOAD_TTL`; it is removed as
     soon as it is not needed any more (see `uploads`).
     """
-    members = members_user_can_post_for(request.user)
-    if not is_secretariat(request.user):
-        members = members.filter(memberships__user=request.user, memberships__role="manager")
-    members = list(members)
+    members = list(members_user_may_import_for(request.user))
     if not members:
         raise PermissionDenied(_("Only a member's managers or the secretariat can import."))
     form = ImportForm(request.POST or None, request.FILES or None, members=members)

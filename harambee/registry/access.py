@@ -1,7 +1,9 @@
 """Access functions for members: the one place web views and the API ask who may do what.
 
 Roles per member: a manager edits the profile and manages people and invitations; an
-editor edits the profile; a viewer only reads private data. The secretariat acts for all.
+editor edits the profile; a viewer only reads private data. Managers and editors act for an
+active member (`members_user_may_act_for`: the one rule, with its named exceptions). Roles are
+named by `MemberRole`, never by their strings.
 """
 
 from collections.abc import Iterable
@@ -11,8 +13,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from harambee.core.exceptions import PermissionDenied
+from harambee.core.exceptions import PermissionDenied, ValidationError
 
 from .models import Member, MemberRole, Membership, MemberStatus
 
@@ -85,14 +88,99 @@ def member_list_for_user(*, user) -> QuerySet[Member]:
     return qs.filter(status=MemberStatus.ACTIVE)
 
 
-def member_can_act_for(user, member: Member) -> bool:
-    """Editors and managers act for their member: they propose matches, file requests, open rounds,
-    report on cooperations and pledge (the secretariat oversees these, it does not act for members)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+# ---------------------------------------------------------------------------------------------------
+# Acting for a member: the one rule for who writes in a member's name
+
+#: The roles that act for a member: they write its needs and offers, propose and answer matches, file
+#: requests and open rounds, report on cooperations and pledge. Viewers only read.
+ACTING_ROLES = (MemberRole.MANAGER, MemberRole.EDITOR)
+#: The roles that also import needs and offers (and manage people: `MemberAction.MANAGE_PEOPLE`).
+MANAGING_ROLES = (MemberRole.MANAGER,)
+
+
+def _acting_statuses(pending_too: bool) -> tuple[str, ...]:
+    return (MemberStatus.ACTIVE, MemberStatus.PENDING) if pending_too else (MemberStatus.ACTIVE,)
+
+
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def member_role_acts(user, member: Member, *, roles=ACTING_ROLES, secretariat: bool = False) -> bool:
+    """Whether `user` holds one of `roles` in `member` (or, with `secretariat`, is the secretariat),
+    whatever the member's status: the first half of `member_can_act_for`."""
+    if not _signed_in(user):
         return False
-    return member_role_for(user, member) in (MemberRole.MANAGER, MemberRole.EDITOR) and member_can(
-        user, member, MemberAction.EDIT
+    if secretariat and is_secretariat(user):
+        return True
+    return member_role_for(user, member) in roles
+
+
+def member_status_acts(member: Member, *, pending_too: bool = False) -> bool:
+    """Whether `member`'s status lets it act: active (what members do is public), or pending too
+    with `pending_too`: the second half of `member_can_act_for`."""
+    return member.status in _acting_statuses(pending_too)
+
+
+def member_can_act_for(
+    user, member: Member, *, roles=ACTING_ROLES, pending_too: bool = False, secretariat: bool = False
+) -> bool:
+    """Whether `user` may act for `member`: `member in members_user_may_act_for(user, ...)`, for one
+    member (no query beyond the user's cached roles). See `members_user_may_act_for` for the rule."""
+    return member_role_acts(user, member, roles=roles, secretariat=secretariat) and member_status_acts(
+        member, pending_too=pending_too
     )
+
+
+def members_user_may_act_for(
+    user, *, roles=ACTING_ROLES, pending_too: bool = False, secretariat: bool = False
+) -> QuerySet[Member]:
+    """THE members `user` may act for: the **active** members in which it holds one of `roles`
+    (editors and managers by default; `MANAGING_ROLES` for imports). Every list of members a person
+    may choose to act for, and every check, comes from here (or `member_can_act_for`).
+
+    What members do is public (pledges, cooperations, rounds, requests, matches), so only active
+    members act. Two exceptions, each named by its caller:
+
+    - `pending_too`: its pending members as well, for work that stays private until the secretariat
+      approves the member: drafts of needs and offers (publishing them waits for the approval).
+    - `secretariat`: the secretariat acts for every member of those statuses (it enters needs,
+      offers, pledges and cooperations on members' behalf); without it, the secretariat acts only
+      where it holds a role itself (it oversees matches, rounds and reports, it does not make them).
+
+    Viewers never act; a rejected or suspended member acts for nobody.
+    """
+    if not _signed_in(user):
+        return Member.objects.none()
+    members = Member.objects.filter(status__in=_acting_statuses(pending_too))
+    if secretariat and is_secretariat(user):
+        return members
+    return members.filter(memberships__user=user, memberships__role__in=roles)
+
+
+def member_check_can_act_for(
+    user,
+    member: Member,
+    *,
+    refused: str,
+    inactive: str = "",
+    roles=ACTING_ROLES,
+    pending_too: bool = False,
+    secretariat: bool = False,
+) -> None:
+    """For services: raise PermissionDenied(`refused`) unless `user` holds an acting role in `member`,
+    and ValidationError(`inactive`, by default the general sentence) when it does but the member may
+    not act (yet): pending, rejected or suspended. Passes exactly when `member_can_act_for`."""
+    if not member_role_acts(user, member, roles=roles, secretariat=secretariat):
+        raise PermissionDenied(refused)
+    if not member_status_acts(member, pending_too=pending_too):
+        raise ValidationError(inactive or MEMBER_INACTIVE)
+
+
+#: Why a member that is not active may not act (its people see and fix it meanwhile).
+MEMBER_INACTIVE = gettext_lazy(
+    "Only active members can do this: the secretariat has not approved this member yet, or has suspended it."
+)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -4,11 +4,10 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
-from harambee.core.paging import PageNumber
+from harambee.core.paging import Page, PageParams, page_of
 
 from .access import MemberAction, member_get_for_user
 from .models import Country, CountryGroup, Member
@@ -53,7 +52,7 @@ class MemberOut(Schema):
         )
 
 
-class MemberFilters(Schema):
+class MemberFilters(PageParams):
     region: str = Field("", max_length=3, pattern=r"^(\d{3})?$")
     group: str = Field("", max_length=10)
     kind: str = Field("", pattern=r"^(state|organisation)?$")
@@ -98,24 +97,11 @@ class CountryGroupOut(Schema):
     countries: list[str]
 
 
-class Paging(PageNumberPagination):
-    class Input(Schema):
-        page: PageNumber = 1
-        page_size: int = Field(50, ge=1, le=200)
-
-    def paginate_queryset(self, queryset, pagination: Input, **params):
-        offset = (pagination.page - 1) * pagination.page_size
-        return {
-            "items": queryset[offset : offset + pagination.page_size],
-            "count": len(queryset) if isinstance(queryset, list) else queryset.count(),
-        }
-
-
-@router.get("/members", response=list[MemberOut], summary="List members")
-@paginate(Paging)
+@router.get("/members", response=Page[MemberOut], summary="List members")
 def member_list(request: HttpRequest, filters: Query[MemberFilters]):
-    members = member_browse(user=api_user(request), **{k: v for k, v in filters.dict().items() if v})
-    return [MemberOut.from_member(m) for m in members.order_by("code")]
+    wanted = filters.dict(exclude={"page", "page_size"})
+    members = member_browse(user=api_user(request), **{k: v for k, v in wanted.items() if v})
+    return page_of(members.order_by("code"), filters, lambda rows: [MemberOut.from_member(m) for m in rows])
 
 
 @router.get("/members/{code}", response=MemberOut, summary="One member")
@@ -132,9 +118,13 @@ def member_patch(request: HttpRequest, code: str, payload: MemberPatch):
     return MemberOut.from_member(member)
 
 
-@router.get("/countries", response=list[CountryOut], summary="Countries and areas with M49 regions and groups")
-def country_list(request: HttpRequest):
-    countries = Country.objects.prefetch_related("groups")
+@router.get("/countries", response=Page[CountryOut], summary="Countries and areas with M49 regions and groups")
+def country_list(request: HttpRequest, params: Query[PageParams]):
+    countries = Country.objects.prefetch_related("groups").order_by("iso3")
+    return page_of(countries, params, _countries)
+
+
+def _countries(countries) -> list[CountryOut]:
     return [
         CountryOut(
             iso3=c.iso3,
@@ -150,8 +140,13 @@ def country_list(request: HttpRequest):
     ]
 
 
-@router.get("/country-groups", response=list[CountryGroupOut], summary="Country groups with their sources")
-def group_list(request: HttpRequest):
+@router.get("/country-groups", response=Page[CountryGroupOut], summary="Country groups with their sources")
+def group_list(request: HttpRequest, params: Query[PageParams]):
+    groups = CountryGroup.objects.prefetch_related("countries").order_by("code")
+    return page_of(groups, params, _groups)
+
+
+def _groups(groups) -> list[CountryGroupOut]:
     return [
         CountryGroupOut(
             code=g.code,
@@ -161,5 +156,5 @@ def group_list(request: HttpRequest):
             count=len(members := sorted(c.iso3 for c in g.countries.all())),
             countries=members,
         )
-        for g in CountryGroup.objects.prefetch_related("countries")
+        for g in groups
     ]

@@ -1,8 +1,9 @@
 """Reads for the registry: member lists with filters, profiles, regions and groups."""
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.text import slugify
 
-from .access import member_list_for_user
+from .access import ACTING_ROLES, member_list_for_user
 from .models import CountryGroup, Member, MemberKind, Membership, Region
 
 
@@ -87,11 +88,22 @@ def member_people(member: Member) -> list:
 
 
 def member_editors(member: Member) -> list:
-    """The people who act for a member (its managers and editors): whom notifications concern."""
-    return [m.user for m in member.memberships.select_related("user").filter(role__in=["manager", "editor"])]
+    """The people who act for a member (its managers and editors, `ACTING_ROLES`), whatever its
+    status: whom notifications and reminders concern."""
+    return [m.user for m in member.memberships.select_related("user").filter(role__in=ACTING_ROLES)]
 
 
 def member_names(ids) -> dict[str, str]:
     """{str(id): name in the active language} of many members, in one query."""
     members = Member.objects.select_related("country").filter(pk__in=ids)
     return {str(member.pk): member.display_name for member in members}
+
+
+def member_code_suggest(name: str) -> str:
+    """A free, URL-safe code for a new organisation derived from its name."""
+    base = (slugify(name) or "member")[:28].strip("-") or "member"
+    code, n = base, 2
+    while Member.objects.filter(code=code).exists():
+        code = f"{base}-{n}"
+        n += 1
+    return code

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,7 +17,7 @@ from harambee.notifications.services import notify
 from .access import is_secretariat, person_public_name
 from .models import Country, Member, MemberKind, MemberRole, Membership, MemberStatus
 from .names import UN_LANGUAGES
-from .selectors import member_people
+from .selectors import member_code_suggest, member_people
 
 # Profile fields a member's managers and editors may change; status and kind are the secretariat's.
 MEMBER_EDITABLE_FIELDS = (
@@ -45,16 +44,6 @@ def _clean_translations(value: dict[str, Any] | None) -> dict[str, str]:
         if text:
             cleaned[language] = text[:200]
     return cleaned
-
-
-def member_code_suggest(name: str) -> str:
-    """A free, URL-safe code for a new organisation derived from its name."""
-    base = (slugify(name) or "member")[:28].strip("-") or "member"
-    code, n = base, 2
-    while Member.objects.filter(code=code).exists():
-        code = f"{base}-{n}"
-        n += 1
-    return code
 
 
 @transaction.atomic

@@ -204,9 +204,8 @@ def test_only_the_secretariats_audit_trail_shows_who_acted_by_address(demo_data,
 
 
 def api_urls() -> list[str]:
-    urls = ["/api/v1/members?page_size=200", "/api/v1/needs?page_size=100", "/api/v1/offers?page_size=100"]
-    urls += ["/api/v1/cooperations", "/api/v1/pledges", "/api/v1/countries", "/api/v1/country-groups"]
-    urls += ["/api/v1/matches", "/api/v1/openapi.json"]
+    lists = ["members", "needs", "offers", "cooperations", "pledges", "countries", "country-groups", "matches"]
+    urls = [f"/api/v1/{name}?page_size=200" for name in lists] + ["/api/v1/openapi.json"]
     for code in Member.objects.filter(memberships__isnull=False, status="active").values_list("code", flat=True):
         urls.append(f"/api/v1/members/{code}")
     for kind, external_id in demo_postings():
