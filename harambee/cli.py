@@ -3,6 +3,11 @@
 `serve` runs in production settings by default; every other command uses the local settings
 unless DJANGO_SETTINGS_MODULE says otherwise.
 
+Start-up is kept light: `harambee`, `harambee --help` and `harambee help` print the command table
+below and import neither Django's database layer nor any application module; every other command
+is handed to Django, which sets up only then and imports only the command that runs (the
+command's own module imports what it needs: numpy, OR-Tools, lxml, the embedding model).
+
 Every command finds the data folder in place (it is created here, the one place that does), and
 a command that needs a database which is not set up says what to run instead of a traceback.
 Commands that need no database (`allocate FILE.json`, `match evaluate`, `help`) never open one.
@@ -11,6 +16,50 @@ Commands that need no database (`allocate FILE.json`, `match evaluate`, `help`) 
 import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
+
+
+class Command(NamedTuple):
+    """One of Harambee's own commands: the app whose management/commands/ holds it, and what it does."""
+
+    app: str
+    summary: str
+    settings: str = "config.settings.local"
+
+
+# Harambee's commands, by name (tests/test_cli.py checks this table against the command modules).
+COMMANDS: dict[str, Command] = {
+    "demo": Command("harambee.core", "Set up a data folder with demo data and serve it (try the platform)."),
+    "serve": Command(
+        "harambee.core", "Serve the platform with gunicorn (production settings).", "config.settings.production"
+    ),
+    "loaddemo": Command("harambee.demo", "Load the demo data into the database (once)."),
+    "import": Command("harambee.postings", "Import needs and offers, or IATI activities, from files."),
+    "export": Command("harambee.postings", "Export needs and offers, cooperations, or IATI activities."),
+    "gen": Command("harambee.postings", "Generate synthetic needs and offers (development dependencies)."),
+    "postings": Command("harambee.postings", "Daily housekeeping of needs and offers (expiry, reminders)."),
+    "cooperations": Command("harambee.cooperation", "Daily housekeeping of cooperations (milestone reminders)."),
+    "match": Command("harambee.matching", "Matching: evaluate on a labelled corpus, compute posting vectors."),
+    "allocate": Command("harambee.allocation", "Run an allocation round on a JSON instance file."),
+    "changepassword": Command("harambee.accounts", "Change a person's password; their API tokens are revoked."),
+}
+
+HELP_ARGUMENTS = ([], ["--help"], ["-h"], ["help"])
+
+
+def usage() -> str:
+    """The text of `harambee --help`: Harambee's commands, then where Django's own ones are listed."""
+    width = max(len(name) for name in COMMANDS)
+    lines = [
+        "Usage: harambee <command> [options]",
+        "",
+        "Harambee's commands:",
+        *(f"  {name:<{width}}  {command.summary}" for name, command in COMMANDS.items()),
+        "",
+        "Django's commands work too (migrate, createsuperuser, shell, dbshell, collectstatic, …).",
+        "`harambee help --commands` lists every command; `harambee help <command>` shows its options.",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def ensure_data_dir() -> None:
@@ -39,9 +88,16 @@ def database_needs_migrating() -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
-    command = argv[1] if len(argv) > 1 else ""
-    default_settings = "config.settings.production" if command == "serve" else "config.settings.local"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", default_settings)
+    if argv[1:] in HELP_ARGUMENTS:
+        sys.stdout.write(usage())
+        return
+    command = COMMANDS.get(argv[1])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", command.settings if command else "config.settings.local")
+    run_django(argv)
+
+
+def run_django(argv: list[str]) -> None:
+    """Run a command through Django's own dispatch (settings, set-up, the command's module)."""
     from django.core.management import execute_from_command_line
     from django.db import DatabaseError
 

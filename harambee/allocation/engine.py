@@ -334,6 +334,8 @@ class _Explainer:
         self.texts = _Texts()
         self.full = [state.taken >= rules.capacity for state, rules in zip(states, market.rules, strict=True)]
         self.cutoff = [None if state.lowest is None else _decimal(state.lowest) for state in states]
+        self.simple = [rules.is_simple for rules in market.rules]
+        self.beaten_code = self._beaten_code()
 
     def explain(self, i: int) -> Unassigned:
         market, texts = self.market, self.texts
@@ -346,23 +348,32 @@ class _Explainer:
             return Unassigned(
                 request, texts.member_cap % {"member": member, "cap": cap}, "member_cap", {"member": member, "cap": cap}
             )
-        per_offer = [self.offer_reason(i, j, weight) for j, _score, _rank, weight in market.choices[i]]
+        simple, simple_reason, offer_reason = self.simple, self.simple_reason, self.offer_reason
+        per_offer = [
+            simple_reason(j, weight) if simple[j] else offer_reason(i, j, weight)
+            for j, _score, _rank, weight in market.choices[i]
+        ]
         first = per_offer[0]
         sentence = self.sentence(first)
         if len(per_offer) > 1:
             sentence = texts.more % {"reason": sentence, "count": len(per_offer) - 1}
         return Unassigned(request, sentence, first["reason_code"], {"offers": per_offer})
 
+    def simple_reason(self, j: int, weight: int) -> dict[str, Any]:
+        """`offer_reason` for an offer whose only rule is its capacity (the common case, kept short)."""
+        offer = self.market.offer_ids[j]
+        if not self.full[j]:
+            return {"offer": offer, "weight": _decimal(weight), "reason_code": "not_selected"}
+        lowest = self.states[j].lowest
+        code = "below_cutoff" if lowest is None or weight <= lowest else self.beaten_code
+        return {"offer": offer, "weight": _decimal(weight), "reason_code": code, "cutoff": self.cutoff[j]}
+
     def offer_reason(self, i: int, j: int, weight: int) -> dict[str, Any]:
+        """Why request i is not at offer j, an offer with reserves or region caps."""
         market = self.market
         rules = market.rules[j]
         state = self.states[j]
         offer = market.offer_ids[j]
-        if rules.is_simple:  # the common case, kept short
-            if not self.full[j]:
-                return {"offer": offer, "weight": _decimal(weight), "reason_code": "not_selected"}
-            code = "below_cutoff" if state.lowest is None or weight <= state.lowest else self._beaten_code()
-            return {"offer": offer, "weight": _decimal(weight), "reason_code": code, "cutoff": self.cutoff[j]}
         region = market.region_of[i]
         groups = market.groups_of[i]
         row: dict[str, Any] = {"offer": offer, "weight": _decimal(weight)}
@@ -385,7 +396,7 @@ class _Explainer:
                 return {**row, "reason_code": "below_cutoff", "cutoff": self.cutoff[j]}
             if any(w < weight and seat is not None and seat not in groups for w, seat in state.weights):
                 return {**row, "reason_code": "reserve", "groups": reserved_for, "cutoff": self.cutoff[j]}
-            return {**row, "reason_code": self._beaten_code(), "cutoff": self.cutoff[j]}
+            return {**row, "reason_code": self.beaten_code, "cutoff": self.cutoff[j]}
         held_back = sum(seats - state.pool_filled.get(group, 0) for group, seats in rules.pools if group not in groups)
         if held_back and state.taken + held_back >= rules.capacity:
             return {**row, "reason_code": "reserve", "groups": reserved_for}

@@ -14,7 +14,7 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -39,9 +39,12 @@ class AllocationInputError(ValueError):
         super().__init__("\n".join(self.errors))
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """One acceptable offer of a request: match score in micro-units and preference rank (1 = best)."""
+class Choice(NamedTuple):
+    """One acceptable offer of a request: match score in micro-units and preference rank (1 = best).
+
+    A named tuple rather than a frozen dataclass: an instance holds hundreds of thousands of them,
+    and a tuple is made several times faster.
+    """
 
     offer: str
     score_micro: int
@@ -272,6 +275,24 @@ def _parse_choices(raw: Any, where: str, offer_ids: set[str], check: _Checker) -
     seen_offers: set[str] = set()
     seen_ranks: set[int] = set()
     for index, choice in enumerate(raw):
+        if type(choice) is dict:
+            # A well-formed choice passes these few tests at once (the slow path below says what is
+            # wrong otherwise): an instance holds hundreds of thousands of choices. NaN and the
+            # infinities fail the range test; booleans are neither int nor float by `type`.
+            offer, score, rank = choice.get("offer"), choice.get("score"), choice.get("rank")
+            if (
+                type(offer) is str
+                and offer in offer_ids
+                and offer not in seen_offers
+                and (type(score) is float or type(score) is int)
+                and 0 <= score <= 1
+                and (rank is None or (type(rank) is int and rank >= 1 and rank not in seen_ranks))
+            ):
+                seen_offers.add(offer)
+                if rank is not None:
+                    seen_ranks.add(rank)
+                parsed.append((offer, round(score * MICRO), rank))
+                continue
         at = f"{where}.choices[{index}]"
         if not isinstance(choice, dict):
             check.add(_("%(where)s: must be an object.") % {"where": at})
@@ -313,9 +334,7 @@ def _parse_choices(raw: Any, where: str, offer_ids: set[str], check: _Checker) -
     # Preference order: explicit ranks first (ascending), then unranked choices by score
     # (descending); remaining ties by offer id. Ranks are then renumbered 1..k.
     parsed.sort(key=lambda c: (c[2] is None, c[2] or 0, -c[1], c[0]))
-    return tuple(
-        Choice(offer=offer, score_micro=score, rank=position + 1) for position, (offer, score, _r) in enumerate(parsed)
-    )
+    return tuple(Choice(offer, score, position) for position, (offer, score, _r) in enumerate(parsed, 1))
 
 
 def _parse_requests(raw: Any, offer_ids: set[str], check: _Checker) -> list[Request]:

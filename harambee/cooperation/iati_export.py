@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from harambee import iati
 from harambee.core.csvfile import csv_write
 from harambee.core.exceptions import PermissionDenied
+from harambee.core.progress import Progress, Stopwatch, no_progress
 from harambee.registry.models import Member
 
 from . import services
@@ -153,30 +154,37 @@ def _prefetched(cooperations):
     )
 
 
-def cooperations_to_iati_xml(cooperations) -> bytes:
+def cooperations_to_iati_xml(cooperations, *, progress: Progress = no_progress) -> bytes:
     """IATI 2.03 activity XML of the given cooperations (a list or a queryset)."""
     if isinstance(cooperations, list):
         cooperations = Cooperation.objects.filter(pk__in=[c.pk for c in cooperations])
-    activities = [cooperation_activity(c) for c in _prefetched(cooperations)]
+    rows = _prefetched(cooperations)
+    activities = [cooperation_activity(c) for c in progress(rows, total=rows.count())]
     return iati.activities_to_xml(activities, generated_datetime=timezone.now().replace(microsecond=0))
 
 
-def export_iati(*, member: str, out: str, stdout) -> None:
-    """`harambee export iati [--member CODE] --out FILE`: public cooperations (of a member), validated."""
+def export_iati(*, member: str, out: str, stdout, stderr, progress: Progress = no_progress) -> None:
+    """`harambee export iati [--member CODE] --out FILE`: public cooperations (of a member), validated.
 
+    The summary goes to stdout with a file, to stderr when the XML itself goes to stdout.
+    """
+    stopwatch = Stopwatch()
     qs = Cooperation.objects.filter(is_public=True)
     if member:
         if not Member.objects.filter(code=member.lower()).exists():
             raise CommandError(_("Unknown member: %(code)s") % {"code": member})
         qs = qs.filter(Q(provider__code=member.lower()) | Q(beneficiary__code=member.lower()))
-    data = cooperations_to_iati_xml(qs)
+    data = cooperations_to_iati_xml(qs, progress=progress)
     problems = iati.validate_activities_xml(data)
     if out == "-":
         stdout.write(data.decode("utf-8"), ending="")
     else:
         with open(out, "wb") as handle:
             handle.write(data)
-        stdout.write(_("%(count)s activities written to %(file)s.") % {"count": qs.count(), "file": out})
+    (stderr if out == "-" else stdout).write(
+        _("%(count)s activities written to %(file)s in %(seconds)s s (%(rate)s activities/s).")
+        % {**stopwatch.summary(qs.count()), "file": _("standard output") if out == "-" else out}
+    )
     if problems:
         raise CommandError("\n".join(problems[:50]))
 
@@ -434,12 +442,12 @@ def iati_import(*, data: bytes, actor=None) -> ImportOutcome:
     return outcome
 
 
-def import_iati(*, files, dry_run: bool, stdout, stderr) -> None:
+def import_iati(*, files, dry_run: bool, stdout, stderr, progress: Progress = no_progress) -> None:
     """`harambee import iati FILE…`: validate everything, then write all or nothing."""
-
+    stopwatch = Stopwatch()
     total = ImportOutcome()
     with transaction.atomic():
-        for name in files:
+        for name in progress(files, total=len(files)):
             with open(name, "rb") as handle:
                 data = handle.read()
             outcome = iati_import(data=data)
@@ -456,10 +464,16 @@ def import_iati(*, files, dry_run: bool, stdout, stderr) -> None:
         if dry_run:
             transaction.set_rollback(True)
     verb = _("Would import") if dry_run else _("Imported")
+    activities = total.created + total.updated + total.unchanged
+    timing = stopwatch.summary(activities)
     stdout.write(
-        _("%(verb)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
-        % {"verb": verb, "created": total.created, "updated": total.updated, "unchanged": total.unchanged}
-    )
+        _(
+            "%(verb)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged "
+            "(%(seconds)s s, %(rate)s activities/s)."
+        )
+        % {"verb": verb, "created": total.created, "updated": total.updated, "unchanged": total.unchanged,
+           "seconds": timing["seconds"], "rate": timing["rate"]}
+    )  # fmt: skip
 
 
 def _name(codelist_name: str, code: str) -> str:
@@ -467,7 +481,7 @@ def _name(codelist_name: str, code: str) -> str:
     return iati.codelist(codelist_name).name_of(code)
 
 
-def export_cooperations_csv(*, member: str, out: str, stdout) -> None:
+def export_cooperations_csv(*, member: str, out: str, stdout, stderr, progress: Progress = no_progress) -> None:
     """`harambee export cooperations [--member CODE] [--out FILE]`: public cooperations as CSV, with the
     name of each code in the column after it."""
     from django.core.management.base import CommandError
@@ -478,10 +492,10 @@ def export_cooperations_csv(*, member: str, out: str, stdout) -> None:
         if not Member.objects.filter(code=member.lower()).exists():
             raise CommandError(_("Unknown member: %(code)s") % {"code": member})
         qs = qs.filter(Q(provider__code=member.lower()) | Q(beneficiary__code=member.lower()))
-    csv_write(_cooperation_rows(qs), out=out, stdout=stdout)
+    csv_write(_cooperation_rows(qs, progress), out=out, stdout=stdout)
 
 
-def _cooperation_rows(qs):
+def _cooperation_rows(qs, progress: Progress = no_progress):
     """The header and one row per cooperation for the CSV export (written by `harambee.core.csvfile`)."""
     yield [
         "id", "iati_identifier", "title", "provider", "provider_name", "beneficiary", "beneficiary_name", "status",
@@ -489,7 +503,7 @@ def _cooperation_rows(qs):
         "finance_type_name", "flow_type", "flow_type_name", "activity_status", "activity_status_name", "sectors",
         "sector_names", "planned_start", "planned_end", "currency",
     ]  # fmt: skip
-    for c in qs.order_by("pk"):
+    for c in progress(qs.order_by("pk"), total=qs.count()):
         with translation.override(LANGUAGE):
             provider, beneficiary = c.provider.display_name, c.beneficiary.display_name
         yield [

@@ -6,9 +6,10 @@ AppConfig.ready(), so that the commands never import the apps that extend them.
 
 from collections.abc import Callable
 
-# kind -> function(*, files, dry_run, stdout, stderr) that raises CommandError on a problem
+# kind -> function(*, files, dry_run, stdout, stderr, progress) that raises CommandError on a problem;
+# `progress` is a harambee.core.progress.Progress to wrap the main loop in
 IMPORTERS: dict[str, Callable] = {}
-# kind -> function(*, member, out, stdout)
+# kind -> function(*, member, out, stdout, stderr, progress)
 EXPORTERS: dict[str, Callable] = {}
 
 

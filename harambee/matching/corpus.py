@@ -9,8 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
+from harambee.core.progress import Progress, no_progress
+
 from .documents import Geography, doc_from_interchange, reference_geographies
-from .embedding import Embedder, corpus_centroids, language_centroids, posting_text
+from .embedding import EMBED_BATCH, Embedder, corpus_centroids, embed_batched, language_centroids, posting_text
 from .engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .evaluation import parse_qrels
 from .glossary import Glossary, default_glossary
@@ -58,7 +60,12 @@ def load_corpus(directory: Path) -> Corpus:
 
 
 def corpus_documents(
-    corpus: Corpus, *, embedder: Embedder | None, glossary: Glossary | None = None, batch: int = 32
+    corpus: Corpus,
+    *,
+    embedder: Embedder | None,
+    glossary: Glossary | None = None,
+    batch: int = EMBED_BATCH,
+    progress: Progress = no_progress,
 ) -> tuple[list[MatchDoc], list[MatchDoc], dict | None]:
     """MatchDocs of the needs and offers (with vectors when an embedder is given) and the centroids.
 
@@ -74,9 +81,7 @@ def corpus_documents(
     if embedder is not None:
         rows = corpus.needs + corpus.offers
         texts = [posting_text(row.get("title") or "", row.get("description") or "") for row in rows]
-        vectors = []
-        for start in range(0, len(texts), batch):
-            vectors.extend(embedder.embed(texts[start : start + batch]))
+        vectors = embed_batched(embedder, texts, batch=batch, progress=progress)
         docs = [replace(doc, vector=vector) for doc, vector in zip(docs, vectors, strict=True)]
         matrix = np.vstack([doc.vector for doc in docs]) if docs else np.zeros((0, embedder.dim))
         centroids = corpus_centroids(matrix, [doc.language for doc in docs], language_centroids(embedder, glossary))

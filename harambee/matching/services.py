@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +16,7 @@ from harambee.audit.services import audit_record, diff, snapshot
 from harambee.cooperation.services import cooperation_check_pair_free, cooperation_create_from_match
 from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
+from harambee.core.progress import Progress, no_progress
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 from harambee.postings.choices import OPEN_STATUSES, PostingStatus
@@ -25,7 +28,7 @@ from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
 from .access import MatchAction, match_answered, match_check
-from .embedding import get_embedder, posting_text, text_hash
+from .embedding import EMBED_BATCH, embed_batched, get_embedder, posting_text, text_hash
 from .glossary import default_glossary
 from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
 
@@ -57,8 +60,12 @@ MATCH_AUDITED_FIELDS = ["need_id", "offer_id", "proposer_id", "message", "status
 # ---------------------------------------------------------------------------------------------------
 # Features: concepts at once, vectors in batches
 
+# Postings read, embedded and saved together by `embed_pending`: about a minute of work on two cores,
+# so that a stopped backfill loses little, and enough texts for `embed_batched` to group by length.
+EMBED_WINDOW = 512
 
-def features_refresh(*, ids, embed: bool = True, batch: int = 32) -> int:
+
+def features_refresh(*, ids, embed: bool = True, batch: int = EMBED_BATCH) -> int:
     """Recompute the concepts of the postings ``ids`` whose text changed, then their vectors.
 
     Derived data, not a user's write: no audit entry. Returns how many postings changed.
@@ -100,10 +107,14 @@ def features_refresh(*, ids, embed: bool = True, batch: int = 32) -> int:
     return changed
 
 
-def embed_pending(*, ids=None, limit: int | None = None, batch: int = 32) -> int:
+def embed_pending(
+    *, ids=None, limit: int | None = None, batch: int = EMBED_BATCH, progress: Progress = no_progress
+) -> int:
     """Compute the vectors that are missing or stale (text or model changed); returns how many.
 
     Without ``ids``, every posting with features is considered (the ``harambee match embed`` backfill).
+    Postings are read and saved ``EMBED_WINDOW`` at a time and embedded ``batch`` at a time, shortest
+    texts together (`embed_batched`).
     """
     embedder = get_embedder()
     if embedder is None:
@@ -118,11 +129,11 @@ def embed_pending(*, ids=None, limit: int | None = None, batch: int = 32) -> int
             if limit is not None and len(pending) >= limit:
                 break
     done = 0
-    for start in range(0, len(pending), batch):
-        chunk = pending[start : start + batch]
-        postings = list(Posting.objects.filter(pk__in=chunk).only("pk", "title", "description"))
+    shown = iter(progress(pending, total=len(pending)))
+    while window := list(itertools.islice(shown, EMBED_WINDOW)):
+        postings = list(Posting.objects.filter(pk__in=window).only("pk", "title", "description"))
         texts = [posting_text(p.title, markdown_to_plain(p.description)) for p in postings]
-        vectors = embedder.embed(texts)
+        vectors = embed_batched(embedder, texts, batch=batch)
         with transaction.atomic():
             for posting, vector in zip(postings, vectors, strict=True):
                 item = PostingFeatures.objects.select_for_update().filter(posting_id=posting.pk).first()

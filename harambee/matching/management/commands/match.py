@@ -5,11 +5,14 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
+from harambee.core.progress import Stopwatch, command_progress
 from harambee.matching.corpus import CorpusError, corpus_documents, load_corpus, rank_corpus
-from harambee.matching.embedding import get_embedder
+from harambee.matching.embedding import EMBED_BATCH, get_embedder
 from harambee.matching.engine import EngineConfig
 from harambee.matching.evaluation import evaluate
+from harambee.matching.services import embed_pending
 
 
 class Command(BaseCommand):
@@ -27,14 +30,26 @@ class Command(BaseCommand):
         ev.add_argument("--no-hard-filters", action="store_true", help="rank ineligible offers with the others")
         embed = sub.add_parser("embed", help="compute vectors of postings that have none or a stale one")
         embed.add_argument("--limit", type=int, default=None)
-        embed.add_argument("--batch", type=int, default=32)
+        embed.add_argument("--batch", type=int, default=EMBED_BATCH, help="postings per call to the model")
 
     def handle(self, *args, action, **options):
         if action == "evaluate":
             return self.evaluate(**options)
         return self.embed(**options)
 
-    def evaluate(self, *, corpus, json: bool, run, no_embeddings, no_glossary, no_structured, no_hard_filters, **_):
+    def evaluate(
+        self,
+        *,
+        corpus,
+        json: bool,
+        run,
+        no_embeddings,
+        no_glossary,
+        no_structured,
+        no_hard_filters,
+        verbosity,
+        **options,
+    ):
         started = time.perf_counter()
         try:
             data = load_corpus(Path(corpus))
@@ -42,7 +57,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         embedder = None if no_embeddings else get_embedder()
         config = EngineConfig(concepts=not no_glossary, structured=not no_structured, hard_filters=not no_hard_filters)
-        needs, offers, centroids = corpus_documents(data, embedder=embedder)
+        shown = command_progress(self, label=_("Embedding"), unit=_("postings"), verbosity=verbosity)
+        needs, offers, centroids = corpus_documents(data, embedder=embedder, progress=shown)
         ranked = rank_corpus(needs, offers, centroids=centroids, config=config)
         rankings = {need: [c.id for c in candidates] for need, candidates in ranked.items()}
         if run:
@@ -94,14 +110,18 @@ class Command(BaseCommand):
             line(f"  {lang}", row)
         line("cross-lingual", payload["cross_lingual"])
         line("same-language", payload["same_language"])
+        self.stdout.write(
+            _("Evaluated %(needs)s needs against %(offers)s offers in %(seconds)s s.")
+            % {"needs": s["needs"], "offers": s["offers"], "seconds": s["seconds"]}
+        )
 
-    def embed(self, *, limit, batch, **_):
-        from harambee.matching.services import embed_pending
-
+    def embed(self, *, limit, batch, verbosity, **options):
         embedder = get_embedder()
         if embedder is None:
-            raise CommandError("semantic matching is off (HARAMBEE_EMBEDDER): nothing to embed")
-        started = time.perf_counter()
-        done = embed_pending(limit=limit, batch=batch)
-        seconds = time.perf_counter() - started
-        self.stdout.write(f"embedded {done} postings in {seconds:.1f} s ({done / seconds if seconds else 0:.1f}/s)")
+            raise CommandError(_("Semantic matching is off (HARAMBEE_EMBEDDER): there is nothing to embed."))
+        stopwatch = Stopwatch()
+        shown = command_progress(self, label=_("Embedding"), unit=_("postings"), verbosity=verbosity)
+        done = embed_pending(limit=limit, batch=batch, progress=shown)
+        self.stdout.write(
+            _("Embedded %(count)s postings in %(seconds)s s (%(rate)s postings/s).") % stopwatch.summary(done)
+        )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from harambee.core.csvfile import csv_write
 from harambee.core.exchange import EXPORTERS
+from harambee.core.progress import command_progress
 from harambee.postings.importing import postings_csv_rows, postings_export_lines
 from harambee.postings.models import Posting
 
@@ -19,9 +20,10 @@ class Command(BaseCommand):
         parser.add_argument("--kind", choices=["need", "offer"], default="")
         parser.add_argument("--out", default="-", help="Output file (default: standard output).")
 
-    def handle(self, *args, what, format, member, kind, out, **options):
+    def handle(self, *args, what, format, member, kind, out, verbosity, **options):
         if what != "postings":
-            EXPORTERS[what](member=member, out=out, stdout=self.stdout)
+            shown = command_progress(self, label=_("Exporting"), unit=what, verbosity=verbosity)
+            EXPORTERS[what](member=member, out=out, stdout=self.stdout, stderr=self.stderr, progress=shown)
             return
         postings = Posting.objects.all()
         if member:

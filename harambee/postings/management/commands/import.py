@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from harambee.core.exchange import IMPORTERS
+from harambee.core.progress import Stopwatch, command_progress, progress
 from harambee.postings.importing import postings_import
 
 
@@ -20,11 +21,21 @@ class Command(BaseCommand):
             "--create-missing-members", action="store_true", help="Create unknown members as pending members."
         )
 
-    def handle(self, *args, what, files, member, dry_run, create_missing_members, **options):
+    def handle(self, *args, what, files, member, dry_run, create_missing_members, verbosity, **options):
+        stopwatch = Stopwatch()
         if what != "postings":
-            IMPORTERS[what](files=files, dry_run=dry_run, stdout=self.stdout, stderr=self.stderr)
+            shown = command_progress(self, label=_("Importing"), unit=_("files"), verbosity=verbosity)
+            IMPORTERS[what](files=files, dry_run=dry_run, stdout=self.stdout, stderr=self.stderr, progress=shown)
             return
-        lines = self._lines(files)
+        lines = progress(
+            self._lines(files),
+            total=self._count_lines(files),
+            label=_("Checking"),
+            unit=_("lines"),
+            stream=self.stderr,
+            verbosity=verbosity,
+            then="" if dry_run else _("Saving to the database…"),
+        )
         report = postings_import(
             lines=lines, member_code=member, dry_run=dry_run, create_missing_members=create_missing_members
         )
@@ -39,16 +50,30 @@ class Command(BaseCommand):
                 % {"count": len(report.problems), "lines": report.lines}
             )
         verb = _("Would import") if dry_run else _("Imported")
+        timing = stopwatch.summary(report.lines)
         self.stdout.write(
-            _("%(verb)s %(lines)s lines: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+            _(
+                "%(verb)s %(lines)s lines: %(created)s created, %(updated)s updated, %(unchanged)s unchanged "
+                "(%(seconds)s s, %(rate)s lines/s)."
+            )
             % {"verb": verb, "lines": report.lines, "created": report.created, "updated": report.updated,
-               "unchanged": report.unchanged}
+               "unchanged": report.unchanged, "seconds": timing["seconds"], "rate": timing["rate"]}
         )  # fmt: skip
         if report.members_created:
             self.stdout.write(
                 _("Pending members created: %(codes)s")
                 % {"codes": ", ".join(c.upper() for c in report.members_created)}
             )
+
+    def _count_lines(self, files) -> int | None:
+        """Lines in the files, for the progress bar (None when one is standard input or missing)."""
+        if "-" in files or not all(Path(name).is_file() for name in files):
+            return None
+        total = 0
+        for name in files:
+            with Path(name).open("rb") as handle:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        return total
 
     def _lines(self, files):
         for name in files:
