@@ -21,3 +21,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3") and "DATABASE_URL" not in 
 # Tests use a small deterministic embedder; tests of the real model ask for it explicitly.
 HARAMBEE_EMBEDDER = "class:harambee.matching.testing.HashingEmbedder"
 HARAMBEE_MATCHING_IN_BACKGROUND = False
+# The page cache is on in tests (conftest.py empties it before each test), in memory.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}

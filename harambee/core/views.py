@@ -14,9 +14,11 @@ from harambee.core.dbbusy import busy_response
 from harambee.registry.models import Member, MemberKind, MemberStatus, Region
 
 from .i18n import url_in_language
+from .pagecache import public_page_cache
 
 
 @require_safe
+@public_page_cache()
 def home(request):
     counts = Member.objects.filter(status=MemberStatus.ACTIVE).aggregate(
         states=Count("pk", filter=Q(kind=MemberKind.STATE)),

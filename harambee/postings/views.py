@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from harambee.audit.selectors import audit_history_for
 from harambee.core.csvfile import csv_response
+from harambee.core.pagecache import public_page_cache
 from harambee.core.web import query_without_page
 from harambee.registry.access import is_secretariat
 from harambee.registry.models import Member
@@ -31,7 +32,14 @@ from .choices import (
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
 from .models import Posting
-from .selectors import INDEXED_FACETS, PostingFilters, posting_facet_counts, posting_page, posting_search
+from .selectors import (
+    INDEXED_FACETS,
+    PostingFilters,
+    posting_facet_counts,
+    posting_page,
+    posting_search,
+    postings_generation,
+)
 from .services import (
     new_external_id,
     posting_create,
@@ -98,6 +106,7 @@ def _facet_groups(counts: dict, filters: PostingFilters) -> list[dict]:
 
 
 @require_safe
+@public_page_cache(postings_generation)
 def posting_list(request, kind_path: str):
     kind = _kind(kind_path)
     filters = filters_from_request(request, kind)
@@ -119,6 +128,7 @@ def posting_list(request, kind_path: str):
 
 
 @require_safe
+@public_page_cache(postings_generation)
 def posting_detail(request, kind_path: str, external_id: str):
     posting = posting_get_for_user(user=request.user, external_id=external_id)
     if posting.kind != _kind(kind_path):
