@@ -2,8 +2,10 @@
 
 Run (SQLite in a fresh data folder, or PostgreSQL with DATABASE_URL pointing at an empty database):
 
-    uv run python benchmarks/load.py [--postings 2000] [--workers 3] [--duration 60]
+    uv run python benchmarks/load.py [--postings 2000] [--workers 3] [--threads 1] [--duration 60]
     DATABASE_URL=postgres://… uv run python benchmarks/load.py
+    uv run python benchmarks/load.py --data-dir /tmp/prepared          # prepare once and keep the folder…
+    uv run python benchmarks/load.py --data-dir /tmp/prepared --reuse  # …then measure it again
 
 It prepares the data (migrate, the demo, `--postings` generated needs and offers, their matching
 features and vectors), starts `harambee serve` (gunicorn, production settings, behind no proxy but
@@ -13,6 +15,10 @@ headless and prints, per scenario, requests, failures, requests per second and t
 
 - 50 users without think time (targets: p95 ≤ 500 ms);
 - 200 users with 1 s think time (targets: no error, p95 ≤ 1 s).
+
+The machine's load average is printed before each scenario: locust and the server share the cores,
+and figures taken while other work runs are pessimistic. The page cache (HARAMBEE_PAGE_CACHE,
+HARAMBEE_PAGE_CACHE_SECONDS) is the server's, as configured in the environment.
 """
 
 import argparse
@@ -48,6 +54,19 @@ def _harambee(*args: str, env: dict) -> str:
     return result.stdout
 
 
+NEEDS_SCRIPT = (
+    "from harambee.postings.models import Posting;"
+    "print(','.join(Posting.objects.filter(kind='need', status__in=['published','partially_matched'])"
+    ".order_by('pk').values_list('external_id', flat=True)[:200]))"
+)
+
+
+def open_needs(env: dict) -> list[str]:
+    """Up to 200 open needs to visit."""
+    local = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.local", "HARAMBEE_DEBUG": "0"}
+    return _harambee("shell", "-c", NEEDS_SCRIPT, env=local).strip().splitlines()[-1].split(",")
+
+
 def prepare(env: dict, postings: int) -> list[str]:
     """Migrate, load the demo and generated postings, compute their features; the needs to visit."""
     local = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.local", "HARAMBEE_DEBUG": "0"}
@@ -56,12 +75,7 @@ def prepare(env: dict, postings: int) -> list[str]:
     if postings:
         _harambee("gen", "postings", "--count", str(postings), "--quiet", env=local)
     _harambee("match", "embed", env=local)
-    script = (
-        "from harambee.postings.models import Posting;"
-        "print(','.join(Posting.objects.filter(kind='need', status__in=['published','partially_matched'])"
-        ".order_by('pk').values_list('external_id', flat=True)[:200]))"
-    )
-    return _harambee("shell", "-c", script, env=local).strip().split(",")
+    return open_needs(env)
 
 
 def wait_for(url: str, seconds: float = 60) -> None:
@@ -74,6 +88,11 @@ def wait_for(url: str, seconds: float = 60) -> None:
         except OSError:
             time.sleep(0.5)
     raise SystemExit(f"the server did not answer at {url}")
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} ({os.cpu_count()} cores)"
 
 
 def run_scenario(host: str, users: int, think: float, duration: int, needs: list[str], out: Path) -> dict:
@@ -94,12 +113,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=2000, help="generated postings besides the demo")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("HARAMBEE_WORKERS", "3")))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("HARAMBEE_THREADS", "1")))
+    parser.add_argument("--data-dir", help="the data folder to use (kept), instead of a temporary one")
+    parser.add_argument("--reuse", action="store_true", help="the data folder or DATABASE_URL is prepared already")
     parser.add_argument("--duration", type=int, default=60, help="seconds per scenario")
     parser.add_argument("--warmup", type=int, default=20, help="seconds of light load before measuring")
     parser.add_argument("--keep", action="store_true", help="keep the data folder")
     args = parser.parse_args()
 
-    data_dir = Path(tempfile.mkdtemp(prefix="harambee-load-"))
+    data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="harambee-load-"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    keep = args.keep or bool(args.data_dir)
     env = {
         **os.environ,
         "HARAMBEE_DATA_DIR": str(data_dir),
@@ -110,25 +134,37 @@ def main() -> None:
     }
     database = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     started = time.monotonic()
-    needs = prepare(env, args.postings)
-    print(f"{database}: demo + {args.postings} generated postings ready in {time.monotonic() - started:.0f} s")
+    if args.reuse:
+        needs = open_needs(env)
+        print(f"{database}: reusing {data_dir}")
+    else:
+        needs = prepare(env, args.postings)
+        print(f"{database}: demo + {args.postings} generated postings ready in {time.monotonic() - started:.0f} s")
+    shutil.rmtree(data_dir / "cache", ignore_errors=True)  # no page kept from an earlier run
 
     port = _free_port()
     host = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "harambee.cli", "serve", "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "harambee.cli", "serve", "--workers", str(args.workers), "--threads", str(args.threads),
+         "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.production"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     out = data_dir / "locust"
-    out.mkdir()
+    out.mkdir(exist_ok=True)
     try:
         wait_for(f"{host}/en/")
         run_scenario(host, 5, 0.0, args.warmup, needs, out)
-        print(f"gunicorn: {args.workers} workers · {args.duration} s a scenario · {os.cpu_count()} cores")
+        cache = os.environ.get("HARAMBEE_PAGE_CACHE", "file")
+        seconds = os.environ.get("HARAMBEE_PAGE_CACHE_SECONDS", "30")
+        print(
+            f"gunicorn: {args.workers} workers × {args.threads} threads · page cache {cache}, {seconds} s · "
+            f"{args.duration} s a scenario · {os.cpu_count()} cores"
+        )
         columns = ("requests", "failures", "req/s", "p50 ms", "p95 ms", "p99 ms")
         print(f"{'scenario':28} {'page':20} " + " ".join(f"{c:>9}" for c in columns))
         for title, users, think in SCENARIOS:
+            print(f"{title}: {load_average()}")
             rows = run_scenario(host, users, think, args.duration, needs, out)
             for index, name in enumerate(["Aggregated"] + sorted(n for n in rows if n != "Aggregated")):
                 row = rows[name]
@@ -141,7 +177,7 @@ def main() -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-        if not args.keep:
+        if not keep:
             shutil.rmtree(data_dir, ignore_errors=True)
 
 

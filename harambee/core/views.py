@@ -36,8 +36,9 @@ def home(request):
 
 
 def set_language(request):
-    """The language switcher: Django's set_language (it checks `next` and stores the choice in the
-    language cookie), landing on the same page in the chosen language whatever the browser's language."""
+    """A posted language choice: Django's set_language (it checks `next` and stores the choice in the
+    language cookie), landing on the same page in the chosen language whatever the browser's language.
+    The pages' own switcher is made of plain links (base.html) and needs no form."""
     response = django_set_language(request)
     language = request.POST.get(LANGUAGE_QUERY_PARAMETER) if request.method == "POST" else None
     if response.status_code == 302 and language and check_for_language(language):

@@ -13,10 +13,16 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=int(os.environ.get("HARAMBEE_WORKERS", "3")))
         parser.add_argument("--bind", default=os.environ.get("HARAMBEE_BIND", "127.0.0.1:8000"))
         parser.add_argument("--timeout", type=int, default=60)
+        parser.add_argument(
+            "--threads", type=int, default=int(os.environ.get("HARAMBEE_THREADS", "1")),
+            help="threads per worker (more than 1: gunicorn's gthread workers)",
+        )  # fmt: skip
 
-    def handle(self, *args, workers, bind, timeout, **options):
+    def handle(self, *args, workers, bind, timeout, threads, **options):
         if workers < 1:
             raise CommandError(_("--workers must be at least 1."))
+        if threads < 1:
+            raise CommandError(_("--threads must be at least 1."))
         gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
         argv = [
             gunicorn,
@@ -27,6 +33,8 @@ class Command(BaseCommand):
             bind,
             "--timeout",
             str(timeout),
+            "--threads",
+            str(threads),
             "--access-logfile",
             "-",
             "--forwarded-allow-ips",
