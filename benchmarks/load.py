@@ -176,7 +176,11 @@ def main() -> None:
                 )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)  # gunicorn lets the requests in flight finish
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
         if not keep:
             shutil.rmtree(data_dir, ignore_errors=True)
 
