@@ -2,7 +2,7 @@
 
 Run (SQLite in a fresh data folder, or PostgreSQL with DATABASE_URL pointing at an empty database):
 
-    uv run python benchmarks/load.py [--postings 2000] [--workers 2] [--threads 4] [--duration 60]
+    uv run python benchmarks/load.py [--postings 2000] [--workers 2] [--threads 8] [--duration 60]
     DATABASE_URL=postgres://… uv run python benchmarks/load.py
     uv run python benchmarks/load.py --data-dir /tmp/prepared          # prepare once and keep the folder…
     uv run python benchmarks/load.py --data-dir /tmp/prepared --reuse  # …then measure it again
@@ -113,7 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=2000, help="generated postings besides the demo")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("HARAMBEE_WORKERS", "2")))
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("HARAMBEE_THREADS", "4")))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("HARAMBEE_THREADS", "8")))
     parser.add_argument("--data-dir", help="the data folder to use (kept), instead of a temporary one")
     parser.add_argument("--reuse", action="store_true", help="the data folder or DATABASE_URL is prepared already")
     parser.add_argument("--duration", type=int, default=60, help="seconds per scenario")

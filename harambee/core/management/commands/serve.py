@@ -10,14 +10,14 @@ class Command(BaseCommand):
     help = "Serve the platform with gunicorn (production settings unless DJANGO_SETTINGS_MODULE says otherwise)."
 
     def add_arguments(self, parser):
-        # One process per core, four threads each: measured best on 2 cores (docs/performance.md, "Load").
+        # One process per core, eight threads each: measured best on 2 cores (docs/performance.md, "Load").
         parser.add_argument(
             "--workers", type=int, default=int(os.environ.get("HARAMBEE_WORKERS", str(os.cpu_count() or 2)))
         )
         parser.add_argument("--bind", default=os.environ.get("HARAMBEE_BIND", "127.0.0.1:8000"))
         parser.add_argument("--timeout", type=int, default=60)
         parser.add_argument(
-            "--threads", type=int, default=int(os.environ.get("HARAMBEE_THREADS", "4")),
+            "--threads", type=int, default=int(os.environ.get("HARAMBEE_THREADS", "8")),
             help="threads per worker (more than 1: gunicorn's gthread workers; docs/performance.md)",
         )  # fmt: skip
 
