@@ -13,8 +13,8 @@ header and the *generations*: cheap values that change when the content changes.
 the audit trail's latest entry (every write through a service is audited), and a view adds its own,
 e.g. ``postings_generation`` (the latest ``updated_at`` of any posting). So after a write the next
 visit is fresh. What changes without either (matching suggestions computed in the background,
-notifications, a member's status seen through its postings) shows at most
-``HARAMBEE_PAGE_CACHE_SECONDS`` late: every stored page expires after that time (30 s by default).
+writes made outside the services) shows at most ``HARAMBEE_PAGE_CACHE_SECONDS`` late: every stored
+page expires after that time (30 s by default).
 Signed-in people always get fresh pages. The cache (``CACHES["pages"]``) is a folder of files under
 the data folder by default, so that every gunicorn worker of a server shares it; see
 docs/performance.md.
