@@ -48,11 +48,12 @@ def cast(db) -> Cast:
 @pytest.fixture(autouse=True)
 def english_by_default():
     """Each test starts in English; a request in another language must not leak into the next test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.utils import translation
 
     translation.activate("en")
-    cache.clear()
+    caches["default"].clear()
+    caches["pages"].clear()
     yield
     translation.deactivate()
 

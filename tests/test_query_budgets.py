@@ -70,3 +70,18 @@ def test_query_count_does_not_grow_with_rows(page, cast, client):
     # then the page costs the same, within its budget
     assert small == large
     assert large <= budget
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the plan of SQLite's full-text search")
+def test_a_search_of_one_kind_starts_from_the_full_text_match(db):
+    # given a search for needs with a word (the id query of /en/needs/?q=training)
+    from harambee.postings.selectors import PostingFilters, _matching_ids_sql
+
+    sql, params = _matching_ids_sql(PostingFilters(kind="need", q="training"))
+    # when SQLite plans it
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        steps = [row[3] for row in cursor.fetchall()]
+    # then the match is the outer loop and each match looks its posting up by id (not one MATCH per posting)
+    assert steps[0].startswith("SCAN f VIRTUAL TABLE"), steps
+    assert steps[1].startswith("SEARCH p USING INTEGER PRIMARY KEY"), steps

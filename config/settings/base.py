@@ -243,6 +243,31 @@ HARAMBEE_SCHEDULE = [
      "every": DAY, "offset": 3 * HOUR},
 ]  # fmt: skip
 
+# Whole public pages for anonymous visitors (harambee/core/pagecache.py, docs/performance.md): kept at most
+# HARAMBEE_PAGE_CACHE_SECONDS (0 turns the cache off), in a cache every worker of the server shares.
+# HARAMBEE_PAGE_CACHE: "file" (a folder under the data folder, the default), "memory" (one per process),
+# or "off".
+HARAMBEE_PAGE_CACHE_SECONDS = int(os.environ.get("HARAMBEE_PAGE_CACHE_SECONDS", "30"))
+
+
+def page_cache_config() -> dict:
+    kind = os.environ.get("HARAMBEE_PAGE_CACHE", "file").strip().lower()
+    if kind == "memory":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+    if kind == "off":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache" / "pages",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": page_cache_config(),
+}
+
 EMAIL_BACKEND = os.environ.get("HARAMBEE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("HARAMBEE_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("HARAMBEE_EMAIL_PORT", "25"))

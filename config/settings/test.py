@@ -24,3 +24,5 @@ HARAMBEE_EMBEDDER = "class:harambee.matching.testing.HashingEmbedder"
 # switch to the database backend (tests/test_background*.py).
 HARAMBEE_TASK_BACKEND = "immediate"
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"], "QUEUES": ["default", "mail"]}}
+# The page cache is on in tests (conftest.py empties it before each test), in memory.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}

@@ -59,3 +59,9 @@ def audit_model_choices() -> list[tuple[str, str]]:
         (f"{ct.app_label}.{ct.model}", str(ct.model_class()._meta.verbose_name) if ct.model_class() else ct.model)
         for ct in types
     ]
+
+
+def audit_generation() -> str:
+    """Changes with every audited write (the latest entry's id); a lookup of the primary key index."""
+    latest = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return str(latest or 0)

@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 
-from .i18n import url_in_language
+from .i18n import urls_in_languages
 
 
 def shell(request) -> dict:
     current = get_language() or settings.LANGUAGE_CODE
-    path = request.get_full_path()
+    urls = urls_in_languages(request.get_full_path(), [code for code, _name in settings.LANGUAGES])
     languages = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
@@ -16,7 +16,7 @@ def shell(request) -> dict:
             {
                 "code": code,
                 "name_local": info["name_local"],
-                "url": url_in_language(path, code),
+                "url": urls[code],
                 "current": code == current,
             }
         )

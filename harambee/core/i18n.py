@@ -5,10 +5,10 @@ Django's ``translate_url`` resolves a path under the *active* language, which is
 an English browser and comes back unchanged. Here a path is always resolved in its own language.
 """
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
-from django.urls import Resolver404, resolve, translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 
 
@@ -25,26 +25,50 @@ def url_in_language(url: str, language: str) -> str:
     prefix (``/``, ``/needs/7/``) gets ``language``'s prefix when that names a page. Anything else
     (the API, static files, other sites) is returned as it is.
     """
+    return urls_in_languages(url, [language])[language]
+
+
+def urls_in_languages(url: str, languages) -> dict[str, str]:
+    """``url_in_language`` for several languages, resolving the URL once (the language switcher)."""
     parts = urlsplit(url)
     source = translation.get_language_from_path(parts.path)
     if source is None:
-        candidate = f"/{language}{parts.path}"
-        with translation.override(language):
-            try:
-                resolve(parts.path)
-            except Resolver404:
-                try:
-                    resolve(candidate)
-                except Resolver404:
-                    return url
-                return urlunsplit(parts._replace(path=candidate))
-        return url
+        return {language: _unprefixed_in_language(url, language) for language in languages}
     with translation.override(source):
-        translated = translate_url(url, language)
-    if translated != url or source == language:
-        return translated
+        try:
+            match = resolve(unquote(parts.path))
+        except Resolver404:
+            match = None
+    name = (f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name) if match else None
     rest = parts.path.split("/", 2)[2] if parts.path.count("/") >= 2 else ""
-    return urlunsplit(parts._replace(path=f"/{language}/{rest}"))
+    result = {}
+    for language in languages:
+        path = None
+        if name:
+            with translation.override(language):
+                try:
+                    path = reverse(name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    path = None
+        if path is None:
+            path = parts.path if language == source else f"/{language}/{rest}"
+        result[language] = urlunsplit(parts._replace(path=path))
+    return result
+
+
+def _unprefixed_in_language(url: str, language: str) -> str:
+    parts = urlsplit(url)
+    candidate = f"/{language}{parts.path}"
+    with translation.override(language):
+        try:
+            resolve(parts.path)
+        except Resolver404:
+            try:
+                resolve(candidate)
+            except Resolver404:
+                return url
+            return urlunsplit(parts._replace(path=candidate))
+    return url
 
 
 def set_language_cookie(response, language: str) -> None:

@@ -14,9 +14,11 @@ from harambee.core.dbbusy import busy_response
 from harambee.registry.models import Member, MemberKind, MemberStatus, Region
 
 from .i18n import url_in_language
+from .pagecache import public_page_cache
 
 
 @require_safe
+@public_page_cache()
 def home(request):
     counts = Member.objects.filter(status=MemberStatus.ACTIVE).aggregate(
         states=Count("pk", filter=Q(kind=MemberKind.STATE)),
@@ -34,8 +36,9 @@ def home(request):
 
 
 def set_language(request):
-    """The language switcher: Django's set_language (it checks `next` and stores the choice in the
-    language cookie), landing on the same page in the chosen language whatever the browser's language."""
+    """A posted language choice: Django's set_language (it checks `next` and stores the choice in the
+    language cookie), landing on the same page in the chosen language whatever the browser's language.
+    The pages' own switcher is made of plain links (base.html) and needs no form."""
     response = django_set_language(request)
     language = request.POST.get(LANGUAGE_QUERY_PARAMETER) if request.method == "POST" else None
     if response.status_code == 302 and language and check_for_language(language):

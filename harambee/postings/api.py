@@ -7,15 +7,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
+from ninja.decorators import decorate_view
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
+from harambee.core.pagecache import public_page_cache
 from harambee.core.paging import Page, PageParams, page_of
 from harambee.registry.access import member_list_for_user, people_names
 
 from . import text
 from .access import PostingAction, default_contact, members_user_may_post_for, posting_get_for_user
 from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
-from .selectors import PostingFilters, posting_form_input, posting_search
+from .selectors import PostingFilters, posting_form_input, posting_search, postings_generation
 from .services import new_external_id, posting_create, posting_transition, posting_update
 from .validation import PostingIn, TranslationSchema, parse_posting
 
@@ -170,6 +172,7 @@ def _register(path: str, kind: str) -> None:
     noun = "needs" if kind == PostingKind.NEED else "offers"
 
     @router.get(f"/{path}", response=Page[PostingOut], summary=f"List and search {noun}", operation_id=f"{noun}_list")
+    @decorate_view(public_page_cache(postings_generation))
     def list_view(request: HttpRequest, params: Query[ListParams]):
         return _list(request, kind, params)
 

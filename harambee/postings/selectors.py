@@ -78,8 +78,11 @@ def _matching_ids_sql(filters: PostingFilters) -> tuple[str, list] | None:
             params += [text.tsquery_expression(terms), *([filters.kind] if filters.kind else [])]
         else:
             if filters.kind:  # the full-text index holds both kinds: keep the matches of one
+                # CROSS JOIN keeps the full-text match as the outer loop (each match then looks its
+                # posting up by id); with a plain JOIN SQLite's planner walked every posting of the
+                # kind and ran the MATCH once per posting (~100x slower at 2,000 postings).
                 parts.append(
-                    "SELECT p.id FROM postings_posting_fts f JOIN postings_posting p ON p.id = f.rowid "
+                    "SELECT p.id FROM postings_posting_fts f CROSS JOIN postings_posting p ON p.id = f.rowid "
                     "WHERE postings_posting_fts MATCH %s AND p.kind = %s"
                 )
                 params += [text.fts5_match_expression(terms), filters.kind]

@@ -52,6 +52,7 @@ __all__ = [
     "normalise_token_stream",
     "query_terms",
     "render_markdown",
+    "summary",
     "tsquery_expression",
 ]
 
@@ -485,3 +486,17 @@ def markdown_to_plain(text: str) -> str:
     visible = html.unescape(_text_cleaner.clean(render_markdown(text)))
     lines = (" ".join(line.split()) for line in visible.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+SUMMARY_LENGTH = 240
+
+
+@functools.lru_cache(maxsize=2048)
+def summary(text: str) -> str:
+    """The visible text of a posting's Markdown cut after about 240 characters at a word, for lists.
+
+    Kept per text in each process: a list shows the summaries of texts already seen without
+    rendering their Markdown again, and an edited text is a new key.
+    """
+    plain = markdown_to_plain(text)
+    return plain if len(plain) <= SUMMARY_LENGTH else plain[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from harambee.audit.selectors import audit_history_for
 from harambee.core.csvfile import csv_response
+from harambee.core.pagecache import public_page_cache
 from harambee.core.web import query_without_page
 from harambee.registry.models import Member
 from harambee.registry.selectors import group_list, region_choices
@@ -45,6 +46,7 @@ from .selectors import (
     posting_page,
     posting_search,
     posting_transitions_for,
+    postings_generation,
 )
 from .services import (
     new_external_id,
@@ -110,6 +112,7 @@ def _facet_groups(counts: dict, filters: PostingFilters) -> list[dict]:
 
 
 @require_safe
+@public_page_cache(postings_generation)
 def posting_list(request, kind_path: str):
     kind = _kind(kind_path)
     filters = filters_from_request(request, kind)
@@ -131,6 +134,7 @@ def posting_list(request, kind_path: str):
 
 
 @require_safe
+@public_page_cache(postings_generation)
 def posting_detail(request, kind_path: str, external_id: str):
     posting = posting_get_for_user(user=request.user, external_id=external_id)
     if posting.kind != _kind(kind_path):

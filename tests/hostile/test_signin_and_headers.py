@@ -44,9 +44,10 @@ def need(cast):
     return posting_create(actor=cast.manager, member=cast.member, data=data, status=PostingStatus.PUBLISHED)
 
 
-def _switcher_next(page: str) -> str:
-    form = re.search(r'<form class="language-switcher".*?</form>', page, re.S).group(0)
-    return html.unescape(re.search(r'name="next" value="([^"]*)"', form).group(1))
+def _switcher_links(page: str) -> dict[str, str]:
+    """The switcher's link per language code."""
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S).group(0)
+    return {code: html.unescape(href) for href, code in re.findall(r'<a href="([^"]*)" lang="([^"]+)"', nav)}
 
 
 # --- 3. Language switching and sign-in -------------------------------------------------------------
@@ -67,15 +68,24 @@ def test_the_switcher_lands_on_the_same_page_in_the_chosen_language(client, need
     # given a browser that asks for English and once chose Spanish, reading a page in another language
     client.cookies["django_language"] = "es"
     body = client.get(page, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    next_url = _switcher_next(body)
-    assert next_url == page
-    # when it chooses a language in the switcher (a plain form post, no JavaScript)
-    response = client.post("/i18n/setlang/", {"next": next_url, "language": language}, HTTP_ACCEPT_LANGUAGE="en")
-    # then it lands on the same page, with the same query, in that language, which is remembered
-    assert response.status_code == 302
-    assert response["Location"] == expected
-    assert client.cookies["django_language"].value == language
-    assert client.get(expected, HTTP_ACCEPT_LANGUAGE="en").status_code in (200, 404)
+    links = _switcher_links(body)
+    # then the switcher links every language, the page's own language to the page itself
+    assert sorted(links) == ["ar", "en", "es", "fr", "ru", "zh-hans"]
+    assert links[page.split("/")[1]] == page
+    # and the chosen language's link (a plain link: no form, no token, no JavaScript) is the same page,
+    # with the same query, in that language, whatever the browser's language or cookie
+    assert links[language] == expected
+    response = client.get(links[language], HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code in (200, 404)
+    assert f'<html lang="{language}"' in response.content.decode()
+
+
+def test_anonymous_pages_carry_no_csrf_token(client, need):
+    # given a visitor who is not signed in, then no public page holds a form token (pages can be shared)
+    for page in ("/en/", "/fr/needs/", "/ar/offers/?q=formation", "/fr/needs/N-FR-1/", "/es/members/"):
+        body = client.get(page).content.decode()
+        assert "csrfmiddlewaretoken" not in body, page
+        assert "csrftoken" not in client.cookies, page
 
 
 def test_the_switcher_refuses_to_leave_the_site(client):

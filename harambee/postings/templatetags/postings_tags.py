@@ -25,6 +25,9 @@ def kind_path(posting) -> str:
 def posting_in_reader_language(posting) -> Shown:
     """The title and a short summary in the reader's language when a translation exists."""
     title, description, translation = posting.translation_for(get_language())
-    plain = text.markdown_to_plain(description)
-    summary = plain if len(plain) <= 240 else plain[:240].rsplit(" ", 1)[0] + "…"
-    return Shown(title, summary, translation.language if translation else posting.language, translation is not None)
+    return Shown(
+        title,
+        text.summary(description),
+        translation.language if translation else posting.language,
+        translation is not None,
+    )

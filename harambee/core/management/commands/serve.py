@@ -17,18 +17,27 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("HARAMBEE_WORKERS", "3")))
+        # One process per core, eight threads each: measured best on 2 cores (docs/performance.md, "Load").
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("HARAMBEE_WORKERS", str(os.cpu_count() or 2)))
+        )
         parser.add_argument("--bind", default=os.environ.get("HARAMBEE_BIND", "127.0.0.1:8000"))
         parser.add_argument("--timeout", type=int, default=60)
         parser.add_argument(
             "--task-workers", type=int, default=settings.HARAMBEE_TASK_WORKERS, help="Task worker processes to run."
         )
+        parser.add_argument(
+            "--threads", type=int, default=int(os.environ.get("HARAMBEE_THREADS", "8")),
+            help="threads per worker (more than 1: gunicorn's gthread workers; docs/performance.md)",
+        )  # fmt: skip
 
-    def handle(self, *args, workers, bind, timeout, task_workers, **options):
+    def handle(self, *args, workers, bind, timeout, task_workers, threads, **options):
         if workers < 1:
             raise CommandError(_("--workers must be at least 1."))
         if task_workers < 0:
             raise CommandError(_("--task-workers must be 0 or more."))
+        if threads < 1:
+            raise CommandError(_("--threads must be at least 1."))
         gunicorn = shutil.which("gunicorn") or os.path.join(os.path.dirname(sys.executable), "gunicorn")
         argv = [
             gunicorn,
@@ -39,6 +48,8 @@ class Command(BaseCommand):
             bind,
             "--timeout",
             str(timeout),
+            "--threads",
+            str(threads),
             "--access-logfile",
             "-",
             "--forwarded-allow-ips",
