@@ -33,6 +33,7 @@ COMMANDS: dict[str, Command] = {
     "serve": Command(
         "harambee.core", "Serve the platform with gunicorn (production settings).", "config.settings.production"
     ),
+    "worker": Command("harambee.background", "Run one task worker alone (background work: e-mails, matching data)."),
     "loaddemo": Command("harambee.demo", "Load the demo data into the database (once)."),
     "import": Command("harambee.postings", "Import needs and offers, or IATI activities, from files."),
     "export": Command("harambee.postings", "Export needs and offers, cooperations, or IATI activities."),
