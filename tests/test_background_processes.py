@@ -16,11 +16,15 @@ from django.db import connection
 
 from tests.test_serve_and_concurrency import HARAMBEE, ROOT, free_port
 
+# transactional: on PostgreSQL the workers read what the test committed (and the suite's hook then puts the
+# reference data back for the next test)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 PYTHON = [sys.executable, "-m", "harambee.cli"]  # run from the root, so that `tests.background_helpers` imports
 
 
 @pytest.fixture
-def worker_env(tmp_path, transactional_db):
+def worker_env(tmp_path):
     """The environment of processes that share this test's database: its PostgreSQL database (committed
     data, since the test is transactional), or a fresh migrated SQLite file."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
