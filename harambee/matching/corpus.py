@@ -9,11 +9,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .documents import Geography, doc_from_interchange, reference_geographies
+from .core.documents import Geography, doc_from_interchange
+from .core.engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
+from .core.glossary import Glossary, default_glossary
+from .documents import reference_geographies
 from .embedding import Embedder, corpus_centroids, language_centroids, posting_text
-from .engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .evaluation import parse_qrels
-from .glossary import Glossary, default_glossary
 
 
 class CorpusError(ValueError):

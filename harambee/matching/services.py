@@ -30,8 +30,8 @@ from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
 from .access import MatchAction, match_answered, match_check
+from .core.glossary import default_glossary
 from .embedding import get_embedder, posting_text, text_hash
-from .glossary import default_glossary
 from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
 
 logger = logging.getLogger(__name__)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from harambee.matching.core.engine import EngineConfig
 from harambee.matching.corpus import CorpusError, corpus_documents, load_corpus, rank_corpus
 from harambee.matching.embedding import get_embedder
-from harambee.matching.engine import EngineConfig
 from harambee.matching.evaluation import evaluate
 
 
