@@ -157,8 +157,10 @@ def open_generation(root: Path, generation: str) -> OpenedIndex:
 
 
 def _load(path: Path) -> np.ndarray:
+    """A read-only array over the file's pages (a plain ndarray view: np.memmap's subclass hooks cost
+    more than the arithmetic on small slices)."""
     array = np.load(path, mmap_mode="r", allow_pickle=False)
-    return array if array.size else np.asarray(array)
+    return array.view(np.ndarray) if array.size else np.array(array)
 
 
 class IndexReader:
