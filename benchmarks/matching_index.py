@@ -255,7 +255,7 @@ def site_env(data_dir: Path, *, background: bool) -> dict:
         DJANGO_SETTINGS_MODULE="config.settings.local",
         HARAMBEE_DATA_DIR=str(data_dir),
         HARAMBEE_EMBEDDER="class:matching_index.RandomEmbedder",
-        HARAMBEE_MATCHING_IN_BACKGROUND="1" if background else "0",
+        HARAMBEE_TASK_BACKEND="database" if background else "immediate",
         PYTHONPATH=os.pathsep.join([str(ROOT / "benchmarks"), str(ROOT)]),
     )
 

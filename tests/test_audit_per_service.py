@@ -32,8 +32,6 @@ NOT_DOMAIN_WRITES = {
     # derived data computed from audited postings (concepts, vectors) and the worker that runs it
     "harambee.matching.services.features_refresh",
     "harambee.matching.services.embed_pending",
-    "harambee.matching.services.schedule_features_refresh",
-    "harambee.matching.services.wait_for_background_work",
     # notifications are the side effect of audited services (the proposal, the answer)
     "harambee.notifications.services.notify",
     # helpers of the allocation services: a rounding rule and the engine instance of a round (a read)
@@ -585,11 +583,40 @@ def run_cooperation_draw_pledge(cast):
     return cooperation, AuditAction.UPDATE, {"pledge": [None, pledge.pk]}
 
 
+def run_task_retry(cast):
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    from harambee.background.services import task_retry
+
+    failed = DBTaskResult.objects.create(
+        task_path="harambee.notifications.tasks.notification_send_mail",
+        args_kwargs={"args": [1], "kwargs": {}},
+        backend_name="default",
+        queue_name="mail",
+        run_after=get_date_max(),
+        status="FAILED",
+        worker_ids=["a", "b"],
+        exception_class_path="smtplib.SMTPServerDisconnected",
+        traceback="smtplib.SMTPServerDisconnected: gone\n",
+    )
+    task = task_retry(task=failed, actor=cast.secretariat)
+    return task, AuditAction.TRANSITION, {"status": ["FAILED", "READY"], "attempts": [2, 0]}
+
+
 SCENARIOS = {
     f"harambee.{module}.services.{name[4:]}": runner
     for name, runner in dict(globals()).items()
     if name.startswith("run_")
-    for module in ("registry", "accounts", "postings", "matching", "cooperation", "notifications", "allocation")
+    for module in (
+        "registry",
+        "accounts",
+        "postings",
+        "matching",
+        "cooperation",
+        "notifications",
+        "allocation",
+        "background",
+    )
     if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
 }
 

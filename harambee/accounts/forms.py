@@ -5,13 +5,13 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from harambee.registry.forms import CountryChoiceField
 from harambee.registry.models import Country, OrganisationType
 
 from .services import user_set_password
+from .tasks import password_reset_send_mail
 from .throttling import sign_in_wait_minutes
 
 
@@ -43,11 +43,14 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Asks for a reset link; the e-mail is written in the person's preferred language."""
+    """Asks for a reset link; a background task writes the e-mail in the person's preferred language
+    (and makes the link then: the task's stored arguments never hold it)."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        with translation.override(context["user"].preferred_language or settings.LANGUAGE_CODE):
-            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+        # Enqueued now: asking for a link writes nothing the task would wait for (the person exists already).
+        password_reset_send_mail.enqueue(
+            context["user"].pk, context["domain"], context["protocol"], context["site_name"]
+        )
 
 
 class _PasswordServiceMixin:

@@ -1,12 +1,15 @@
 """People who sign in, invitations to join a member, API tokens, and rate-limit counters."""
 
+import base64
 import hashlib
+from datetime import UTC
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.usertext import UserCharField, UserTextField
@@ -99,7 +102,9 @@ class InvitationStatus(models.TextChoices):
 class Invitation(models.Model):
     """An invitation by link to join a member with a role, or to join the secretariat.
 
-    Only a hash of the link's token is stored, so the database never holds a usable link.
+    Only a hash of the link's token is stored, so the database never holds a usable link: the token is
+    derived from the invitation and the secret key (`link_token`), which lets the e-mail task rebuild
+    the link without the token ever being written down (as Django does for password-reset links).
     """
 
     email = models.EmailField(_("e-mail address"))
@@ -153,6 +158,13 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.status == InvitationStatus.OPEN and self.expires_at > timezone.now()
+
+    def link_token(self) -> str:
+        """The token of this saved invitation's link: an HMAC, under the secret key, of what identifies
+        the invitation (its id, address and creation time to the microsecond). Only its hash is stored."""
+        value = f"{self.pk}:{self.email}:{self.created_at.astimezone(UTC).isoformat()}"
+        digest = salted_hmac("harambee.accounts.invitation", value, algorithm="sha256").digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 class ApiToken(models.Model):

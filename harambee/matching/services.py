@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import logging
-import queue
-import threading
-
 import numpy as np
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,8 +28,6 @@ from .access import MatchAction, match_answered, match_check
 from .core.glossary import default_glossary
 from .embedding import get_embedder, posting_text, text_hash
 from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
-
-logger = logging.getLogger(__name__)
 
 register_message(
     "match_proposed",
@@ -141,46 +134,6 @@ def embed_pending(*, ids=None, limit: int | None = None, batch: int = 32) -> int
                 item.save(update_fields=["vector", "embedder", "vector_hash", "updated_at"])
                 done += 1
     return done
-
-
-_QUEUE: queue.Queue | None = None
-_QUEUE_LOCK = threading.Lock()
-
-
-def _worker() -> None:
-    while True:
-        ids = _QUEUE.get()
-        try:
-            close_old_connections()
-            features_refresh(ids=ids)
-        except Exception:  # the next save or `harambee match embed` retries
-            logger.exception("computing matching features failed for %s postings", len(ids))
-        finally:
-            close_old_connections()
-            _QUEUE.task_done()
-
-
-def schedule_features_refresh(ids) -> None:
-    """Refresh features after a save: at once in tests, else on one background thread per process."""
-    ids = list(ids)
-    if not ids:
-        return
-    if not getattr(settings, "HARAMBEE_MATCHING_IN_BACKGROUND", True):
-        features_refresh(ids=ids)
-        return
-    global _QUEUE
-    with _QUEUE_LOCK:
-        if _QUEUE is None:
-            _QUEUE = queue.Queue()
-            threading.Thread(target=_worker, name="harambee-matching-features", daemon=True).start()
-    for start in range(0, len(ids), 1000):
-        _QUEUE.put(ids[start : start + 1000])
-
-
-def wait_for_background_work() -> None:
-    """Block until the background thread has computed what was scheduled (commands, tests)."""
-    if _QUEUE is not None:
-        _QUEUE.join()
 
 
 # ---------------------------------------------------------------------------------------------------

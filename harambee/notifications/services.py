@@ -1,18 +1,15 @@
-"""Sending notifications: in the app at once, by e-mail after the transaction commits."""
+"""Sending notifications: in the app at once, by e-mail in the background after the transaction commits."""
 
-import logging
-
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record
+from harambee.background.queue import enqueue_on_commit
 
 from .models import MESSAGES, Notification
-
-logger = logging.getLogger(__name__)
+from .tasks import notification_send_mail
 
 
 @transaction.atomic
@@ -20,7 +17,8 @@ def notify(
     *, recipients, kind: str, params: dict, url_name: str = "", url_kwargs: dict | None = None, email: bool = True
 ) -> list[Notification]:
     """Notify each recipient once (duplicates and inactive accounts skipped); e-mails are sent in
-    each recipient's preferred language after the surrounding transaction commits.
+    each recipient's preferred language by a background task enqueued when the surrounding transaction
+    commits.
 
     ``params`` fill the kind's message (values per language from ``in_every_language`` are shown
     in the reader's language); ``url_name`` and ``url_kwargs`` name the page to act on, reversed
@@ -37,19 +35,8 @@ def notify(
     ]
     if email:
         for notification in created:
-            transaction.on_commit(lambda pk=notification.pk: _send_mail(pk))
+            enqueue_on_commit(notification_send_mail, notification.pk)
     return created
-
-
-def _send_mail(pk: int) -> None:
-    notification = Notification.objects.select_related("recipient").filter(pk=pk).first()
-    if notification is None:
-        return
-    subject, body = notification.email()
-    try:
-        send_mail(subject, body, None, [notification.recipient.email])
-    except Exception:  # a mail server down must not undo the work that was done
-        logger.exception("notification mail %s could not be sent", pk)
 
 
 @transaction.atomic

@@ -12,7 +12,6 @@ Re-importing a file updates postings by their identifier instead of duplicating 
 import json
 import logging
 import os
-import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from harambee.audit.models import AuditAction, AuditEntry
 from harambee.audit.services import audit_record, diff, snapshot
+from harambee.core.processes import process_alive, this_host
 from harambee.registry.access import MemberAction, is_secretariat, member_can, member_list_for_user
 from harambee.registry.models import Country, Member, MemberStatus
 from harambee.registry.services import member_create_organisation, member_create_state
@@ -330,7 +330,7 @@ def _plan(parsed, existing, report: ImportReport):
 
 def _apply(creations, updates, members, missing, actor, report: ImportReport) -> None:
     """Write the planned postings as hidden rows in batches, then make them visible at once."""
-    run = ImportRun.objects.create(pid=os.getpid(), host=socket.gethostname()[:255], actor=actor, lines=report.lines)
+    run = ImportRun.objects.create(pid=os.getpid(), host=this_host(), actor=actor, lines=report.lines)
     _ACTIVE_RUNS.add(run.pk)
     try:
         if connection.vendor == "sqlite" and len(creations) + len(updates) > BATCH:
@@ -511,23 +511,13 @@ def _roll_back(run_id: int, *, error: str = "") -> bool:
     return True
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _run_is_dead(run: ImportRun, now) -> bool:
     if run.pk in _ACTIVE_RUNS:
         return False
     silent = now - run.heartbeat_at
-    if run.host != socket.gethostname()[:255]:
+    if run.host != this_host():
         return silent > RUN_STALE
-    if run.pid == os.getpid() or not _process_alive(run.pid):
+    if run.pid == os.getpid() or not process_alive(run.pid):
         return True
     return silent > RUN_STALE_SAME_HOST
 

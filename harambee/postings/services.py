@@ -1,7 +1,7 @@
 """Writes to needs and offers: create, update, translate, lifecycle transitions, expiry and reminders.
 
 Each service validates, saves, keeps the search and facet index in step, records its audit
-entry and schedules e-mail on commit, all in one transaction.
+entry and enqueues its e-mails as background tasks on commit, all in one transaction.
 """
 
 import uuid
@@ -9,14 +9,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
-from harambee.core.text import shorten
+from harambee.background.queue import enqueue_on_commit
 from harambee.registry.access import MemberAction, is_secretariat, member_can, member_list_for_user
 from harambee.registry.models import Member, MemberStatus
 
@@ -24,6 +23,7 @@ from . import indexing, lifecycle
 from .choices import PostingKind, PostingStatus
 from .models import Posting, PostingTranslation
 from .signals import announce_changed
+from .tasks import posting_reminder_mail
 from .validation import ID_MESSAGE, PostingInput
 
 CONTENT_FIELDS = (
@@ -244,25 +244,6 @@ def postings_expire(*, today: date) -> int:
     return count
 
 
-def _reminder_mail(posting_id: int, language: str) -> None:
-    posting = Posting.objects.select_related("member").get(pk=posting_id)
-    recipients = list(
-        posting.member.memberships.filter(role__in=["manager", "editor"]).values_list("user__email", flat=True)
-    )
-    if posting.contact_id:
-        recipients = [posting.contact.email]
-    if not recipients:
-        return
-    with translation.override(language):
-        title = shorten(posting.title, 80)
-        subject = _("“%(title)s” closes on %(date)s") % {"title": title, "date": posting.expiry_date}
-        body = _(
-            "Your posting “%(title)s” on Harambee closes on %(date)s. Update its dates if it stays open, "
-            "or mark it fulfilled or closed."
-        ) % {"title": posting.title, "date": posting.expiry_date}
-    send_mail(subject, body, None, recipients)
-
-
 @transaction.atomic
 def postings_send_expiry_reminders(*, today: date, days_before: int = 14) -> int:
     """E-mail the people of postings that close within `days_before` days, once per posting."""
@@ -277,7 +258,7 @@ def postings_send_expiry_reminders(*, today: date, days_before: int = 14) -> int
     Posting.objects.filter(pk__in=ids).update(reminder_sent_at=timezone.now())
     language = translation.get_language() or "en"
     for posting_id in ids:
-        transaction.on_commit(lambda pk=posting_id: _reminder_mail(pk, language))
+        enqueue_on_commit(posting_reminder_mail, posting_id, language)
     return len(ids)
 
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib
 import re
-import threading
 import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from asgiref.local import Local
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -283,8 +284,14 @@ def query_terms(query: str) -> list[QueryTerm]:
     return list(terms.values())
 
 
-_JIEBA_LOCK = threading.Lock()
-_JIEBA = None
+@functools.cache
+def _jieba():
+    """jieba, its dictionary loaded (once; jieba's own lock keeps two first callers from loading it twice)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
 
 
 def _chinese_words(run: str) -> list[str]:
@@ -294,16 +301,7 @@ def _chinese_words(run: str) -> list[str]:
     is 公务员 + 培训 and matches "公务员的培训班" although 员培 never occurs there. A run that is only
     one-character words keeps its plain bigrams.
     """
-    global _JIEBA
-    if _JIEBA is None:
-        with _JIEBA_LOCK:
-            if _JIEBA is None:
-                import jieba
-
-                jieba.setLogLevel(60)
-                jieba.initialize()
-                _JIEBA = jieba
-    words = [word for word in _JIEBA.cut(run, HMM=True) if len(word) >= 2]
+    words = [word for word in _jieba().cut(run, HMM=True) if len(word) >= 2]
     return words or [run]
 
 
@@ -347,22 +345,10 @@ _MIN_LETTERS = 3
 # Han characters weigh three letters when deciding which script a text is mostly written in.
 _HAN_WEIGHT = 3
 
-_identifier = None
-_identifier_lock = threading.Lock()
-
 
 def _language_identifier():
-    """py3langid's bundled model restricted to the UN languages, loaded once (about a second)."""
-    global _identifier
-    if _identifier is None:
-        with _identifier_lock:
-            if _identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
-                identifier.set_languages(list(UN_LANGUAGES))
-                _identifier = identifier
-    return _identifier
+    """py3langid's model for the UN languages, loaded on first use (`langid_model`: built once per process)."""
+    return importlib.import_module("harambee.postings.langid_model").IDENTIFIER
 
 
 def detect_language(text: str) -> str | None:
@@ -439,7 +425,7 @@ _cleaner = nh3.Cleaner(
     strip_comments=True,
 )
 _text_cleaner = nh3.Cleaner(tags=set(), attributes={})
-_markdown_local = threading.local()
+_markdown_local = Local()  # one Markdown converter per thread (asgiref: per thread or coroutine)
 
 
 class _PostingTreeprocessor(Treeprocessor):

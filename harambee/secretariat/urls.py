@@ -9,4 +9,6 @@ urlpatterns = [
     path("members/<slug:code>/status/", views.member_status, name="member_status"),
     path("invite/", views.invite_secretariat, name="invite"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("background/", views.background_work, name="background_work"),
+    path("background/<uuid:task_id>/retry/", views.background_task_retry, name="background_task_retry"),
 ]

@@ -1,10 +1,12 @@
-"""The secretariat's pages: pending organisations, member status, new members, invitations, audit trail."""
+"""The secretariat's pages: pending organisations, member status, new members, invitations, audit trail,
+background work."""
 
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -12,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from harambee.accounts.models import Invitation, InvitationStatus
 from harambee.accounts.services import invitation_create
 from harambee.audit.selectors import audit_entry_list, audit_model_choices
+from harambee.background.selectors import background_work_summary, task_get, task_label
+from harambee.background.services import task_retry
 from harambee.core.web import add_service_errors, paginate, query_without_page
 from harambee.registry.access import MemberAction, is_secretariat, member_get_for_user
 from harambee.registry.models import Member, MemberStatus
@@ -132,3 +136,24 @@ def audit_log(request):
     return render(
         request, "secretariat/audit_log.html", {"form": form, "page": page, "query": query_without_page(request)}
     )
+
+
+@secretariat_required
+@require_safe
+def background_work(request):
+    return render(request, "secretariat/background_work.html", {"work": background_work_summary()})
+
+
+@secretariat_required
+@require_http_methods(["POST"])
+def background_task_retry(request, task_id):
+    task = task_get(task_id)
+    if task is None:
+        raise Http404(_("No such task: it may have been retried or removed meanwhile."))
+    try:
+        task_retry(task=task, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("“%(task)s” is queued again.") % {"task": task_label(task.task_path)})
+    return redirect("secretariat:background_work")

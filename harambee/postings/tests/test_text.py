@@ -5,13 +5,13 @@ import os
 import random
 import re
 import sqlite3
+import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from harambee.postings import text
 from harambee.postings.text import (
     MAX_QUERY_TERMS,
     QueryTerm,
@@ -590,7 +590,7 @@ def test_language_model_is_loaded_once_by_concurrent_callers(monkeypatch):
         time.sleep(0.05)
         return load(*args, **kwargs)
 
-    monkeypatch.setattr(text, "_identifier", None)
+    monkeypatch.delitem(sys.modules, "harambee.postings.langid_model", raising=False)
     monkeypatch.setattr(LanguageIdentifier, "from_model_file", classmethod(slow_load))
     barrier = threading.Barrier(8)
     results = []

@@ -1,5 +1,6 @@
 """``harambee cooperations housekeeping [--today YYYY-MM-DD] [--remind-days N]``: reminders of due
-milestones and progress updates (run it daily, e.g. from cron)."""
+milestones and progress updates. The task workers run it every day (HARAMBEE_SCHEDULE); run it by
+hand to catch up or to act as if on another day."""
 
 from datetime import date
 

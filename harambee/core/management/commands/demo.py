@@ -1,4 +1,6 @@
 import os
+import signal
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -7,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.management.commands.runserver import Command as RunserverCommand
 from django.db import connection
 from django.utils.translation import gettext as _
+
+from harambee.background.supervisor import WorkerProcesses
 
 
 class DemoServer(RunserverCommand):
@@ -26,8 +30,14 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1", help="Address to bind (default 127.0.0.1).")
         parser.add_argument("--reset", action="store_true", help="Delete the demo database and start afresh.")
         parser.add_argument("--no-serve", action="store_true", help="Prepare the data but do not serve.")
+        parser.add_argument(
+            "--task-workers",
+            type=int,
+            default=settings.HARAMBEE_TASK_WORKERS,
+            help="Task worker processes to run beside the server (default 1).",
+        )
 
-    def handle(self, *args, port, host, reset, no_serve, **options):
+    def handle(self, *args, port, host, reset, no_serve, task_workers, **options):
         from harambee.demo.console import closing_block, demo_url
 
         if not settings.HARAMBEE_ALLOW_DEMO:
@@ -46,8 +56,12 @@ class Command(BaseCommand):
         if no_serve:
             self.stdout.write(closing_block(url=demo_url(host, port), serving=False))
             return
-        call_command(DemoServer(stdout=self.stdout, stderr=self.stderr), f"{host}:{port}", use_reloader=False,
-                     skip_checks=True)  # fmt: skip
+        # The workers print the e-mails they send below the block, as the server would; they stop with it.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))  # stop as on Ctrl+C: workers too
+        env = {"HARAMBEE_SITE_URL": settings.HARAMBEE_SITE_URL}
+        with WorkerProcesses(count=max(task_workers, 0), env=env, verbosity=0):
+            call_command(DemoServer(stdout=self.stdout, stderr=self.stderr), f"{host}:{port}", use_reloader=False,
+                         skip_checks=True)  # fmt: skip
 
     def _reset(self) -> None:
         if connection.vendor == "sqlite":

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from harambee.background.queue import tasks_run_at_once
+from harambee.background.worker import run_queued_tasks
 from harambee.demo.console import demo_accounts, demo_mail_file, mail_kept_in_a_file
 from harambee.demo.data import DEMO_PASSWORD, demo_is_loaded, load_demo
 
@@ -20,6 +22,8 @@ class Command(BaseCommand):
         else:
             with mail_kept_in_a_file() as kept:
                 counts = load_demo()
+                if not tasks_run_at_once():  # the load's e-mails are tasks: send them now, into the file
+                    run_queued_tasks(queues=["mail"])
             self.stdout.write(self.style.SUCCESS(_("Demo data loaded: %(members)s members, %(users)s users.") % counts))
             if counts.get("skipped"):
                 self.stderr.write(_("The generated postings were left out: %(reason)s") % {"reason": counts["skipped"]})

@@ -3,15 +3,14 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from harambee.postings.importing import import_runs_recover
-from harambee.postings.services import postings_expire, postings_send_expiry_reminders
-from harambee.postings.uploads import uploads_expire
+from harambee.postings.housekeeping import postings_housekeeping
 
 
 class Command(BaseCommand):
     help = (
         "Daily housekeeping of needs and offers: expire those past their date, send reminders, remove "
-        "unconfirmed uploads of the web import, roll back imports whose process died."
+        "unconfirmed uploads of the web import, roll back imports whose process died. The task workers "
+        "run it every day; run it by hand to catch up or to act as if on another day."
     )
 
     def add_arguments(self, parser):
@@ -24,12 +23,11 @@ class Command(BaseCommand):
             day = date.fromisoformat(today) if today else date.today()
         except ValueError as error:
             raise CommandError(_("Not a valid date (YYYY-MM-DD): %(value)s") % {"value": today}) from error
-        expired = postings_expire(today=day)
-        reminded = postings_send_expiry_reminders(today=day, days_before=remind_days)
-        self.stdout.write(_("%(expired)s expired, %(reminded)s reminded.") % {"expired": expired, "reminded": reminded})
-        uploads = uploads_expire()
-        runs = import_runs_recover()
+        done = postings_housekeeping(today=day, remind_days=remind_days)
+        self.stdout.write(
+            _("%(expired)s expired, %(reminded)s reminded.") % {"expired": done.expired, "reminded": done.reminded}
+        )
         self.stdout.write(
             _("%(uploads)s unconfirmed uploads removed, %(runs)s interrupted imports rolled back.")
-            % {"uploads": uploads, "runs": runs}
+            % {"uploads": done.uploads, "runs": done.runs}
         )
