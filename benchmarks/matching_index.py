@@ -338,7 +338,7 @@ def part_site(args) -> None:
     from harambee.matching.models import PostingFeatures
     from harambee.postings.models import Posting
 
-    if not Posting.objects.exists():
+    if not (args.reuse and (data_dir / "harambee.sqlite3").exists()):
         populate(args, data_dir)
     shutil.rmtree(index_root(), ignore_errors=True)
     rss_before = rss_mb()

@@ -190,7 +190,7 @@ _FACETS = (
     ("target", "target_groups", TARGET_GROUPS),
 )
 # Version of the arrays' layout (docs/adr/0010): a reader refuses another.
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,7 @@ class CandidateIndex:
         a = arrays
         self.size = int(meta["size"])
         self.ids = a["ids"]
-        self._id_order = a["id_order"]
+        self._id_order, self._sorted_ids = a["id_order"], a["sorted_ids"]
         self.concepts = list(meta["concepts"])
         self.concept_index = {c: j for j, c in enumerate(self.concepts)}
         self.idf = dict(zip(self.concepts, a["idf"].tolist(), strict=True))
@@ -271,7 +271,7 @@ class CandidateIndex:
         wanted = [str(i) for i in ids]
         if not wanted or not self.size:
             return []
-        sorted_ids = self.ids[self._id_order]
+        sorted_ids = self._sorted_ids
         found = np.searchsorted(sorted_ids, wanted)
         return [
             int(self._id_order[j]) for j, doc_id in zip(found.tolist(), wanted, strict=True)
@@ -515,7 +515,8 @@ def _arrays_from_docs(docs: list[MatchDoc], centroids: dict[str, np.ndarray] | N
     arrays: dict[str, np.ndarray] = {}
     width = max((len(d.id) for d in docs), default=1)
     arrays["ids"] = ids = np.array([d.id for d in docs], dtype=f"<U{max(width, 1)}")
-    arrays["id_order"] = np.argsort(ids, kind="stable").astype(np.int64)
+    arrays["id_order"] = order = np.argsort(ids, kind="stable").astype(np.int64)
+    arrays["sorted_ids"] = ids[order]
     # concepts: idf over the candidates, L2-normalised tf-idf per candidate, inverted lists
     df: dict[str, int] = {}
     for doc in docs:
