@@ -176,6 +176,17 @@ def test_a_reader_before_the_first_build_has_no_index(tmp_path):
     assert IndexReader(tmp_path / "missing").current() is None
 
 
+def test_an_index_of_another_format_reads_as_none_until_a_build_replaces_it(tmp_path):
+    # given a published generation whose format this engine does not read
+    offers, _ = _corpus()
+    generation = write_generation(tmp_path, {"offer": CandidateIndex(offers)})
+    publish(tmp_path, generation)
+    meta = tmp_path / generation / "offer" / "meta.json"
+    meta.write_text(meta.read_text().replace('"format": 2', '"format": 1'))
+    # then a reader has no index (pages say suggestions are being prepared) rather than failing
+    assert IndexReader(tmp_path).current() is None
+
+
 # ---------------------------------------------------------------------------------------------------
 # The product: built by a task, read by the selectors
 

@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory e-mail; the database comes from DATABASE_URL or SQLite."""
 
 import os
+import tempfile
 
 from .base import *
 
@@ -24,3 +25,6 @@ HARAMBEE_EMBEDDER = "class:harambee.matching.testing.HashingEmbedder"
 # switch to the database backend (tests/test_background*.py).
 HARAMBEE_TASK_BACKEND = "immediate"
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"], "QUEUES": ["default", "mail"]}}
+# The matching index of a test run lives in a temporary folder (each test gets its own, conftest.py),
+# never in the data folder.
+HARAMBEE_MATCHING_INDEX_DIR = tempfile.mkdtemp(prefix="harambee-test-index-")

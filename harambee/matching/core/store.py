@@ -192,6 +192,9 @@ class IndexReader:
                     opened = open_generation(self.root, generation)
                 except FileNotFoundError:
                     continue
+                except ValueError:  # another format or other taxonomy codes: as if none, until a build
+                    self._stamp, self._opened = stamp, None
+                    return None
                 self._stamp, self._opened = stamp, opened
                 break
         return self._opened
