@@ -32,9 +32,12 @@ SCHEDULE = [
 
 
 @pytest.fixture
-def db_backend(settings):
-    """Tasks are rows that a worker runs (the production backend), not run at once."""
+def db_backend(settings, monkeypatch):
+    """Tasks are rows that a worker runs (the production backend), not run at once. The worker in this
+    process keeps the test's connection (as Django's test client does for requests): closing it between
+    tasks would end the test's transaction."""
     settings.TASKS = DB_BACKEND
+    monkeypatch.setattr("harambee.background.worker.close_old_connections", lambda: None)
     background_helpers.CALLS.clear()
 
 

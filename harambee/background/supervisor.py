@@ -44,7 +44,7 @@ class WorkerProcesses:
 
     def _spawn(self) -> subprocess.Popen:
         process = subprocess.Popen(worker_command(verbosity=self.verbosity), env=self.env, stdout=self.stdout)
-        logger.info("task worker started (process %s)", process.pid)
+        logger.debug("task worker started (process %s)", process.pid)
         return process
 
     def start(self) -> WorkerProcesses:

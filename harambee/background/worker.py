@@ -99,7 +99,16 @@ class Worker(db_worker.Worker):
 
 def run_queued_tasks(*, queues: list[str]) -> int:
     """Run, in this process, every task of ``queues`` that is ready now, and return how many ran (the
-    demo loader sends the e-mails of the demo data this way, into its mail file)."""
+    demo loader sends the e-mails of the demo data this way, into its mail file). Quietly: only
+    problems are logged."""
     worker = Worker(queue_names=queues, interval=0, batch=True, startup_delay=False, max_tasks=None, upkeep=False)
-    worker.run()
+    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db", "harambee.background")]
+    levels = [each.level for each in loggers]
+    for each in loggers:
+        each.setLevel(logging.WARNING)
+    try:
+        worker.run()
+    finally:
+        for each, level in zip(loggers, levels, strict=True):
+            each.setLevel(level)
     return worker._run_tasks

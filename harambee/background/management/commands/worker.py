@@ -1,5 +1,7 @@
 """``harambee worker``: run one task worker until SIGTERM or SIGINT (docs/adr/0009-background-tasks.md)."""
 
+import logging
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django_tasks_db.management.commands.db_worker import Command as LibraryCommand
@@ -33,6 +35,8 @@ class Command(BaseCommand):
                 _("HARAMBEE_TASK_BACKEND is “immediate”: every task runs when it is enqueued, and no worker is needed.")
             )
         LibraryCommand(stdout=self.stdout, stderr=self.stderr).configure_logging(verbosity)
+        # -v 0 (the demo's workers): only problems; the e-mails a worker sends are what the demo shows
+        logging.getLogger("harambee.background").setLevel(logging.WARNING if verbosity == 0 else logging.INFO)
         worker = Worker(
             queue_names=queues.split(","),
             interval=interval,
