@@ -62,13 +62,10 @@ ROLES = ["anonymous", "outsider", "viewer", "editor", "manager", "other_manager"
 
 
 @pytest.fixture(autouse=True)
-def fresh_matching_snapshot():
-    """The matching snapshot is cached per process; each test starts without one."""
-    from harambee.matching import selectors
-
-    selectors._SNAPSHOT, selectors._STALE = None, False
-    yield
-    selectors._SNAPSHOT, selectors._STALE = None, False
+def matching_index_dir(settings, tmp_path_factory):
+    """Each test has its own matching index folder (the index is built on first need in tests)."""
+    settings.HARAMBEE_MATCHING_INDEX_DIR = tmp_path_factory.mktemp("matching-index")
+    return settings.HARAMBEE_MATCHING_INDEX_DIR
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from harambee.matching.documents import Geography, doc_from_interchange, infer_tags
-from harambee.matching.engine import CandidateIndex, EngineConfig, MatchDoc
+from harambee.matching.core.documents import Geography, doc_from_interchange, infer_tags
+from harambee.matching.core.engine import CandidateIndex, EngineConfig, MatchDoc
+from harambee.matching.core.glossary import GLOSSARY_DIR, Glossary, GlossaryError, default_glossary
 from harambee.matching.evaluation import evaluate, ndcg, parse_qrels, recall, reciprocal_rank
 from harambee.matching.explain import explain
-from harambee.matching.glossary import GLOSSARY_DIR, Glossary, GlossaryError, default_glossary
 
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 

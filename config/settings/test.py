@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory e-mail; the database comes from DATABASE_URL or SQLite."""
 
 import os
+import tempfile
 
 from .base import *
 
@@ -26,3 +27,6 @@ HARAMBEE_TASK_BACKEND = "immediate"
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"], "QUEUES": ["default", "mail"]}}
 # The page cache is on in tests (conftest.py empties it before each test), in memory.
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+# The matching index of a test run lives in a temporary folder (each test gets its own, conftest.py),
+# never in the data folder.
+HARAMBEE_MATCHING_INDEX_DIR = tempfile.mkdtemp(prefix="harambee-test-index-")

@@ -46,6 +46,12 @@ def task_pending(declared) -> bool:
     ).exists()
 
 
+def task_queued(declared) -> bool:
+    """Whether a task of this kind is queued and not started yet (a running one may have read its
+    sources already, so work that changed since needs another)."""
+    return DBTaskResult.objects.filter(task_path=declared.module_path, status=TaskResultStatus.READY).exists()
+
+
 def task_label(task_path: str):
     """The translatable name of a task (importing its module registers it), else its function's name."""
     if task_path not in LABELS:

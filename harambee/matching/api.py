@@ -42,6 +42,7 @@ class SuggestionOut(Schema):
 class SuggestionsOut(Schema):
     posting: str
     semantic: bool
+    pending: bool = Field(False, description="No matching index yet: the first one is being built.")
     results: list[SuggestionOut]
 
 
@@ -66,7 +67,9 @@ def _suggestions(request, external_id: str, params: SuggestionParams) -> Suggest
             )
             for c, other in result.candidates
         ]  # fmt: skip
-    return SuggestionsOut(posting=posting.external_id, semantic=result.semantic, results=results)
+    return SuggestionsOut(
+        posting=posting.external_id, semantic=result.semantic, pending=result.pending, results=results
+    )
 
 
 @router.get("/needs/{external_id}/suggestions", response=SuggestionsOut, summary="Suggested offers for a need")

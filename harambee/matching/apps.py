@@ -9,17 +9,14 @@ class MatchingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.core.signals import request_finished
-
         from harambee.postings.signals import postings_changed
 
-        from .selectors import rebuild_stale_snapshot
-        from .tasks import features_refresh_later
+        from .tasks import features_refresh_later, index_build_later
 
         def refresh(sender, ids, **kwargs):
+            # the index at once (a new, closed or edited posting, on its stored features), then again
+            # when the features task has computed the new concepts and vectors
+            index_build_later()
             features_refresh_later(ids)
 
         postings_changed.connect(refresh, dispatch_uid="matching-features", weak=False)
-        # A request that found the snapshot out of date answered from it; the next one is built once the
-        # response has been sent, in the same process (no thread).
-        request_finished.connect(rebuild_stale_snapshot, dispatch_uid="matching-snapshot-rebuild")

@@ -11,11 +11,12 @@ import numpy as np
 
 from harambee.core.progress import Progress, no_progress
 
-from .documents import Geography, doc_from_interchange, reference_geographies
+from .core.documents import Geography, doc_from_interchange
+from .core.engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
+from .core.glossary import Glossary, default_glossary
+from .documents import reference_geographies
 from .embedding import EMBED_BATCH, Embedder, corpus_centroids, embed_batched, language_centroids, posting_text
-from .engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .evaluation import parse_qrels
-from .glossary import Glossary, default_glossary
 
 
 class CorpusError(ValueError):

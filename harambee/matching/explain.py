@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from harambee.postings.choices import LANGUAGES, MODALITIES, SECTORS, TARGET_GROUPS, THEMES
 from harambee.registry.names import territory_name
 
-from .engine import Candidate
-from .glossary import Glossary, default_glossary
+from .core.engine import Candidate
+from .core.glossary import Glossary, default_glossary
 
 COMPONENT_LABELS = {
     "concepts": lambda: _("shared concepts"),

@@ -28,8 +28,8 @@ from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
 from .access import MatchAction, match_answered, match_check
+from .core.glossary import default_glossary
 from .embedding import EMBED_BATCH, embed_batched, get_embedder, posting_text, text_hash
-from .glossary import default_glossary
 from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
 
 register_message(

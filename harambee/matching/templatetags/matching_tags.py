@@ -48,4 +48,5 @@ def suggested_counterparts(context, posting):
         "rows": rows,
         "semantic": result.semantic,
         "semantic_configured": result.semantic_configured,
+        "pending": result.pending,
     }

@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from harambee.core.progress import Stopwatch, command_progress
+from harambee.matching.core.engine import EngineConfig
 from harambee.matching.corpus import CorpusError, corpus_documents, load_corpus, rank_corpus
 from harambee.matching.embedding import EMBED_BATCH, get_embedder
-from harambee.matching.engine import EngineConfig
 from harambee.matching.evaluation import evaluate
 from harambee.matching.services import embed_pending
 

@@ -18,6 +18,7 @@ breakdown only for the candidates returned, so ranking 100,000 offers stays with
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,16 +26,7 @@ from datetime import date
 
 import numpy as np
 
-from harambee.postings import choices
-from harambee.postings.text import UN_LANGUAGES
-
-# The taxonomy's codes (taxonomy.md), in a fixed order: each code is one bit of a candidate's mask.
-MODALITIES = tuple(choices.MODALITIES)
-THEMES = tuple(choices.THEMES)
-SECTORS = tuple(choices.SECTORS)
-TARGET_GROUPS = tuple(choices.TARGET_GROUPS)
-LANGUAGES = UN_LANGUAGES
-FORMATS = tuple(choices.FORMATS)
+from .vocabulary import FORMATS, LANGUAGES, MODALITIES, SECTORS, TARGET_GROUPS, THEMES, VOCABULARIES
 
 # How far one modality serves a request for another (symmetric; 1 on the diagonal).
 MODALITY_AFFINITY = {
@@ -177,6 +169,10 @@ def _mask(codes: Iterable[str], vocabulary: Sequence[str]) -> int:
     return bits
 
 
+def _codes(mask: int, vocabulary: Sequence[str]) -> frozenset[str]:
+    return frozenset(code for j, code in enumerate(vocabulary) if mask >> j & 1)
+
+
 # Bits set in every value below 2**16: the facet masks (at most 12 codes) are looked up, not looped.
 _POPCOUNT = np.array([bin(v).count("1") for v in range(1 << 16)], dtype=np.float32)
 
@@ -186,6 +182,25 @@ def _popcount(values: np.ndarray) -> np.ndarray:
 
 
 _NO_DATE = -1
+# The structured facets stored as masks: (array name, MatchDoc facet, vocabulary).
+_FACETS = (
+    ("modality", "modalities", MODALITIES),
+    ("theme", "themes", THEMES),
+    ("sector", "sectors", SECTORS),
+    ("target", "target_groups", TARGET_GROUPS),
+)
+# Version of the arrays' layout (docs/adr/0010): a reader refuses another.
+FORMAT = 2
+
+
+@dataclass(frozen=True)
+class Requester:
+    """Who asks, as eligibility rules see it: a member code, its M49 regions and country groups."""
+
+    member: str
+    groups: frozenset[str]
+    regions: frozenset[str]
+    geography_known: bool
 
 
 class CandidateIndex:
@@ -193,83 +208,87 @@ class CandidateIndex:
 
     The inverse document frequency of each concept is computed over these candidates, so a concept
     every candidate mentions ("artificial intelligence") weighs little and a rare one much.
+
+    Everything the ranking and the evidence of a candidate need is in NumPy arrays (``arrays``) and a
+    small JSON-able description (``meta``): an index built from documents in memory and one
+    memory-mapped from disk (``store.py``) are the same object and rank identically.
     """
 
     def __init__(self, docs: Sequence[MatchDoc], *, centroids: dict[str, np.ndarray] | None = None):
-        self.docs = list(docs)
-        self.ids = [d.id for d in self.docs]
-        self.size = n = len(self.docs)
-        self.position = {doc_id: i for i, doc_id in enumerate(self.ids)}
-        # concepts: idf over the candidates, L2-normalised tf-idf per candidate, inverted lists
-        df: dict[str, int] = {}
-        for doc in self.docs:
-            for concept in doc.concepts:
-                df[concept] = df.get(concept, 0) + 1
-        self.idf = {c: math.log((1 + n) / (1 + k)) + 1.0 for c, k in df.items()}
-        postings: dict[str, tuple[list[int], list[float]]] = {}
-        self.doc_concept_weights: list[dict[str, float]] = []
-        for i, doc in enumerate(self.docs):
-            weights = self.concept_vector(doc.concepts)
-            self.doc_concept_weights.append(weights)
-            for concept, weight in weights.items():
-                rows, values = postings.setdefault(concept, ([], []))
-                rows.append(i)
-                values.append(weight)
-        self.concept_postings = {
-            c: (np.asarray(rows, dtype=np.int64), np.asarray(values, dtype=np.float32))
-            for c, (rows, values) in postings.items()
-        }
-        # vectors, centred per language
-        # a candidate whose vector is not computed yet gets a zero vector: no semantic credit
-        with_vectors = np.array([d.vector is not None for d in self.docs], dtype=bool)
-        self.has_vectors = bool(with_vectors.any())
-        self.vectors = None
-        if self.has_vectors:
-            dim = next(d.vector for d in self.docs if d.vector is not None).shape[0]
-            matrix = np.vstack([d.vector if d.vector is not None else np.zeros(dim) for d in self.docs])
-            self.vectors = _centre(matrix.astype(np.float32), [d.language for d in self.docs], centroids)
-            self.vectors[~with_vectors] = 0.0
-        self.centroids = centroids
-        # structured fields as bit masks and numbers
-        self.modality_bits = self._bits("modalities", MODALITIES)
-        self.theme_bits = self._bits("themes", THEMES)
-        self.sector_bits = self._bits("sectors", SECTORS)
-        self.target_bits = self._bits("target_groups", TARGET_GROUPS)
-        self.language_bits = np.array([_mask(d.working_languages(), LANGUAGES) for d in self.docs], dtype=np.int64)
-        self.format_codes = np.array([FORMATS.index(d.format) if d.format in FORMATS else -1 for d in self.docs])
-        self.starts = np.array([d.start.toordinal() if d.start else _NO_DATE for d in self.docs], dtype=np.int64)
-        self.ends = np.array([d.end.toordinal() if d.end else _NO_DATE for d in self.docs], dtype=np.int64)
-        self.remaining = np.array(
-            [d.remaining if d.remaining is not None else np.inf for d in self.docs], dtype=np.float64
-        )
-        units = sorted({d.capacity_unit for d in self.docs if d.capacity_unit})
-        self.capacity_unit_codes = {unit: i for i, unit in enumerate(units)}
-        self.capacity_units = np.array([self.capacity_unit_codes.get(d.capacity_unit, -1) for d in self.docs])
-        self.capacity_values = np.array(
-            [d.capacity_value if d.capacity_value is not None else np.nan for d in self.docs], dtype=np.float64
-        )
-        # eligibility rules: candidates share few distinct rules, each checked once per query
-        rules: dict[tuple, int] = {}
-        self.rule_of = np.zeros(n, dtype=np.int64)
-        for i, doc in enumerate(self.docs):
-            key = (doc.eligible_groups, doc.eligible_regions, doc.eligible_members)
-            self.rule_of[i] = rules.setdefault(key, len(rules))
-        self.rules = list(rules)
+        arrays, meta = _arrays_from_docs(list(docs), centroids)
+        self._load(arrays, meta)
 
-    def _bits(self, facet: str, vocabulary: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        declared, inferred = [], []
-        for doc in self.docs:
-            tags, was_inferred = doc.tags(facet)
-            declared.append(_mask(tags, vocabulary))
-            inferred.append(was_inferred)
-        return np.array(declared, dtype=np.int64), np.array(inferred, dtype=bool)
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], meta: dict) -> CandidateIndex:
+        """An index over arrays written by :meth:`arrays` (in memory or memory-mapped)."""
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"index format {meta.get('format')!r}, this engine reads {FORMAT}")
+        if meta.get("vocabularies") != {name: list(codes) for name, codes in VOCABULARIES.items()}:
+            raise ValueError("the index was written with other taxonomy codes")
+        index = cls.__new__(cls)
+        index._load(arrays, meta)
+        return index
+
+    def _load(self, arrays: dict[str, np.ndarray], meta: dict) -> None:
+        self.arrays, self.meta = arrays, meta
+        a = arrays
+        self.size = int(meta["size"])
+        self.ids = a["ids"]
+        self._id_order, self._sorted_ids = a["id_order"], a["sorted_ids"]
+        self.concepts = list(meta["concepts"])
+        self.concept_index = {c: j for j, c in enumerate(self.concepts)}
+        self.idf = dict(zip(self.concepts, a["idf"].tolist(), strict=True))
+        self.concept_offsets, self.concept_rows, self.concept_values = (
+            a["concept_offsets"], a["concept_rows"], a["concept_values"],
+        )  # fmt: skip
+        self.doc_offsets, self.doc_concepts, self.doc_weights = a["doc_offsets"], a["doc_concepts"], a["doc_weights"]
+        self.has_vectors = bool(meta["has_vectors"])
+        self.vectors = a["vectors"] if self.has_vectors else None
+        languages = meta.get("centroid_languages")
+        self.centroids = (
+            {lang: np.asarray(a["centroids"][i]) for i, lang in enumerate(languages)} if languages is not None else None
+        )
+        self.bits = {name: a[f"{name}_bits"] for name, _, _ in _FACETS}
+        self.inferred = {name: a[f"{name}_inferred"] for name, _, _ in _FACETS}
+        self.language_bits = a["language_bits"]
+        self.format_codes = a["format_codes"]
+        self.starts, self.ends = a["starts"], a["ends"]
+        self.remaining = a["remaining"]
+        self.capacity_unit_codes = {unit: i for i, unit in enumerate(meta["capacity_units"])}
+        self.capacity_units, self.capacity_values = a["capacity_units"], a["capacity_values"]
+        self.rule_of = a["rule_of"]
+        self.rules = [tuple(frozenset(part) for part in rule) for rule in meta["rules"]]
+        self.profile_of = a["profile_of"]
+        self.profiles = [
+            Requester(member=m, groups=frozenset(g), regions=frozenset(r), geography_known=k)
+            for m, g, r, k in meta["profiles"]
+        ]
+
+    # -----------------------------------------------------------------------------------------------
+
+    def positions(self, ids: Iterable[str]) -> list[int]:
+        """Rows of the candidates with these ids (unknown ids are skipped)."""
+        wanted = [str(i) for i in ids]
+        if not wanted or not self.size:
+            return []
+        sorted_ids = self._sorted_ids
+        found = np.searchsorted(sorted_ids, wanted)
+        return [
+            int(self._id_order[j]) for j, doc_id in zip(found.tolist(), wanted, strict=True)
+            if j < self.size and sorted_ids[j] == doc_id
+        ]  # fmt: skip
+
+    def doc_concept_weights(self, i: int) -> dict[str, float]:
+        """The candidate's concept vector (tf-idf, L2-normalised)."""
+        start, stop = int(self.doc_offsets[i]), int(self.doc_offsets[i + 1])
+        return {
+            self.concepts[c]: w
+            for c, w in zip(self.doc_concepts[start:stop].tolist(), self.doc_weights[start:stop].tolist(), strict=True)
+        }
 
     def concept_vector(self, concepts: dict[str, float]) -> dict[str, float]:
         """Sublinear tf times idf, L2-normalised (concepts unknown to the candidates weigh the maximum)."""
-        top = math.log(1 + self.size) + 1.0
-        weights = {c: (1 + math.log(tf)) * self.idf.get(c, top) for c, tf in concepts.items() if tf > 0}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {c: w / norm for c, w in weights.items()}
+        return _concept_vector(concepts, self.idf, self.size)
 
     # -----------------------------------------------------------------------------------------------
 
@@ -281,11 +300,12 @@ class CandidateIndex:
         top_k: int | None = 10,
         include_ineligible: bool = False,
         exclude: Iterable[str] = (),
+        exclude_member: str | None = None,
     ) -> list[Candidate]:
         """The best candidates for ``query``: eligible ones by score, then (if asked) the others.
 
         ``top_k=None`` ranks every candidate. Ties are broken by candidate id, so a ranking is
-        reproducible.
+        reproducible. ``exclude`` leaves out candidates by id, ``exclude_member`` those of a member.
         """
         config = config or EngineConfig()
         n = self.size
@@ -296,12 +316,16 @@ class CandidateIndex:
         eligible = np.ones(n, dtype=bool)
         for mask in failed.values():
             eligible &= ~mask
-        excluded = [self.position[i] for i in exclude if i in self.position]
         keep = np.ones(n, dtype=bool)
-        keep[excluded] = False
+        keep[self.positions(exclude)] = False
+        if exclude_member is not None:
+            theirs = [j for j, profile in enumerate(self.profiles) if profile.member == exclude_member]
+            if theirs:
+                keep &= ~np.isin(self.profile_of, theirs)
         # eligible first, then by score (rounded, so float noise never decides), then by id
-        order_key = np.where(eligible, 1.0, 0.0) * 10.0 + np.round(scores, 9)
-        candidates = np.flatnonzero(keep & (eligible | include_ineligible))
+        order_key = np.round(scores, 9)
+        order_key[eligible] += 10.0
+        candidates = np.flatnonzero(keep if include_ineligible else keep & eligible)
         if candidates.size == 0:
             return []
         if top_k is not None and candidates.size > top_k * 4:
@@ -309,7 +333,7 @@ class CandidateIndex:
             cut = np.argpartition(-order_key[candidates], top_k * 4)[: top_k * 4]
             threshold = order_key[candidates[cut]].min()
             candidates = candidates[order_key[candidates] >= threshold]
-        ordered = sorted(candidates.tolist(), key=lambda i: (-order_key[i], self.ids[i]))
+        ordered = sorted(candidates.tolist(), key=lambda i: (-order_key[i], str(self.ids[i])))
         if top_k is not None:
             ordered = ordered[:top_k]
         return [
@@ -325,9 +349,10 @@ class CandidateIndex:
         if "concepts" in weights:
             values = np.zeros(n, dtype=np.float32)
             for concept, weight in self.concept_vector(query.concepts).items():
-                rows = self.concept_postings.get(concept)
-                if rows is not None:
-                    values[rows[0]] += weight * rows[1]
+                j = self.concept_index.get(concept)
+                if j is not None:
+                    start, stop = self.concept_offsets[j], self.concept_offsets[j + 1]
+                    values[self.concept_rows[start:stop]] += weight * self.concept_values[start:stop]
             parts["concepts"] = np.clip(values, 0.0, 1.0)
         if "semantic" in weights:
             q = _centre(np.asarray(query_vector, dtype=np.float32)[None, :], [query.language], self.centroids)[0]
@@ -338,9 +363,9 @@ class CandidateIndex:
         if "modality" in weights:
             parts["modality"] = self._modality(query)
         for name, facet, vocabulary, bits in (
-            ("theme", "themes", THEMES, self.theme_bits[0]),
-            ("sector", "sectors", SECTORS, self.sector_bits[0]),
-            ("target_group", "target_groups", TARGET_GROUPS, self.target_bits[0]),
+            ("theme", "themes", THEMES, self.bits["theme"]),
+            ("sector", "sectors", SECTORS, self.bits["sector"]),
+            ("target_group", "target_groups", TARGET_GROUPS, self.bits["target"]),
         ):
             if name in weights:
                 parts[name] = self._overlap(query, facet, vocabulary, bits)
@@ -360,15 +385,7 @@ class CandidateIndex:
         tags, _ = query.tags("modalities")
         if not tags:
             return np.full(self.size, UNKNOWN, dtype=np.float32)
-        table = np.full(1 << len(MODALITIES), UNKNOWN, dtype=np.float32)
-        for mask in range(1, len(table)):
-            theirs = [m for j, m in enumerate(MODALITIES) if mask >> j & 1]
-            table[mask] = max(
-                1.0 if mine == other else MODALITY_AFFINITY.get(frozenset({mine, other}), 0.0)
-                for mine in tags
-                for other in theirs
-            )
-        return table[self.modality_bits[0]]
+        return _modality_table(frozenset(tags))[self.bits["modality"]]
 
     def _overlap(self, query: MatchDoc, facet: str, vocabulary: Sequence[str], bits: np.ndarray) -> np.ndarray:
         """Jaccard overlap of two tag sets; UNKNOWN when either side has none."""
@@ -423,9 +440,9 @@ class CandidateIndex:
             )
             failed["capacity_left"] = self.remaining <= 0
         else:
-            ok = [_eligible(doc, *(query.eligible_groups, query.eligible_regions, query.eligible_members))[0]
-                  for doc in self.docs]  # fmt: skip
-            failed["eligibility"] = ~np.array(ok, dtype=bool)
+            rule = (query.eligible_groups, query.eligible_regions, query.eligible_members)
+            profile_ok = np.array([_eligible(profile, *rule)[0] for profile in self.profiles], dtype=bool)
+            failed["eligibility"] = ~profile_ok[self.profile_of]
             failed["dates"] = (
                 (self.starts != _NO_DATE)
                 & (query.end is not None)
@@ -437,26 +454,28 @@ class CandidateIndex:
         return failed
 
     def _candidate(self, query, i, rank, score, eligible, failed, parts, weights) -> Candidate:
-        doc = self.docs[i]
         components = tuple(Component(name, float(parts[name][i]), weights[name]) for name in weights)
         mine = self.concept_vector(query.concepts)
-        theirs = self.doc_concept_weights[i]
+        theirs = self.doc_concept_weights(i)
         shared_concepts = tuple(sorted(set(mine) & set(theirs), key=lambda c: (-mine[c] * theirs[c], c)))
         shared: dict[str, tuple[str, ...]] = {}
         inferred = []
-        for facet in ("modalities", "themes", "sectors", "target_groups"):
+        for name, facet, vocabulary in _FACETS:
             a, a_inferred = query.tags(facet)
-            b, b_inferred = doc.tags(facet)
+            b = _codes(int(self.bits[name][i]), vocabulary)
             if a & b:
                 shared[facet] = tuple(sorted(a & b))
-                if a_inferred or b_inferred:
+                if a_inferred or bool(self.inferred[name][i]):
                     inferred.append(facet)
-        common = query.working_languages() & doc.working_languages()
+        common = query.working_languages() & _codes(int(self.language_bits[i]), LANGUAGES)
         shared["languages"] = tuple(code for code in LANGUAGES if code in common)
-        offer, need = (doc, query) if query.kind == "need" else (query, doc)
-        reason = _eligible(need, offer.eligible_groups, offer.eligible_regions, offer.eligible_members)[1]
+        if query.kind == "need":
+            reason = _eligible(query, *self.rules[int(self.rule_of[i])])[1]
+        else:
+            rule = (query.eligible_groups, query.eligible_regions, query.eligible_members)
+            reason = _eligible(self.profiles[int(self.profile_of[i])], *rule)[1]
         return Candidate(
-            id=doc.id,
+            id=str(self.ids[i]),
             rank=rank,
             score=round(score, 6),
             eligible=eligible,
@@ -467,6 +486,114 @@ class CandidateIndex:
             inferred=tuple(inferred),
             eligibility_reason=reason,
         )
+
+
+@functools.lru_cache(maxsize=64)
+def _modality_table(tags: frozenset[str]) -> np.ndarray:
+    table = np.full(1 << len(MODALITIES), UNKNOWN, dtype=np.float32)
+    for mask in range(1, len(table)):
+        theirs = [m for j, m in enumerate(MODALITIES) if mask >> j & 1]
+        table[mask] = max(
+            1.0 if mine == other else MODALITY_AFFINITY.get(frozenset({mine, other}), 0.0)
+            for mine in tags
+            for other in theirs
+        )
+    table.setflags(write=False)
+    return table
+
+
+def _concept_vector(concepts: dict[str, float], idf: dict[str, float], size: int) -> dict[str, float]:
+    top = math.log(1 + size) + 1.0
+    weights = {c: (1 + math.log(tf)) * idf.get(c, top) for c, tf in concepts.items() if tf > 0}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {c: w / norm for c, w in weights.items()}
+
+
+def _arrays_from_docs(docs: list[MatchDoc], centroids: dict[str, np.ndarray] | None) -> tuple[dict, dict]:
+    """The arrays and description of an index over ``docs`` (see :class:`CandidateIndex`)."""
+    n = len(docs)
+    arrays: dict[str, np.ndarray] = {}
+    width = max((len(d.id) for d in docs), default=1)
+    arrays["ids"] = ids = np.array([d.id for d in docs], dtype=f"<U{max(width, 1)}")
+    arrays["id_order"] = order = np.argsort(ids, kind="stable").astype(np.int64)
+    arrays["sorted_ids"] = ids[order]
+    # concepts: idf over the candidates, L2-normalised tf-idf per candidate, inverted lists
+    df: dict[str, int] = {}
+    for doc in docs:
+        for concept in doc.concepts:
+            df[concept] = df.get(concept, 0) + 1
+    idf = {c: math.log((1 + n) / (1 + k)) + 1.0 for c, k in df.items()}
+    concepts = sorted(idf)
+    concept_index = {c: j for j, c in enumerate(concepts)}
+    arrays["idf"] = np.array([idf[c] for c in concepts], dtype=np.float64)
+    doc_offsets = np.zeros(n + 1, dtype=np.int64)
+    doc_concepts: list[int] = []
+    doc_weights: list[float] = []
+    for i, doc in enumerate(docs):
+        for concept, weight in _concept_vector(doc.concepts, idf, n).items():
+            doc_concepts.append(concept_index[concept])
+            doc_weights.append(weight)
+        doc_offsets[i + 1] = len(doc_concepts)
+    arrays["doc_offsets"] = doc_offsets
+    arrays["doc_concepts"] = doc_concept_array = np.array(doc_concepts, dtype=np.int32)
+    arrays["doc_weights"] = doc_weight_array = np.array(doc_weights, dtype=np.float64)
+    # inverted lists: per concept, its candidates in row order
+    rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(doc_offsets))
+    order = np.lexsort((rows, doc_concept_array))
+    arrays["concept_rows"] = rows[order]
+    arrays["concept_values"] = doc_weight_array[order].astype(np.float32)
+    arrays["concept_offsets"] = np.searchsorted(doc_concept_array[order], np.arange(len(concepts) + 1)).astype(np.int64)
+    # vectors, centred per language
+    # a candidate whose vector is not computed yet gets a zero vector: no semantic credit
+    with_vectors = np.array([d.vector is not None for d in docs], dtype=bool)
+    has_vectors = bool(with_vectors.any())
+    if has_vectors:
+        dim = next(d.vector for d in docs if d.vector is not None).shape[0]
+        matrix = np.vstack([d.vector if d.vector is not None else np.zeros(dim) for d in docs])
+        vectors = _centre(matrix.astype(np.float32), [d.language for d in docs], centroids)
+        vectors[~with_vectors] = 0.0
+        arrays["vectors"] = vectors
+    if centroids is not None:
+        languages = sorted(centroids)
+        arrays["centroids"] = np.vstack([np.asarray(centroids[lang], dtype=np.float32) for lang in languages])
+    # structured fields as bit masks and numbers
+    for name, facet, vocabulary in _FACETS:
+        tagged = [doc.tags(facet) for doc in docs]
+        arrays[f"{name}_bits"] = np.array([_mask(tags, vocabulary) for tags, _ in tagged], dtype=np.uint16)
+        arrays[f"{name}_inferred"] = np.array([was for _, was in tagged], dtype=bool)
+    arrays["language_bits"] = np.array([_mask(d.working_languages(), LANGUAGES) for d in docs], dtype=np.uint8)
+    arrays["format_codes"] = np.array([FORMATS.index(d.format) if d.format in FORMATS else -1 for d in docs], np.int8)
+    arrays["starts"] = np.array([d.start.toordinal() if d.start else _NO_DATE for d in docs], dtype=np.int32)
+    arrays["ends"] = np.array([d.end.toordinal() if d.end else _NO_DATE for d in docs], dtype=np.int32)
+    arrays["remaining"] = np.array([d.remaining if d.remaining is not None else np.inf for d in docs], np.float64)
+    units = sorted({d.capacity_unit for d in docs if d.capacity_unit})
+    unit_codes = {unit: i for i, unit in enumerate(units)}
+    arrays["capacity_units"] = np.array([unit_codes.get(d.capacity_unit, -1) for d in docs], dtype=np.int8)
+    arrays["capacity_values"] = np.array(
+        [d.capacity_value if d.capacity_value is not None else np.nan for d in docs], dtype=np.float64
+    )
+    # eligibility rules of offers and requesters' geography: few distinct ones, each checked once per query
+    rules: dict[tuple, int] = {}
+    profiles: dict[tuple, int] = {}
+    rule_of = np.zeros(n, dtype=np.int32)
+    profile_of = np.zeros(n, dtype=np.int32)
+    for i, doc in enumerate(docs):
+        rule_of[i] = rules.setdefault((doc.eligible_groups, doc.eligible_regions, doc.eligible_members), len(rules))
+        key = (doc.member, doc.groups, doc.regions, doc.geography_known)
+        profile_of[i] = profiles.setdefault(key, len(profiles))
+    arrays["rule_of"], arrays["profile_of"] = rule_of, profile_of
+    meta = {
+        "format": FORMAT,
+        "size": n,
+        "concepts": concepts,
+        "has_vectors": has_vectors,
+        "centroid_languages": sorted(centroids) if centroids is not None else None,
+        "capacity_units": units,
+        "rules": [[sorted(part) for part in rule] for rule in rules],
+        "profiles": [[m, sorted(g), sorted(r), k] for m, g, r, k in profiles],
+        "vocabularies": {name: list(codes) for name, codes in VOCABULARIES.items()},
+    }
+    return arrays, meta
 
 
 def _eligible(requester: MatchDoc, groups, regions, members) -> tuple[bool, str]:

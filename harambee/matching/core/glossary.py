@@ -27,7 +27,9 @@ from pathlib import Path
 
 import snowballstemmer
 
-from harambee.postings.text import UN_LANGUAGES, fold
+from harambee.postings.text import fold
+
+from .vocabulary import LANGUAGES as UN_LANGUAGES
 
 GLOSSARY_DIR = Path(__file__).resolve().parent / "glossary"
 STEMMED_LANGUAGES = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "ar": "arabic"}
