@@ -62,10 +62,13 @@ ROLES = ["anonymous", "outsider", "viewer", "editor", "manager", "other_manager"
 
 
 @pytest.fixture(autouse=True)
-def matching_index_dir(settings, tmp_path_factory):
+def matching_index_dir(tmp_path_factory):
     """Each test has its own matching index folder (the index is built on first need in tests)."""
-    settings.HARAMBEE_MATCHING_INDEX_DIR = tmp_path_factory.mktemp("matching-index")
-    return settings.HARAMBEE_MATCHING_INDEX_DIR
+    from django.test import override_settings
+
+    path = tmp_path_factory.mktemp("matching-index")
+    with override_settings(HARAMBEE_MATCHING_INDEX_DIR=path):
+        yield path
 
 
 @pytest.fixture(scope="module")
