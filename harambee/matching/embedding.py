@@ -88,19 +88,22 @@ class SentenceTransformerEmbedder:
 def embed_batched(
     embedder: Embedder, texts: list[str], *, batch: int = EMBED_BATCH, progress: Progress = no_progress
 ) -> np.ndarray:
-    """``embedder.embed(texts)`` for many texts: shortest first in calls of ``batch`` texts, so that
-    each call holds texts of similar length (less padding for models that pad); the rows come back
-    in the order of ``texts``.
+    """``embedder.embed(texts)`` for many texts: each distinct text once, shortest first in calls of
+    ``batch`` texts, so that each call holds texts of similar length (less padding for models that
+    pad); the rows come back in the order of ``texts`` (a repeated text gets the same row).
 
     A text's vector does not depend on the other texts of its call (the model attends within each
     text), so the result equals embedding them one by one, within float tolerance.
     """
     vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    shown = iter(progress((texts[i] for i in order), total=len(order)))
-    for start in range(0, len(order), batch):
-        chunk = list(itertools.islice(shown, batch))
-        vectors[order[start : start + len(chunk)]] = embedder.embed(chunk)
+    rows: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        rows.setdefault(text, []).append(i)
+    distinct = sorted(rows, key=len)
+    shown = iter(progress(distinct, total=len(distinct)))
+    while chunk := list(itertools.islice(shown, batch)):
+        for text, vector in zip(chunk, embedder.embed(chunk), strict=True):
+            vectors[rows[text]] = vector
     return vectors
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import logging
+import time
 
 import numpy as np
 from django.core.exceptions import ValidationError
@@ -31,6 +33,8 @@ from .access import MatchAction, match_answered, match_check
 from .core.glossary import default_glossary
 from .embedding import EMBED_BATCH, embed_batched, get_embedder, posting_text, text_hash
 from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
+
+logger = logging.getLogger(__name__)
 
 register_message(
     "match_proposed",
@@ -119,31 +123,53 @@ def embed_pending(
     embedder = get_embedder()
     if embedder is None:
         return 0
+    started = time.perf_counter()
     features = PostingFeatures.objects.defer("vector", "concepts").select_related(None)
     if ids is not None:
         features = features.filter(posting_id__in=list(ids))
-    pending = []
+    wanted: dict[int, str] = {}  # posting id -> the vector_hash its vector must have
     for item in features.iterator(chunk_size=2000):
-        if item.vector_hash != text_hash(item.text_hash, embedder.name):
-            pending.append(item.posting_id)
-            if limit is not None and len(pending) >= limit:
+        digest = text_hash(item.text_hash, embedder.name)
+        if item.vector_hash != digest:
+            wanted[item.posting_id] = digest
+            if limit is not None and len(wanted) >= limit:
                 break
-    done = 0
-    shown = iter(progress(pending, total=len(pending)))
+    done = computed = 0
+    shown = iter(progress(list(wanted), total=len(wanted)))
     while window := list(itertools.islice(shown, EMBED_WINDOW)):
+        # A posting whose text (and model) another posting already has takes that vector as it is.
+        known = dict(
+            PostingFeatures.objects.filter(
+                vector_hash__in={wanted[pk] for pk in window}, vector__isnull=False
+            ).values_list("vector_hash", "vector")
+        )
         postings = list(Posting.objects.filter(pk__in=window).only("pk", "title", "description"))
-        texts = [posting_text(p.title, markdown_to_plain(p.description)) for p in postings]
-        vectors = embed_batched(embedder, texts, batch=batch)
+        missing = [p for p in postings if wanted[p.pk] not in known]
+        texts = [posting_text(p.title, markdown_to_plain(p.description)) for p in missing]
+        for posting, vector in zip(missing, embed_batched(embedder, texts, batch=batch), strict=True):
+            known.setdefault(wanted[posting.pk], np.asarray(vector, dtype=np.float32).tobytes())
+        computed += len(set(texts))
         with transaction.atomic():
-            for posting, vector in zip(postings, vectors, strict=True):
+            for posting in postings:
                 item = PostingFeatures.objects.select_for_update().filter(posting_id=posting.pk).first()
                 if item is None:
                     continue
-                item.vector = np.asarray(vector, dtype=np.float32).tobytes()
-                item.embedder = embedder.name
                 item.vector_hash = text_hash(item.text_hash, embedder.name)
+                if item.vector_hash != wanted[posting.pk]:  # the text changed meanwhile: its own refresh follows
+                    continue
+                item.vector = bytes(known[item.vector_hash])
+                item.embedder = embedder.name
                 item.save(update_fields=["vector", "embedder", "vector_hash", "updated_at"])
                 done += 1
+    if wanted:
+        seconds = time.perf_counter() - started
+        logger.info(
+            "embedded %d postings (%d texts through the model) in %.1f s: %.2f postings/s",
+            done,
+            computed,
+            seconds,
+            done / seconds if seconds else 0.0,
+        )
     return done
 
 
