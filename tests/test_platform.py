@@ -66,6 +66,15 @@ def test_catalogue_keeps_placeholders(language):
             ) or (entry.msgid_plural and "%(counter)s" not in text), (language, entry.msgid, text)
 
 
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_catalogue_passes_msgfmt_check(language):
+    # given the catalogue; when GNU msgfmt checks its formats and plural forms (what compilemessages runs)
+    path = LOCALE / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], capture_output=True, text=True)
+    # then it finds no error: every placeholder of the English text is in every form of its translation
+    assert result.returncode == 0, result.stderr
+
+
 def test_catalogues_cover_every_string_in_the_code(tmp_path):
     # given the strings xgettext finds in the code and templates now
     if not shutil.which("xgettext"):
