@@ -5,6 +5,7 @@ from django.utils.text import slugify
 
 from .access import ACTING_ROLES, member_list_for_user
 from .models import Country, CountryGroup, Member, MemberKind, Membership, MemberStatus, ReferenceDataset, Region
+from .names import UN_LANGUAGES, territory_name
 
 
 def member_browse(
@@ -34,8 +35,6 @@ def member_browse(
     if status:
         qs = qs.filter(status=status)
     if q:
-        from .names import UN_LANGUAGES, territory_name
-
         needle = q.strip().casefold()
         # State names live in CLDR, not in the database, so match them in Python.
         iso3s = [
