@@ -65,6 +65,7 @@ def usage() -> str:
 
 def ensure_data_dir() -> None:
     """Create the data folder (SQLite database, uploads, caches) when it is missing."""
+    # lazy: `harambee --help` and the command table start without loading Django (issue 11, item 6)
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
 
@@ -77,6 +78,7 @@ def ensure_data_dir() -> None:
 
 def database_needs_migrating() -> bool:
     """True when the default database lacks migrations the code has (a fresh or an old database)."""
+    # lazy: `harambee --help` and the command table start without loading Django (issue 11, item 6)
     from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
     from django.db.migrations.executor import MigrationExecutor
 
@@ -99,6 +101,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def run_django(argv: list[str]) -> None:
     """Run a command through Django's own dispatch (settings, set-up, the command's module)."""
+    # lazy: `harambee --help` and the command table start without loading Django (issue 11, item 6)
     from django.core.management import execute_from_command_line
     from django.db import DatabaseError
 
@@ -108,6 +111,7 @@ def run_django(argv: list[str]) -> None:
     except DatabaseError:
         if "--traceback" in argv or not database_needs_migrating():
             raise
+        # lazy: `harambee --help` and the command table start without loading Django (issue 11, item 6)
         from django.utils.translation import gettext as _
 
         sys.stderr.write(

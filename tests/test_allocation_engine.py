@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 from scipy.sparse import lil_matrix
 
+from harambee.allocation.core.instance import canonical_instance
 from harambee.allocation.engine import (
     AllocationInputError,
     allocate,
@@ -30,7 +31,6 @@ from harambee.allocation.engine import (
     parse_instance,
     snapshot_hash,
 )
-from harambee.allocation.instance import canonical_instance
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NO_GROUP = "(none)"

@@ -1,8 +1,20 @@
 """Reads of accounts and invitations (writes are in services.py)."""
 
-from .models import Invitation, hash_token
+from django.db.models import QuerySet
+
+from .models import Invitation, InvitationStatus, hash_token
 
 
 def invitation_get_by_token(token: str) -> Invitation | None:
     """The invitation a link's token stands for, whatever its state, or None."""
     return Invitation.objects.select_related("member", "invited_by").filter(token_hash=hash_token(token)).first()
+
+
+def invitations_with_member() -> QuerySet[Invitation]:
+    """Invitations with their member loaded, for looking one up by id."""
+    return Invitation.objects.select_related("member")
+
+
+def invitations_open(*, limit: int = 50) -> list[Invitation]:
+    """Open invitations (at most `limit`), with their member and inviter, for the secretariat."""
+    return list(Invitation.objects.filter(status=InvitationStatus.OPEN).select_related("member", "invited_by")[:limit])

@@ -30,8 +30,7 @@ from .forms import (
     SetPasswordForm,
     TokenForm,
 )
-from .models import Invitation
-from .selectors import invitation_get_by_token
+from .selectors import invitation_get_by_token, invitations_with_member
 from .services import (
     api_token_create,
     api_token_revoke,
@@ -254,7 +253,7 @@ def invitation_create_view(request, code: str):
 @login_required
 @require_POST
 def invitation_revoke_view(request, pk: int):
-    invitation = get_object_or_404(Invitation.objects.select_related("member"), pk=pk)
+    invitation = get_object_or_404(invitations_with_member(), pk=pk)
     try:
         invitation_revoke(invitation=invitation, actor=request.user)
     except ValidationError as error:

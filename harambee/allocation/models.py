@@ -10,6 +10,9 @@ from harambee.core.usertext import UserCharField, UserTextField
 from harambee.postings.models import Posting
 from harambee.registry.models import Member
 
+# The capacity units a round can share out (seats of a course, days of an expert).
+ROUND_UNITS = ("seats", "expert_days")
+
 
 class RoundStatus(models.TextChoices):
     OPEN = "open", _("Open for requests")

@@ -3,10 +3,12 @@
 from django.core.cache import cache
 from django.utils import translation
 
+from harambee.postings.choices import OPEN_STATUSES
+from harambee.postings.models import Posting
 from harambee.registry.models import Country
 
 from .engine import allocate, parse_instance
-from .models import AllocationRound
+from .models import ROUND_UNITS, AllocationRound
 
 
 def round_outcomes(round: AllocationRound) -> dict[str, dict]:
@@ -57,3 +59,29 @@ def round_instance(round: AllocationRound) -> dict:
         row = {"id": offer.external_id, "capacity": int(offer.capacity_left or 0)}
         offer_rows.append(row)
     return {"policy": round.policy, "offers": offer_rows, "requests": rows}
+
+
+def rounds_newest_first():
+    """All rounds, newest first, with their provider's country."""
+    return AllocationRound.objects.select_related("provider__country").order_by("-created_at")
+
+
+def offers_open_for_rounds(members):
+    """The members' open offers whose capacity a round can share out (ROUND_UNITS)."""
+    return Posting.objects.filter(
+        member__in=members, kind="offer", status__in=OPEN_STATUSES, capacity_unit__in=ROUND_UNITS
+    ).select_related("member")
+
+
+def offers_chosen(pks) -> list[Posting]:
+    """The offers picked in the new-round form, by id."""
+    return list(Posting.objects.filter(pk__in=pks))
+
+
+def needs_open_for_requests(members):
+    """The members' open needs, which a round request may name."""
+    return Posting.objects.filter(member__in=members, kind="need", status__in=OPEN_STATUSES).select_related("member")
+
+
+def need_get(pk) -> Posting | None:
+    return Posting.objects.filter(pk=pk).first()

@@ -27,11 +27,10 @@ from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
 from .engine import AllocationInputError, allocate, parse_instance
-from .models import AllocationChoice, AllocationRequest, AllocationRound, RoundStatus
+from .models import ROUND_UNITS, AllocationChoice, AllocationRequest, AllocationRound, RoundStatus
 from .selectors import round_instance
 
 MAX_UNITS_PER_APPLICATION = 100
-ROUND_UNITS = ("seats", "expert_days")
 ROUND_FIELDS = ["title", "status", "deadline", "policy", "snapshot_hash"]
 
 register_message(

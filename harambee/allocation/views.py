@@ -10,8 +10,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from harambee.core.exceptions import PermissionDenied
 from harambee.core.web import add_service_errors, paginate
-from harambee.postings.choices import OPEN_STATUSES
-from harambee.postings.models import Posting
 
 from .access import (
     members_user_can_open_rounds_for,
@@ -21,21 +19,26 @@ from .access import (
     round_get,
 )
 from .forms import ApplyForm, RoundForm
-from .models import AllocationRound, RoundStatus
-from .selectors import round_outcomes
-from .services import ROUND_UNITS, round_apply, round_close, round_compute, round_create, round_publish
+from .models import RoundStatus
+from .selectors import (
+    need_get,
+    needs_open_for_requests,
+    offers_chosen,
+    offers_open_for_rounds,
+    round_outcomes,
+    rounds_newest_first,
+)
+from .services import round_apply, round_close, round_compute, round_create, round_publish
 
 
 @require_safe
 def round_list(request):
-    rounds = AllocationRound.objects.select_related("provider__country").order_by("-created_at")
+    rounds = rounds_newest_first()
     return render(request, "allocation/round_list.html", {"page": paginate(request, rounds)})
 
 
 def _offer_choices(members):
-    offers = Posting.objects.filter(
-        member__in=members, kind="offer", status__in=OPEN_STATUSES, capacity_unit__in=ROUND_UNITS
-    ).select_related("member")
+    offers = offers_open_for_rounds(members)
     return [
         (str(o.pk), f"{o.title} — {o.member.display_name} ({o.capacity_left:g} {o.get_capacity_unit_display()})")
         for o in offers
@@ -54,7 +57,7 @@ def round_new(request):
     form.fields["offers"].choices = _offer_choices(members)
     if request.method == "POST" and form.is_valid():
         provider = next(m for m in members if m.code == form.cleaned_data["provider"])
-        offers = Posting.objects.filter(pk__in=form.cleaned_data["offers"])
+        offers = offers_chosen(form.cleaned_data["offers"])
         try:
             round = round_create(
                 provider=provider,
@@ -77,7 +80,7 @@ def _apply_form(request, round, data=None):
     form = ApplyForm(data)
     members = members_user_can_request_for(request.user, round)
     form.fields["member"].choices = [(m.code, m.display_name) for m in members]
-    needs = Posting.objects.filter(member__in=members, kind="need", status__in=OPEN_STATUSES).select_related("member")
+    needs = needs_open_for_requests(members)
     form.fields["need"].choices = [("", "—")] + [(str(n.pk), f"{n.title} — {n.member.display_name}") for n in needs]
     offers = list(round.offers.all().order_by("pk"))
     ranks = [("", _("not acceptable"))] + [(str(i), str(i)) for i in range(1, len(offers) + 1)]
@@ -126,7 +129,7 @@ def round_apply_view(request, pk: int):
             ((int(form.cleaned_data[f"rank_{o.pk}"]), o) for o in offers if form.cleaned_data.get(f"rank_{o.pk}")),
             key=lambda item: (item[0], item[1].pk),
         )
-        need = Posting.objects.filter(pk=form.cleaned_data["need"]).first() if form.cleaned_data["need"] else None
+        need = need_get(form.cleaned_data["need"]) if form.cleaned_data["need"] else None
         try:
             round_apply(
                 round=round,

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from harambee.core.usertext import UserCharField, UserTextField
 
+from .display import prepare
+
 
 class AuditAction(models.TextChoices):
     CREATE = "create", _("Created")
@@ -56,15 +58,11 @@ class AuditEntry(models.Model):
         what they refer to, people by the registry's rule; prepared for a whole page by
         `display.prepare`, else for this entry alone as the public sees it."""
         if not hasattr(self, "prepared_rows"):
-            from .display import prepare
-
             prepare([self])
         return self.prepared_rows
 
     def who(self) -> str:
         """Who made the change, named by the registry's rule for people (never an e-mail address)."""
         if not hasattr(self, "who_label"):
-            from .display import prepare
-
             prepare([self])
         return self.who_label

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django_tasks.signals import task_finished
 
 
 class BackgroundConfig(AppConfig):
@@ -9,8 +10,7 @@ class BackgroundConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django_tasks.signals import task_finished
-
+        # lazy: AppConfig.ready: these modules import models, which load only after the app registry
         from .lifecycle import retry_failed
 
         task_finished.connect(retry_failed, dispatch_uid="harambee-background-retry")

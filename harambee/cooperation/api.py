@@ -3,7 +3,6 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
@@ -13,7 +12,7 @@ from harambee.core.paging import Page, PageParams, page_of
 from harambee.registry.access import member_get_for_user
 
 from .access import CooperationAction, cooperation_get_for_user, cooperation_list_for_user, pledge_list_for_user
-from .selectors import delivered, pledges_with_delivery
+from .selectors import cooperations_of_member_code, delivered, pledges_with_delivery
 from .services import pledge_create, progress_report
 
 router = Router(tags=["cooperation"])
@@ -115,7 +114,7 @@ def cooperation_list(request: HttpRequest, params: Query[CooperationParams]):
     qs = cooperation_list_for_user(user=api_user(request)).order_by("-created_at", "-id")
     if params.member:
         member = params.member.lower()
-        qs = qs.filter(Q(provider__code=member) | Q(beneficiary__code=member))
+        qs = cooperations_of_member_code(qs, member)
     return page_of(qs, params, lambda cooperations: [_out(c) for c in cooperations])
 
 

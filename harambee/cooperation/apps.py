@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from harambee.core.exchange import register_exporter, register_importer
+from harambee.core.iati import code_with_label
+from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
+
 
 class CooperationConfig(AppConfig):
     name = "harambee.cooperation"
@@ -9,8 +13,7 @@ class CooperationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from harambee.core.exchange import register_exporter, register_importer
-
+        # lazy: AppConfig.ready: these modules import models, which load only after the app registry
         from .iati_export import export_cooperations_csv, export_iati, import_iati
 
         register_exporter("iati", export_iati)
@@ -21,9 +24,8 @@ class CooperationConfig(AppConfig):
 
 def _register_audit_readings() -> None:
     """How the audit trail reads the codes cooperations and pledges record."""
+    # lazy: AppConfig.ready: these modules import models, which load only after the app registry
     from harambee.audit import display
-    from harambee.core.iati import code_with_label
-    from harambee.postings.choices import CHANNELS, MODALITIES, SECTORS, THEMES
 
     from .models import Cooperation, Pledge, Result, Transaction
 

@@ -484,9 +484,6 @@ def _name(codelist_name: str, code: str) -> str:
 def export_cooperations_csv(*, member: str, out: str, stdout, stderr, progress: Progress = no_progress) -> None:
     """`harambee export cooperations [--member CODE] [--out FILE]`: public cooperations as CSV, with the
     name of each code in the column after it."""
-    from django.core.management.base import CommandError
-    from django.db.models import Q
-
     qs = Cooperation.objects.filter(is_public=True).select_related("provider__country", "beneficiary__country")
     if member:
         if not Member.objects.filter(code=member.lower()).exists():

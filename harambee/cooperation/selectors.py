@@ -2,12 +2,12 @@
 
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from harambee.iati import mapping
 
-from .models import Cooperation, Pledge, PledgeUnit, Transaction
+from .models import Cooperation, Indicator, Milestone, Pledge, PledgeUnit, Transaction
 
 
 def pledges_with_delivery(qs=None):
@@ -36,3 +36,27 @@ def pledges_with_delivery(qs=None):
 
 def delivered(pledge) -> Decimal:
     return pledge.delivered_money if pledge.unit == PledgeUnit.AMOUNT else pledge.delivered_units
+
+
+def cooperations_of_members(qs: QuerySet[Cooperation], member_ids) -> QuerySet[Cooperation]:
+    """Those of `qs` where one of the members is the provider or the beneficiary."""
+    return qs.filter(Q(provider_id__in=member_ids) | Q(beneficiary_id__in=member_ids))
+
+
+def cooperations_of_member_code(qs: QuerySet[Cooperation], code: str) -> QuerySet[Cooperation]:
+    """Those of `qs` where the member with this code is the provider or the beneficiary."""
+    return qs.filter(Q(provider__code=code) | Q(beneficiary__code=code))
+
+
+def milestones_open(cooperations, *, limit: int = 50) -> QuerySet[Milestone]:
+    """The milestones of these cooperations not done yet, soonest due first."""
+    return (
+        Milestone.objects.filter(cooperation__in=cooperations, done_at__isnull=True)
+        .select_related("cooperation")
+        .order_by("due")[:limit]
+    )
+
+
+def indicator_of(cooperation: Cooperation, pk) -> Indicator | None:
+    """The cooperation's indicator with this id, or None (also when it belongs to another cooperation)."""
+    return Indicator.objects.filter(pk=pk, result__cooperation=cooperation).first()

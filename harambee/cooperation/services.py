@@ -1,7 +1,10 @@
 """Writes of cooperations and pledges (audited, atomic)."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -56,8 +59,6 @@ AUDITED_FIELDS = ["title", "provider_id", "beneficiary_id", "need_id", "offer_id
 
 
 def _english_name(member) -> str:
-    from django.utils import translation
-
     with translation.override("en"):
         return member.display_name
 
@@ -558,10 +559,6 @@ register_message(
 def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
     """Remind both sides' editors and managers of milestones due within ``days_before`` days (once
     per milestone) and of progress updates that are due (amber or worse, once a month)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     sent = 0
     due = Milestone.objects.filter(
         done_at__isnull=True,

@@ -5,7 +5,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from harambee.core.exceptions import PermissionDenied
 from harambee.core.web import add_service_errors, paginate
-from harambee.registry.models import Member, MemberStatus
+from harambee.registry.selectors import members_active
 
 from . import forms, services
 from .access import (
@@ -30,8 +29,15 @@ from .access import (
     pledge_refusal,
 )
 from .iati_export import cooperations_to_iati_xml
-from .models import CooperationStatus, Indicator, Milestone
-from .selectors import delivered, pledges_with_delivery
+from .models import CooperationStatus
+from .selectors import (
+    cooperations_of_member_code,
+    cooperations_of_members,
+    delivered,
+    indicator_of,
+    milestones_open,
+    pledges_with_delivery,
+)
 
 FRESHNESS = ("green", "amber", "red", "inactive", "closed")
 
@@ -41,7 +47,7 @@ def cooperation_list(request):
     qs = cooperation_list_for_user(user=request.user)
     member = request.GET.get("member", "").strip().lower()
     if member:
-        qs = qs.filter(Q(provider__code=member) | Q(beneficiary__code=member))
+        qs = cooperations_of_member_code(qs, member)
     status = request.GET.get("status", "")
     if status in CooperationStatus.values:
         qs = qs.filter(status=status)
@@ -59,14 +65,10 @@ def cooperation_list(request):
 @require_safe
 def my_cooperations(request):
     own = list(request.user.member_roles())
-    qs = cooperation_list_for_user(user=request.user).filter(Q(provider_id__in=own) | Q(beneficiary_id__in=own))
+    qs = cooperations_of_members(cooperation_list_for_user(user=request.user), own)
     today = timezone.localdate()
     rows = [{"cooperation": c, "freshness": c.freshness(today)} for c in qs.order_by("-created_at")[:200]]
-    due = (
-        Milestone.objects.filter(cooperation__in=[r["cooperation"] for r in rows], done_at__isnull=True)
-        .select_related("cooperation")
-        .order_by("due")[:50]
-    )
+    due = milestones_open([r["cooperation"] for r in rows], limit=50)
     return render(
         request,
         "cooperation/my_cooperations.html",
@@ -167,7 +169,7 @@ def _run(request, cooperation, action):
         form = forms.IndicatorForm(data)
         if form.is_valid():
             d = form.cleaned_data
-            indicator = Indicator.objects.filter(pk=d["indicator"], result__cooperation=cooperation).first()
+            indicator = indicator_of(cooperation, d["indicator"])
             if indicator is None:
                 raise ValidationError(_("This cooperation has no such indicator."))
             sex = {k: d[k] for k in ("female", "male") if d.get(k) is not None}
@@ -274,7 +276,7 @@ def cooperation_iati(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def cooperation_new(request):
-    active = Member.objects.filter(status=MemberStatus.ACTIVE).select_related("country").order_by("code")
+    active = members_active()
     providers = list(members_user_may_enter_cooperations_for(request.user).select_related("country").order_by("code"))
     if not providers:
         raise PermissionDenied(_("Only editors and managers of a member may enter cooperations."))

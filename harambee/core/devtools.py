@@ -17,6 +17,7 @@ class DevToolMissing(Exception):
 def synthetic_postings_generator() -> Callable[..., Iterator[dict]]:
     """`generate_postings` of the development package harambee-synth (imported only when asked for)."""
     try:
+        # lazy: optional development package (devtools/synth), absent from production installs
         from harambee_synth import generate_postings
     except ModuleNotFoundError as error:
         if error.name != "harambee_synth":

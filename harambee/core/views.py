@@ -2,7 +2,6 @@
 
 import sys
 
-from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_safe
@@ -11,7 +10,7 @@ from django.views.i18n import set_language as django_set_language
 
 from harambee.audit.selectors import audit_entry_list
 from harambee.core.dbbusy import busy_response
-from harambee.registry.models import Member, MemberKind, MemberStatus, Region
+from harambee.registry.selectors import member_counts, regions_with_member_counts
 
 from .i18n import url_in_language
 from .pagecache import public_page_cache
@@ -20,17 +19,8 @@ from .pagecache import public_page_cache
 @require_safe
 @public_page_cache()
 def home(request):
-    counts = Member.objects.filter(status=MemberStatus.ACTIVE).aggregate(
-        states=Count("pk", filter=Q(kind=MemberKind.STATE)),
-        organisations=Count("pk", filter=Q(kind=MemberKind.ORGANISATION)),
-    )
-    by_region = {
-        row["country__region"]: row["n"]
-        for row in Member.objects.filter(status=MemberStatus.ACTIVE, country__region__isnull=False)
-        .values("country__region")
-        .annotate(n=Count("pk"))
-    }
-    regions = [(region, by_region.get(region.code, 0)) for region in Region.objects.filter(level=Region.Level.REGION)]
+    counts = member_counts()
+    regions = regions_with_member_counts()
     recent = audit_entry_list().filter(is_public=True)[:8]
     return render(request, "core/home.html", {"counts": counts, "regions": regions, "recent": recent})
 

@@ -12,6 +12,11 @@ from django.conf import settings
 from django.core.mail.backends.filebased import EmailBackend as FileEmailBackend
 from django.utils.translation import gettext as _
 
+from harambee.accounts.models import User
+from harambee.registry.models import MemberStatus
+
+from .data import DEMO_PASSWORD
+
 CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
 MAIL_FILE_BACKEND = "harambee.demo.console.DemoMailFileBackend"
 
@@ -25,9 +30,6 @@ class DemoAccount:
 def demo_accounts() -> list[DemoAccount]:
     """Every demo account, in the order it was created, with what it may do: read from the
     database, so that no account the demo data creates is left out."""
-    from harambee.accounts.models import User
-    from harambee.registry.models import MemberStatus
-
     accounts = []
     languages = dict(settings.LANGUAGES)
     people = User.objects.filter(is_demo=True).prefetch_related("memberships__member__country").order_by("pk")
@@ -66,8 +68,6 @@ def demo_url(host: str, port: int) -> str:
 
 def closing_block(*, url: str, serving: bool) -> str:
     """The block the demo prints last: where to go, who to sign in as, how to stop."""
-    from .data import DEMO_PASSWORD
-
     accounts = demo_accounts()
     width = max((len(account.email) for account in accounts), default=0) + 2
     rule = "=" * 72

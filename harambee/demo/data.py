@@ -5,15 +5,25 @@ Everything is written through the services, so the demo also fills the audit tra
 object is marked `is_demo`; the loader refuses to run where settings forbid demo data.
 """
 
+import json
 from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import timezone
 
+from harambee import iati
 from harambee.accounts.models import User
 from harambee.accounts.services import invitation_create, organisation_register, user_create
+from harambee.allocation.services import round_apply, round_create
+from harambee.cooperation import services as cooperation_services
 from harambee.core.devtools import DevToolMissing, synthetic_postings_generator
+from harambee.matching.services import match_accept, match_propose
+from harambee.postings.importing import postings_import
+from harambee.postings.models import Posting
 from harambee.registry.models import Country, Member, MemberRole, MemberStatus
 from harambee.registry.services import (
     member_create_organisation,
@@ -134,12 +144,6 @@ def load_synthetic_postings(*, count: int) -> int:
 
     Raises DevToolMissing when the generator (a development package) is not installed.
     """
-    import json
-    from datetime import date
-
-    from harambee.postings.importing import postings_import
-    from harambee.postings.models import Posting
-
     generate_postings = synthetic_postings_generator()
     members = [
         (code.upper(), kind) for code, kind in Member.objects.filter(status="active").values_list("code", "kind")
@@ -154,13 +158,6 @@ def load_synthetic_postings(*, count: int) -> int:
 def load_demo_round(people) -> None:
     """Tsinghua's course seats shared out in an open allocation round, with requests from Zambia
     and Egypt, written through the services like everything else in the demo."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from harambee.allocation.services import round_apply, round_create
-    from harambee.postings.models import Posting
-
     course = Posting.objects.filter(
         external_id="DEMO-O-TSINGHUA-1", status__in=["published", "partially_matched"]
     ).first()
@@ -200,14 +197,6 @@ def load_demo_cooperations(people) -> None:
     """The chain need → match → cooperation → progress → result, in public: a South-South
     cooperation (Tsinghua trains Zambian officials) and a triangular one (Tsinghua and UNDP with
     Egypt), each with a budget, a disbursement, progress and a result disaggregated by sex."""
-    from datetime import date
-    from decimal import Decimal
-
-    from harambee import iati
-    from harambee.cooperation import services as cooperation_services
-    from harambee.matching.services import match_accept, match_propose
-    from harambee.postings.models import Posting
-
     course = Posting.objects.filter(external_id="DEMO-O-TSINGHUA-1").first()
     zambia_need = Posting.objects.filter(external_id="DEMO-N-ZMB-1").first()
     egypt_need = Posting.objects.filter(external_id="DEMO-N-EGY-1").first()

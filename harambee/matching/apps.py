@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from harambee.postings.signals import postings_changed
+
 
 class MatchingConfig(AppConfig):
     name = "harambee.matching"
@@ -9,8 +11,7 @@ class MatchingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from harambee.postings.signals import postings_changed
-
+        # lazy: AppConfig.ready: these modules import models, which load only after the app registry
         from .tasks import features_refresh_later, index_build_later
 
         def refresh(sender, ids, **kwargs):

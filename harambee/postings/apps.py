@@ -1,5 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from harambee.registry.choices import COUNTRY_GROUP_NAMES
+from harambee.registry.names import territory_name
+
+from .choices import LANGUAGES, MODALITIES, SECTORS, TARGET_GROUPS, THEMES, sdg_label
 
 
 class PostingsConfig(AppConfig):
@@ -10,13 +16,9 @@ class PostingsConfig(AppConfig):
     verbose_name = _("Needs and offers")
 
     def ready(self) -> None:
-        from django.utils.translation import get_language
-
+        # lazy: AppConfig.ready: these modules import models, which load only after the app registry
         from harambee.audit import display
-        from harambee.registry.choices import COUNTRY_GROUP_NAMES
-        from harambee.registry.names import territory_name
 
-        from .choices import LANGUAGES, MODALITIES, SECTORS, TARGET_GROUPS, THEMES, sdg_label
         from .models import Posting
 
         display.register(

@@ -1,6 +1,7 @@
 """The shared vocabulary of postings (../shared/reference/taxonomy.md): codes are fixed, labels translated."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -109,8 +110,6 @@ SDG_NUMBERS = tuple(range(1, 18))
 
 
 def sdg_label(number: int) -> str:
-    from django.utils.translation import gettext
-
     return gettext("SDG %(number)s") % {"number": number}
 
 

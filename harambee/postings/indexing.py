@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from harambee.registry.models import Member, MemberKind
+from harambee.registry.models import Country, Member, MemberKind
 from harambee.registry.names import territory_names
 
 from . import text
@@ -33,8 +33,6 @@ def member_facts(members: Iterable[Member]) -> dict[int, MemberFacts]:
     """Names (six languages), M49 regions at every level and country groups per member id."""
     members = list(members)
     country_ids = {m.country_id for m in members if m.country_id}
-    from harambee.registry.models import Country
-
     countries = {c.iso3: c for c in Country.objects.filter(iso3__in=country_ids).prefetch_related("groups")}
     facts = {}
     for member in members:

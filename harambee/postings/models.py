@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from harambee.core.usertext import UserCharField, UserTextField
 from harambee.registry.models import Member
 
-from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, PostingKind, PostingStatus
+from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, PUBLIC_STATUSES, PostingKind, PostingStatus
 
 # A published posting not updated for this long is stale; amber shortly before.
 STALE_AFTER = timedelta(days=183)
@@ -214,8 +214,6 @@ class Posting(models.Model):
 
     @property
     def is_public(self) -> bool:
-        from .choices import PUBLIC_STATUSES
-
         return self.status in PUBLIC_STATUSES
 
     @property

@@ -223,3 +223,12 @@ def posting_form_input(posting: Posting) -> dict[str, Any]:
     return posting_to_dict(
         posting, translations=list(posting.translations.all()), eligible_members=list(posting.eligible_members.all())
     )
+
+
+def postings_of_members(member_ids) -> QuerySet[Posting]:
+    """Every posting of these members, whatever its status, grouped by member and kind, newest first."""
+    return (
+        Posting.objects.filter(member_id__in=member_ids)
+        .select_related("member__country")
+        .order_by("member__code", "kind", "-updated_at")
+    )

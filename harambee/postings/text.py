@@ -288,6 +288,7 @@ def query_terms(query: str) -> list[QueryTerm]:
 @functools.cache
 def _jieba():
     """jieba, its dictionary loaded (once; jieba's own lock keeps two first callers from loading it twice)."""
+    # lazy: jieba loads a large dictionary; only Chinese text needs it
     import jieba
 
     jieba.setLogLevel(60)

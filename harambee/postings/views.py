@@ -12,8 +12,7 @@ from harambee.audit.selectors import audit_history_for
 from harambee.core.csvfile import csv_response
 from harambee.core.pagecache import public_page_cache
 from harambee.core.web import query_without_page
-from harambee.registry.models import Member
-from harambee.registry.selectors import group_list, region_choices
+from harambee.registry.selectors import group_list, member_get, region_choices
 
 from . import text, uploads
 from .access import (
@@ -37,7 +36,6 @@ from .choices import (
 )
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
-from .models import Posting
 from .selectors import (
     INDEXED_FACETS,
     PostingFilters,
@@ -47,6 +45,7 @@ from .selectors import (
     posting_search,
     posting_transitions_for,
     postings_generation,
+    postings_of_members,
 )
 from .services import (
     new_external_id,
@@ -264,11 +263,7 @@ def posting_transition_view(request, kind_path: str, external_id: str):
 @require_safe
 def my_postings(request):
     member_ids = list(request.user.member_roles())
-    postings = (
-        Posting.objects.filter(member_id__in=member_ids)
-        .select_related("member__country")
-        .order_by("member__code", "kind", "-updated_at")
-    )
+    postings = postings_of_members(member_ids)
     return render(request, "postings/my_postings.html", {"postings": postings})
 
 
@@ -290,7 +285,7 @@ def posting_import_view(request):
         if pending is None or request.POST["token"] != pending["token"]:
             messages.error(request, _("This import has expired; upload the file again."))
             return redirect("postings:import")
-        member = Member.objects.get(code=pending["member"])
+        member = member_get(pending["member"])
         try:
             with uploads.upload_path(pending["token"]).open("rb") as handle:
                 report = postings_import(lines=handle, actor=request.user, member_code=member.code.upper())

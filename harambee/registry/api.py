@@ -10,8 +10,8 @@ from harambee.accounts.auth import API_WRITE_AUTH, api_user
 from harambee.core.paging import Page, PageParams, page_of
 
 from .access import MemberAction, member_get_for_user
-from .models import Country, CountryGroup, Member
-from .selectors import member_browse
+from .models import Member
+from .selectors import countries_with_groups, group_list_with_countries, member_browse
 from .services import member_update
 
 router = Router(tags=["registry"])
@@ -120,7 +120,7 @@ def member_patch(request: HttpRequest, code: str, payload: MemberPatch):
 
 @router.get("/countries", response=Page[CountryOut], summary="Countries and areas with M49 regions and groups")
 def country_list(request: HttpRequest, params: Query[PageParams]):
-    countries = Country.objects.prefetch_related("groups").order_by("iso3")
+    countries = countries_with_groups()
     return page_of(countries, params, _countries)
 
 
@@ -142,7 +142,7 @@ def _countries(countries) -> list[CountryOut]:
 
 @router.get("/country-groups", response=Page[CountryGroupOut], summary="Country groups with their sources")
 def group_list(request: HttpRequest, params: Query[PageParams]):
-    groups = CountryGroup.objects.prefetch_related("countries").order_by("code")
+    groups = group_list_with_countries()
     return page_of(groups, params, _groups)
 
 

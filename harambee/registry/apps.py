@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from harambee.core.iati import code_with_label
 
 
 class RegistryConfig(AppConfig):
@@ -8,10 +11,8 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Members registry")
 
     def ready(self) -> None:
-        from django.conf import settings
-
+        # lazy: AppConfig.ready: these modules import models, which load only after the app registry
         from harambee.audit import display
-        from harambee.core.iati import code_with_label
 
         from .access import people_names
         from .models import Member

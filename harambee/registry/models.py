@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from harambee.core.usertext import UserCharField, UserJSONField, UserTextField
 
+from .choices import COUNTRY_GROUP_NAMES
 from .names import territory_name
 
 
@@ -112,8 +113,6 @@ class CountryGroup(models.Model):
 
     @property
     def name(self) -> str:
-        from .choices import COUNTRY_GROUP_NAMES
-
         return str(COUNTRY_GROUP_NAMES.get(self.code, self.code))
 
 

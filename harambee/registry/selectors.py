@@ -1,10 +1,11 @@
 """Reads for the registry: member lists with filters, profiles, regions and groups."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.text import slugify
 
 from .access import ACTING_ROLES, member_list_for_user
-from .models import CountryGroup, Member, MemberKind, Membership, Region
+from .models import Country, CountryGroup, Member, MemberKind, Membership, MemberStatus, ReferenceDataset, Region
+from .names import UN_LANGUAGES, territory_name
 
 
 def member_browse(
@@ -34,8 +35,6 @@ def member_browse(
     if status:
         qs = qs.filter(status=status)
     if q:
-        from .names import UN_LANGUAGES, territory_name
-
         needle = q.strip().casefold()
         # State names live in CLDR, not in the database, so match them in Python.
         iso3s = [
@@ -107,3 +106,56 @@ def member_code_suggest(name: str) -> str:
         code = f"{base}-{n}"
         n += 1
     return code
+
+
+def member_get(code: str) -> Member:
+    """One member by code (raises Member.DoesNotExist)."""
+    return Member.objects.get(code=code)
+
+
+def members_active() -> QuerySet[Member]:
+    """Active members with their country, by code."""
+    return Member.objects.filter(status=MemberStatus.ACTIVE).select_related("country").order_by("code")
+
+
+def members_pending() -> QuerySet[Member]:
+    """Members waiting for the secretariat's decision, oldest first."""
+    return Member.objects.filter(status=MemberStatus.PENDING).select_related("country").order_by("created_at")
+
+
+def member_memberships(member: Member) -> QuerySet[Membership]:
+    """A member's memberships with their people, by name, for the people page."""
+    return Membership.objects.filter(member=member).select_related("user").order_by("user__full_name")
+
+
+def member_counts() -> dict[str, int]:
+    """{"states": n, "organisations": n} of active members."""
+    return Member.objects.filter(status=MemberStatus.ACTIVE).aggregate(
+        states=Count("pk", filter=Q(kind=MemberKind.STATE)),
+        organisations=Count("pk", filter=Q(kind=MemberKind.ORGANISATION)),
+    )
+
+
+def regions_with_member_counts() -> list[tuple[Region, int]]:
+    """The M49 regions, each with its number of active members."""
+    by_region = {
+        row["country__region"]: row["n"]
+        for row in Member.objects.filter(status=MemberStatus.ACTIVE, country__region__isnull=False)
+        .values("country__region")
+        .annotate(n=Count("pk"))
+    }
+    return [(region, by_region.get(region.code, 0)) for region in Region.objects.filter(level=Region.Level.REGION)]
+
+
+def countries_with_groups() -> QuerySet[Country]:
+    """Countries and areas with their groups, by ISO 3166 alpha-3 code."""
+    return Country.objects.prefetch_related("groups").order_by("iso3")
+
+
+def group_list_with_countries() -> QuerySet[CountryGroup]:
+    """Country groups with their countries, by code."""
+    return CountryGroup.objects.prefetch_related("countries").order_by("code")
+
+
+def reference_datasets() -> QuerySet[ReferenceDataset]:
+    return ReferenceDataset.objects.all()

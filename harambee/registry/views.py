@@ -12,8 +12,15 @@ from harambee.core.web import add_service_errors, paginate, query_without_page
 
 from .access import MemberAction, is_secretariat, member_can, member_get_for_user, person_may_be_named
 from .forms import InvitationForm, MemberFilterForm, MemberProfileForm, MembershipForm
-from .models import CountryGroup, Membership, MemberStatus, ReferenceDataset
-from .selectors import group_list, member_browse, member_profile, region_choices
+from .models import CountryGroup, Membership, MemberStatus
+from .selectors import (
+    group_list,
+    member_browse,
+    member_memberships,
+    member_profile,
+    reference_datasets,
+    region_choices,
+)
 from .services import member_update, membership_remove, membership_update
 
 
@@ -82,7 +89,7 @@ def member_edit(request, code: str):
 @require_http_methods(["GET", "POST"])
 def member_people(request, code: str):
     member = member_get_for_user(user=request.user, code=code, action=MemberAction.MANAGE_PEOPLE)
-    memberships = Membership.objects.filter(member=member).select_related("user").order_by("user__full_name")
+    memberships = member_memberships(member)
     rows = [
         (
             m,
@@ -166,4 +173,4 @@ def group_detail(request, code: str):
 
 @require_safe
 def reference_data(request):
-    return render(request, "registry/reference_data.html", {"datasets": ReferenceDataset.objects.all()})
+    return render(request, "registry/reference_data.html", {"datasets": reference_datasets()})

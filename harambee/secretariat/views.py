@@ -11,14 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from harambee.accounts.models import Invitation, InvitationStatus
+from harambee.accounts.selectors import invitations_open
 from harambee.accounts.services import invitation_create
 from harambee.audit.selectors import audit_entry_list, audit_model_choices
 from harambee.background.selectors import background_work_summary, task_get, task_label
 from harambee.background.services import task_retry
 from harambee.core.web import add_service_errors, paginate, query_without_page
 from harambee.registry.access import MemberAction, is_secretariat, member_get_for_user
-from harambee.registry.models import Member, MemberStatus
+from harambee.registry.selectors import members_pending
 from harambee.registry.services import member_create_organisation, member_create_state, member_set_status
 
 from .forms import (
@@ -44,8 +44,8 @@ def secretariat_required(view):
 @secretariat_required
 @require_safe
 def dashboard(request):
-    pending = Member.objects.filter(status=MemberStatus.PENDING).select_related("country").order_by("created_at")
-    invitations = Invitation.objects.filter(status=InvitationStatus.OPEN).select_related("member", "invited_by")[:50]
+    pending = members_pending()
+    invitations = invitations_open(limit=50)
     return render(
         request,
         "secretariat/dashboard.html",

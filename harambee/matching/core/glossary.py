@@ -27,7 +27,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from harambee.postings.text import fold
+from harambee.postings.text import _chinese_words, fold
 
 from .vocabulary import LANGUAGES as UN_LANGUAGES
 
@@ -232,8 +232,6 @@ class Glossary:
 
 def chinese_words(text: str) -> list[str]:
     """The folded words of the Han runs of ``text`` (jieba), one-character words included."""
-    from harambee.postings.text import _chinese_words
-
     words: list[str] = []
     for run in _HAN_RUN_RE.findall(fold(text)):
         words.extend(_chinese_words(run) if len(run) > 1 else [run])

@@ -3,6 +3,7 @@ import signal
 import sys
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -11,14 +12,14 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from harambee.background.supervisor import WorkerProcesses
+from harambee.demo.console import closing_block, demo_url
+from harambee.registry.reference import load_reference_data
 
 
 class DemoServer(RunserverCommand):
     """Django's development server, announcing itself with the demo's closing block only."""
 
     def on_bind(self, server_port):
-        from harambee.demo.console import closing_block, demo_url
-
         self.stdout.write(closing_block(url=demo_url(self.addr, server_port), serving=True))
 
 
@@ -38,8 +39,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, port, host, reset, no_serve, task_workers, **options):
-        from harambee.demo.console import closing_block, demo_url
-
         if not settings.HARAMBEE_ALLOW_DEMO:
             raise CommandError(_("The demo cannot run with production settings."))
         if not 0 < port < 65536:
@@ -72,10 +71,6 @@ class Command(BaseCommand):
                     os.remove(path)
             self.stdout.write(f"Removed {name}")
         else:
-            from django.apps import apps
-
-            from harambee.registry.reference import load_reference_data
-
             # flush empties every table, the reference lists included, so load those again.
             call_command("flush", interactive=False)
             load_reference_data(apps)

@@ -8,6 +8,7 @@ from harambee.core.exchange import EXPORTERS
 from harambee.core.progress import command_progress
 from harambee.postings.importing import postings_csv_rows, postings_export_lines
 from harambee.postings.models import Posting
+from harambee.registry.models import Member
 
 
 class Command(BaseCommand):
@@ -29,8 +30,6 @@ class Command(BaseCommand):
         if member:
             postings = postings.filter(member__code=member.lower())
             if not postings.exists() and not Posting.objects.filter(member__code=member.lower()).exists():
-                from harambee.registry.models import Member
-
                 if not Member.objects.filter(code=member.lower()).exists():
                     raise CommandError(_("Unknown member: %(code)s") % {"code": member})
         if kind:

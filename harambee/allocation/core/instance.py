@@ -13,10 +13,19 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
-from django.utils.translation import gettext as _
+# The core imports no Django (docs/adr/0011): messages are written as `_("...")` calls so that
+# makemessages finds them, and `_` is the translate callable the caller passes in (the app layer,
+# harambee.allocation.engine, passes Django's gettext; the default leaves them in English).
+Translate = Callable[[str], str]
+
+
+def untranslated(message: str) -> str:
+    return message
+
 
 ENGINE_VERSION = "1.0.0"
 MODES = ("optimal", "stable")
@@ -126,14 +135,16 @@ def _micro(value: float) -> int:
 class _Checker:
     """Collects errors while the instance is read, so that all of them are reported at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, translate: Translate) -> None:
         self.errors: list[str] = []
+        self.translate = translate
 
     def add(self, message: str) -> None:
         self.errors.append(message)
 
     def share_map(self, value: Any, where: str, what: str) -> tuple[tuple[str, int], ...]:
         """A {key: share in [0, 1]} mapping, as sorted (key, micro-share) pairs."""
+        _ = self.translate
         if value is None:
             return ()
         if not isinstance(value, dict):
@@ -153,6 +164,7 @@ class _Checker:
         return tuple(sorted(pairs))
 
     def reserve_map(self, value: Any, where: str) -> tuple[tuple[str, int], ...]:
+        _ = self.translate
         pairs = self.share_map(value, where, "reserve")
         total = sum(share for _group, share in pairs)
         if total > MICRO:
@@ -164,6 +176,7 @@ class _Checker:
 
 
 def _parse_policy(raw: Any, check: _Checker) -> Policy:
+    _ = check.translate
     if raw is None:
         return Policy()
     if not isinstance(raw, dict):
@@ -224,6 +237,7 @@ def _label(kind: str, index: int, item: Any) -> str:
 
 
 def _parse_offers(raw: Any, check: _Checker) -> list[Offer]:
+    _ = check.translate
     if raw is None:
         check.add(_("offers: missing required key."))
         return []
@@ -268,6 +282,7 @@ def _parse_offers(raw: Any, check: _Checker) -> list[Offer]:
 
 
 def _parse_choices(raw: Any, where: str, offer_ids: set[str], check: _Checker) -> tuple[Choice, ...]:
+    _ = check.translate
     if not isinstance(raw, list):
         check.add(_("%(where)s.choices: must be a list.") % {"where": where})
         return ()
@@ -338,6 +353,7 @@ def _parse_choices(raw: Any, where: str, offer_ids: set[str], check: _Checker) -
 
 
 def _parse_requests(raw: Any, offer_ids: set[str], check: _Checker) -> list[Request]:
+    _ = check.translate
     if raw is None:
         check.add(_("requests: missing required key."))
         return []
@@ -396,14 +412,15 @@ def _parse_requests(raw: Any, offer_ids: set[str], check: _Checker) -> list[Requ
     return requests
 
 
-def parse_instance(data: Any) -> Instance:
+def parse_instance(data: Any, *, translate: Translate = untranslated) -> Instance:
     """Validate and normalise an instance given as decoded JSON.
 
     Raises `AllocationInputError` listing every problem (unknown offers, bad capacities, scores
     or shares, duplicate ids or choices, unknown modes, wrong types, missing keys). Keys the
-    engine does not know are ignored.
+    engine does not know are ignored. `translate` turns each message into the reader's language.
     """
-    check = _Checker()
+    _ = translate
+    check = _Checker(translate)
     if not isinstance(data, dict):
         raise AllocationInputError([_("The instance must be a JSON object with policy, offers and requests.")])
     policy = _parse_policy(data.get("policy"), check)
