@@ -120,12 +120,16 @@ def doc_from_fields(
     geography: Geography,
     glossary: Glossary | None = None,
     tag: bool = True,
+    stored_concepts: dict[str, float] | None = None,
     **fields,
 ) -> MatchDoc:
     """A MatchDoc from posting fields (interchange names); concepts are tagged here unless
-    ``tag`` is False (the caller has them stored)."""
+    ``tag`` is False (the caller has them stored: ``stored_concepts``, else none)."""
     glossary = glossary or default_glossary()
-    concepts = dict(glossary.tag(f"{title}\n{description}", language)) if tag else {}
+    if stored_concepts is not None:
+        concepts = stored_concepts
+    else:
+        concepts = dict(glossary.tag(f"{title}\n{description}", language)) if tag else {}
     capacity = fields.get("capacity") or {}
     unit, value = next(iter(capacity.items()), ("", None)) if isinstance(capacity, dict) else ("", None)
     if unit == "currency":
