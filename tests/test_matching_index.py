@@ -273,3 +273,99 @@ def test_engine_dates_are_ordinals():
     offers, _ = _corpus()
     index = CandidateIndex(offers)
     assert index.starts.dtype == np.int32 and int(index.starts[0]) == date(2026, 1, 1).toordinal()
+
+
+@pytest.mark.django_db
+def test_the_index_built_from_plain_rows_equals_the_one_built_from_posting_instances(cast, posted):
+    """The build reads rows, not model instances; it must index exactly what ``posting_doc`` makes of
+    each posting (stored concepts and vectors, or the text tagged when none are stored)."""
+    from harambee.matching.core.glossary import default_glossary
+    from harambee.matching.documents import geographies
+    from harambee.matching.embedding import corpus_centroids, get_embedder, language_centroids
+    from harambee.matching.index import build_indexes, posting_doc
+    from harambee.matching.models import PostingFeatures
+    from harambee.postings.choices import PostingStatus
+    from harambee.postings.models import Posting
+
+    # given needs and offers with every kind of field, stored features with and without a vector, one
+    # without stored features, capacity partly committed, named eligible members, and a closed posting
+    posted(
+        cast.member,
+        id="N1",
+        title="Training of civil servants in artificial intelligence",
+        modalities=["training"],
+        themes=["skills"],
+        capacity={"seats": 30},
+        start="2026-03-01",
+    )
+    posted(
+        cast.member,
+        id="N2",
+        title="Système d'alerte précoce aux inondations",
+        language="fr",
+        delivery_languages=["fr", "en"],
+        sectors=["disaster_risk"],
+        format="in_person",
+    )
+    posted(
+        cast.other_member,
+        id="O1",
+        kind="offer",
+        title="Artificial intelligence course for civil servants",
+        capacity={"seats": 20},
+        format="online",
+        end="2026-12-31",
+        eligible_groups=["LDC"],
+    )
+    posted(
+        cast.other_member,
+        id="O2",
+        kind="offer",
+        title="Joint laboratory on language models",
+        language="zh",
+        delivery_languages=["zh"],
+        eligible_members=["unza"],
+        target_groups=["researchers"],
+    )
+    posted(
+        cast.other_member,
+        id="O3",
+        kind="offer",
+        title="Datos abiertos para la agricultura",
+        language="es",
+        description="**Open data** for farmers, with [a link](https://example.org).",
+        eligible_regions=["002"],
+    )
+    posted(cast.other_member, id="O4", kind="offer", title="Closed offer on data")
+    Posting.objects.filter(external_id="O4").update(status=PostingStatus.CLOSED)
+    Posting.objects.filter(external_id="O1").update(capacity_used=7)
+    PostingFeatures.objects.filter(posting__external_id="O2").update(embedder="", vector=b"")
+    PostingFeatures.objects.filter(posting__external_id="O3").delete()
+    # when the index is built from rows, and the old way from instances
+    embedder, glossary = get_embedder(), default_glossary()
+    built, semantic = build_indexes(embedder)
+    postings = list(
+        Posting.objects.filter(status__in=choices.OPEN_STATUSES)
+        .select_related("member", "features")
+        .prefetch_related("eligible_members")
+        .order_by("pk")
+    )
+    places = geographies({p.member.code for p in postings})
+    docs = [posting_doc(p, places, getattr(p, "features", None), glossary) for p in postings]
+    with_vectors = [d for d in docs if d.vector is not None]
+    centroids = corpus_centroids(
+        np.vstack([d.vector for d in with_vectors]),
+        [d.language for d in with_vectors],
+        language_centroids(embedder, glossary),
+    )
+    # then both have the same documents, arrays and description, to the last bit
+    assert semantic and {kind: index.size for kind, index in built.items()} == {"need": 2, "offer": 3}
+    assert sorted(built["offer"].meta["concepts"]) == built["offer"].meta["concepts"]
+    for kind in ("need", "offer"):
+        expected = CandidateIndex([d for d in docs if d.kind == kind], centroids=centroids)
+        assert built[kind].meta == expected.meta
+        assert sorted(built[kind].arrays) == sorted(expected.arrays)
+        for name, array in expected.arrays.items():
+            assert built[kind].arrays[name].dtype == array.dtype, name
+            assert np.array_equal(built[kind].arrays[name], array, equal_nan=array.dtype.kind == "f"), name
+    assert built["offer"].remaining.tolist()[:1] == [13.0]

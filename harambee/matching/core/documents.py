@@ -85,22 +85,35 @@ def resolve_geographies(
 
 def infer_tags(concepts: dict[str, float], glossary: Glossary) -> dict[str, frozenset[str]]:
     """Modalities, themes and sectors a text implies through its concepts."""
-    modality_of = concept_modalities(glossary)
-    found: dict[str, set[str]] = {"modalities": set(), "themes": set(), "sectors": set(), "target_groups": set()}
+    implied = _implied_tags(glossary)
+    found: dict[str, set[str]] = {}
     for concept_id in concepts:
-        concept = glossary.concepts.get(concept_id)
-        if concept is None:
-            continue
+        for facet, code in implied.get(concept_id, ()):
+            found.setdefault(facet, set()).add(code)
+    return {facet: frozenset(found[facet]) for facet in _FACET_ORDER if facet in found}
+
+
+_FACET_ORDER = ("modalities", "themes", "sectors", "target_groups")
+
+
+@functools.lru_cache(maxsize=4)
+def _implied_tags(glossary: Glossary) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per concept id, the (facet, code) pairs it implies (what :func:`infer_tags` adds for it)."""
+    modality_of = concept_modalities(glossary)
+    out = {}
+    for concept_id, concept in glossary.concepts.items():
+        pairs = []
         if concept_id in modality_of:
-            found["modalities"].add(modality_of[concept_id])
+            pairs.append(("modalities", modality_of[concept_id]))
         if concept.area in THEME_AREAS and concept.area in THEMES:
-            found["themes"].add(concept.area)
+            pairs.append(("themes", concept.area))
         if concept.area in SECTORS:
-            found["sectors"].add(concept.area)
-            found["themes"].add("applications")
+            pairs += [("sectors", concept.area), ("themes", "applications")]
         if concept.area == "target_group" and concept_id in TARGET_GROUPS:
-            found["target_groups"].add(concept_id)
-    return {facet: frozenset(codes) for facet, codes in found.items() if codes}
+            pairs.append(("target_groups", concept_id))
+        if pairs:
+            out[concept_id] = tuple(pairs)
+    return out
 
 
 def _date(value) -> date | None:
@@ -120,12 +133,16 @@ def doc_from_fields(
     geography: Geography,
     glossary: Glossary | None = None,
     tag: bool = True,
+    stored_concepts: dict[str, float] | None = None,
     **fields,
 ) -> MatchDoc:
     """A MatchDoc from posting fields (interchange names); concepts are tagged here unless
-    ``tag`` is False (the caller has them stored)."""
+    ``tag`` is False (the caller has them stored: ``stored_concepts``, else none)."""
     glossary = glossary or default_glossary()
-    concepts = dict(glossary.tag(f"{title}\n{description}", language)) if tag else {}
+    if stored_concepts is not None:
+        concepts = stored_concepts
+    else:
+        concepts = dict(glossary.tag(f"{title}\n{description}", language)) if tag else {}
     capacity = fields.get("capacity") or {}
     unit, value = next(iter(capacity.items()), ("", None)) if isinstance(capacity, dict) else ("", None)
     if unit == "currency":

@@ -18,7 +18,9 @@ breakdown only for the candidates returned, so ranking 100,000 offers stays with
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -214,8 +216,16 @@ class CandidateIndex:
     memory-mapped from disk (``store.py``) are the same object and rank identically.
     """
 
-    def __init__(self, docs: Sequence[MatchDoc], *, centroids: dict[str, np.ndarray] | None = None):
-        arrays, meta = _arrays_from_docs(list(docs), centroids)
+    def __init__(
+        self,
+        docs: Sequence[MatchDoc],
+        *,
+        centroids: dict[str, np.ndarray] | None = None,
+        vectors: tuple[np.ndarray, np.ndarray] | None = None,
+    ):
+        """``vectors``, when given, stands for the documents' own: a matrix with one row per document
+        and which rows hold a vector (a caller that decoded them into one matrix need not split it)."""
+        arrays, meta = _arrays_from_docs(list(docs), centroids, vectors)
         self._load(arrays, meta)
 
     @classmethod
@@ -509,7 +519,9 @@ def _concept_vector(concepts: dict[str, float], idf: dict[str, float], size: int
     return {c: w / norm for c, w in weights.items()}
 
 
-def _arrays_from_docs(docs: list[MatchDoc], centroids: dict[str, np.ndarray] | None) -> tuple[dict, dict]:
+def _arrays_from_docs(
+    docs: list[MatchDoc], centroids: dict[str, np.ndarray] | None, vectors: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[dict, dict]:
     """The arrays and description of an index over ``docs`` (see :class:`CandidateIndex`)."""
     n = len(docs)
     arrays: dict[str, np.ndarray] = {}
@@ -518,50 +530,44 @@ def _arrays_from_docs(docs: list[MatchDoc], centroids: dict[str, np.ndarray] | N
     arrays["id_order"] = order = np.argsort(ids, kind="stable").astype(np.int64)
     arrays["sorted_ids"] = ids[order]
     # concepts: idf over the candidates, L2-normalised tf-idf per candidate, inverted lists
-    df: dict[str, int] = {}
-    for doc in docs:
-        for concept in doc.concepts:
-            df[concept] = df.get(concept, 0) + 1
-    idf = {c: math.log((1 + n) / (1 + k)) + 1.0 for c, k in df.items()}
-    concepts = sorted(idf)
-    concept_index = {c: j for j, c in enumerate(concepts)}
-    arrays["idf"] = np.array([idf[c] for c in concepts], dtype=np.float64)
-    doc_offsets = np.zeros(n + 1, dtype=np.int64)
-    doc_concepts: list[int] = []
-    doc_weights: list[float] = []
-    for i, doc in enumerate(docs):
-        for concept, weight in _concept_vector(doc.concepts, idf, n).items():
-            doc_concepts.append(concept_index[concept])
-            doc_weights.append(weight)
-        doc_offsets[i + 1] = len(doc_concepts)
-    arrays["doc_offsets"] = doc_offsets
-    arrays["doc_concepts"] = doc_concept_array = np.array(doc_concepts, dtype=np.int32)
-    arrays["doc_weights"] = doc_weight_array = np.array(doc_weights, dtype=np.float64)
-    # inverted lists: per concept, its candidates in row order
-    rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(doc_offsets))
-    order = np.lexsort((rows, doc_concept_array))
-    arrays["concept_rows"] = rows[order]
-    arrays["concept_values"] = doc_weight_array[order].astype(np.float32)
-    arrays["concept_offsets"] = np.searchsorted(doc_concept_array[order], np.arange(len(concepts) + 1)).astype(np.int64)
+    arrays.update(_concept_arrays(docs))
+    concepts = arrays.pop("_names").tolist()
     # vectors, centred per language
     # a candidate whose vector is not computed yet gets a zero vector: no semantic credit
-    with_vectors = np.array([d.vector is not None for d in docs], dtype=bool)
+    if vectors is None:
+        with_vectors = np.array([d.vector is not None for d in docs], dtype=bool)
+        matrix = None
+        if with_vectors.any():
+            dim = next(d.vector for d in docs if d.vector is not None).shape[0]
+            matrix = np.vstack([d.vector if d.vector is not None else np.zeros(dim) for d in docs])
+    else:
+        matrix, with_vectors = vectors
+        with_vectors = np.asarray(with_vectors, dtype=bool)
     has_vectors = bool(with_vectors.any())
     if has_vectors:
-        dim = next(d.vector for d in docs if d.vector is not None).shape[0]
-        matrix = np.vstack([d.vector if d.vector is not None else np.zeros(dim) for d in docs])
-        vectors = _centre(matrix.astype(np.float32), [d.language for d in docs], centroids)
-        vectors[~with_vectors] = 0.0
-        arrays["vectors"] = vectors
+        centred = _centre(np.asarray(matrix).astype(np.float32), [d.language for d in docs], centroids)
+        centred[~with_vectors] = 0.0
+        arrays["vectors"] = centred
     if centroids is not None:
         languages = sorted(centroids)
         arrays["centroids"] = np.vstack([np.asarray(centroids[lang], dtype=np.float32) for lang in languages])
     # structured fields as bit masks and numbers
     for name, facet, vocabulary in _FACETS:
         tagged = [doc.tags(facet) for doc in docs]
-        arrays[f"{name}_bits"] = np.array([_mask(tags, vocabulary) for tags, _ in tagged], dtype=np.uint16)
+        masks: dict[frozenset[str], int] = {}  # few distinct tag sets: each mask computed once
+        arrays[f"{name}_bits"] = np.array(
+            [masks[tags] if tags in masks else masks.setdefault(tags, _mask(tags, vocabulary)) for tags, _ in tagged],
+            dtype=np.uint16,
+        )
         arrays[f"{name}_inferred"] = np.array([was for _, was in tagged], dtype=bool)
-    arrays["language_bits"] = np.array([_mask(d.working_languages(), LANGUAGES) for d in docs], dtype=np.uint8)
+    masks = {}
+    arrays["language_bits"] = np.array(
+        [
+            masks[tags] if tags in masks else masks.setdefault(tags, _mask(tags, LANGUAGES))
+            for tags in (d.working_languages() for d in docs)
+        ],
+        dtype=np.uint8,
+    )
     arrays["format_codes"] = np.array([FORMATS.index(d.format) if d.format in FORMATS else -1 for d in docs], np.int8)
     arrays["starts"] = np.array([d.start.toordinal() if d.start else _NO_DATE for d in docs], dtype=np.int32)
     arrays["ends"] = np.array([d.end.toordinal() if d.end else _NO_DATE for d in docs], dtype=np.int32)
@@ -596,6 +602,47 @@ def _arrays_from_docs(docs: list[MatchDoc], centroids: dict[str, np.ndarray] | N
     return arrays, meta
 
 
+def _concept_arrays(docs: list[MatchDoc]) -> dict[str, np.ndarray]:
+    """The idf of each concept over ``docs``, each document's tf-idf vector (as :func:`_concept_vector`
+    computes it, to the last bit) and the inverted lists, computed over flat arrays of all the pairs."""
+    n = len(docs)
+    names = list(itertools.chain.from_iterable(d.concepts for d in docs))
+    df = collections.Counter(names)
+    idf = {c: math.log((1 + n) / (1 + k)) + 1.0 for c, k in df.items()}
+    concepts = sorted(idf)
+    concept_index = {c: j for j, c in enumerate(concepts)}
+    idf_array = np.array([idf[c] for c in concepts], dtype=np.float64)
+    counts = np.fromiter((len(d.concepts) for d in docs), dtype=np.int64, count=n)
+    rows = np.repeat(np.arange(n, dtype=np.int32), counts)
+    codes = np.fromiter(map(concept_index.__getitem__, names), dtype=np.int32, count=len(names))
+    tfs = np.fromiter(itertools.chain.from_iterable(d.concepts.values() for d in docs), np.float64, len(names))
+    kept = tfs > 0
+    rows, codes, tfs = rows[kept], codes[kept], tfs[kept]
+    # math.log of each distinct tf (few), and the squares summed per document by Python's sum, in
+    # document order: bit for bit what _concept_vector computes
+    distinct, which = np.unique(tfs, return_inverse=True)
+    logs = np.array([math.log(tf) for tf in distinct.tolist()], dtype=np.float64)
+    weights = (1 + logs[which.reshape(-1)]) * idf_array[codes]
+    doc_offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=doc_offsets[1:])
+    squares = (weights * weights).tolist()
+    bounds = doc_offsets.tolist()
+    norms = np.array([math.sqrt(sum(squares[a:b])) or 1.0 for a, b in itertools.pairwise(bounds)], dtype=np.float64)
+    weights = weights / norms[rows]
+    # inverted lists: per concept, its candidates in row order
+    order = np.lexsort((rows, codes))
+    return {
+        "_names": np.array(concepts, dtype=object),
+        "idf": idf_array,
+        "doc_offsets": doc_offsets,
+        "doc_concepts": codes,
+        "doc_weights": weights,
+        "concept_rows": rows[order],
+        "concept_values": weights[order].astype(np.float32),
+        "concept_offsets": np.searchsorted(codes[order], np.arange(len(concepts) + 1)).astype(np.int64),
+    }
+
+
 def _eligible(requester: MatchDoc, groups, regions, members) -> tuple[bool, str]:
     """Whether the requester may take up an offer with these rules, and on which ground."""
     if not (groups or regions or members):
@@ -616,10 +663,10 @@ def _eligible(requester: MatchDoc, groups, regions, members) -> tuple[bool, str]
 def _centre(matrix: np.ndarray, languages: list[str], centroids: dict[str, np.ndarray] | None) -> np.ndarray:
     out = matrix.astype(np.float32, copy=True)
     if centroids:
+        codes = np.array(languages, dtype=object)
         for lang in set(languages):
             if lang in centroids:
-                rows = [i for i, code in enumerate(languages) if code == lang]
-                out[rows] -= centroids[lang]
+                out[codes == lang] -= centroids[lang]
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return out / norms
