@@ -94,6 +94,12 @@ def main(argv: list[str] | None = None) -> None:
     if argv[1:] in HELP_ARGUMENTS:
         sys.stdout.write(usage())
         return
+    django_options = {"--settings", "--pythonpath", "--traceback"} & {a.split("=")[0] for a in argv[2:]}
+    if argv[1] == "allocate" and not django_options:
+        # lazy: the allocation round needs no Django (docs/performance.md, "harambee allocate")
+        from harambee.allocation.core.command import main as allocate
+
+        sys.exit(allocate(argv[2:]))
     command = COMMANDS.get(argv[1])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", command.settings if command else "config.settings.local")
     run_django(argv)
