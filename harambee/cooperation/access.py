@@ -17,6 +17,7 @@ from harambee.registry.access import (
     member_can_act_for,
     member_check_can_act_for,
     members_user_may_act_for,
+    rows_visible_to,
 )
 from harambee.registry.models import Member, MemberStatus
 
@@ -51,12 +52,7 @@ def reporting_member_for(user, cooperation: Cooperation):
 
 def cooperation_list_for_user(*, user) -> QuerySet[Cooperation]:
     qs = Cooperation.objects.select_related("provider__country", "beneficiary__country")
-    if is_secretariat(user):
-        return qs
-    if getattr(user, "is_authenticated", False) and user.is_active:
-        own = list(user.member_roles())
-        return qs.filter(Q(is_public=True) | Q(provider_id__in=own) | Q(beneficiary_id__in=own))
-    return qs.filter(is_public=True)
+    return rows_visible_to(qs, user=user, public=Q(is_public=True), member_fields=("provider", "beneficiary"))
 
 
 def cooperation_get_for_user(*, user, pk: int, action: CooperationAction = CooperationAction.VIEW) -> Cooperation:
@@ -125,15 +121,8 @@ def pledge_can(user, member: Member, action: PledgeAction, pledge: Pledge | None
 def pledge_list_for_user(*, user) -> QuerySet[Pledge]:
     """The pledges `user` may see (`pledge_can(VIEW)` for many): the public ones of active members,
     its own members' pledges, and every pledge for the secretariat."""
-    qs = Pledge.objects.all()
-    if is_secretariat(user):
-        return qs
     public = Q(is_public=True, member__status=MemberStatus.ACTIVE)
-    if getattr(user, "is_authenticated", False) and user.is_active:
-        own = list(user.member_roles())
-        if own:
-            return qs.filter(public | Q(member_id__in=own))
-    return qs.filter(public)
+    return rows_visible_to(Pledge.objects.all(), user=user, public=public, member_fields=("member",))
 
 
 def members_user_may_pledge_for(user) -> QuerySet[Member]:

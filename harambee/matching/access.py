@@ -2,13 +2,13 @@
 
 from enum import StrEnum
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import Conflict, PermissionDenied
-from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for
+from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for, rows_visible_to
 
 from .models import Match, MatchStatus
 
@@ -64,12 +64,7 @@ def match_check(user, match: Match, action: MatchAction) -> None:
 def match_list_for_user(*, user) -> QuerySet[Match]:
     """The matches the user may see: those of its members (all of them for the secretariat)."""
     qs = Match.objects.select_related("need__member", "offer__member", "proposer", "cooperation")
-    if is_secretariat(user):
-        return qs
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return qs.none()
-    own = list(user.member_roles())
-    return qs.filter(Q(need__member_id__in=own) | Q(offer__member_id__in=own))
+    return rows_visible_to(qs, user=user, public=None, member_fields=("need__member", "offer__member"))
 
 
 def match_get_for_user(*, user, pk: int, action: MatchAction = MatchAction.VIEW) -> Match:

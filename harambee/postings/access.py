@@ -16,6 +16,7 @@ from harambee.registry.access import (
     member_role_for,
     member_status_acts,
     members_user_may_act_for,
+    rows_visible_to,
 )
 from harambee.registry.models import Member, MemberStatus
 
@@ -59,15 +60,8 @@ def posting_get_for_user(*, user, external_id: str, action: PostingAction = Post
 
 def posting_list_for_user(*, user) -> QuerySet[Posting]:
     """Postings the user may see (before any filter)."""
-    qs = Posting.objects.all()
-    if is_secretariat(user):
-        return qs
     public = Q(status__in=PUBLIC_STATUSES, member__status=MemberStatus.ACTIVE)
-    if getattr(user, "is_authenticated", False) and user.is_active:
-        own = list(user.member_roles())
-        if own:
-            return qs.filter(public | Q(member_id__in=own))
-    return qs.filter(public)
+    return rows_visible_to(Posting.objects.all(), user=user, public=public, member_fields=("member",))
 
 
 def members_user_may_post_for(user) -> QuerySet[Member]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -76,6 +76,20 @@ def member_get_for_user(*, user, code: str, action: MemberAction = MemberAction.
     if not member_can(user, member, action):
         raise PermissionDenied(_("You may not do this for this member."))
     return member
+
+
+def rows_visible_to(qs: QuerySet, *, user, public: Q | None, member_fields: Iterable[str]) -> QuerySet:
+    """The rows of ``qs`` that ``user`` may see, for every list of things members own: all of them
+    for the secretariat; otherwise those matching ``public`` (None: none), plus, for a signed-in
+    person, those whose ``member_fields`` name one of the person's members (any role)."""
+    if is_secretariat(user):
+        return qs
+    visible = public if public is not None else Q(pk__in=[])
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        own = list(user.member_roles())
+        for field in member_fields:
+            visible |= Q(**{f"{field}_id__in": own})
+    return qs.filter(visible)
 
 
 def member_list_for_user(*, user) -> QuerySet[Member]:
