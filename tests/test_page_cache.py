@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from harambee.accounts.services import api_token_create
 from harambee.core.pagecache import public_page_cache
+from harambee.matching.index import build_matching_index, index_generation
 from harambee.postings.models import Posting, PostingStatus
 from harambee.postings.services import posting_create, posting_update
 from harambee.postings.validation import parse_posting
@@ -31,10 +32,12 @@ def _data(cast, title: str, external_id: str = "N-1"):
 
 @pytest.fixture
 def need(cast):
-    return posting_create(
+    posting = posting_create(
         actor=cast.manager, member=cast.member, data=_data(cast, "Training for civil servants"),
         status=PostingStatus.PUBLISHED,
     )  # fmt: skip
+    build_matching_index()  # as the background task does after the write
+    return posting
 
 
 def _visit(client, url, **headers):
@@ -87,6 +90,18 @@ def test_any_audited_write_makes_the_home_page_fresh(client, cast, need):
     member_update(member=cast.member, actor=cast.manager, data={"name": "Nouveau nom"})
     # then the home page's recent public changes show it at the next visit
     assert "Nouveau nom" in _visit(client, "/en/")[0].content.decode()
+
+
+def test_a_new_matching_index_makes_the_next_visit_fresh(client, need):
+    # given a need's page (with its suggestions from the current matching index), cached
+    first, _ = _visit(client, "/en/needs/N-1/")
+    assert _visit(client, "/en/needs/N-1/")[1] <= 2
+    # when the background work publishes a new index generation (nothing else changed in the database)
+    built = build_matching_index(force=True)
+    assert built is not None and index_generation() == built
+    # then the next visit builds the page again (and the one after it is cached under the new key)
+    assert _visit(client, "/en/needs/N-1/")[1] > 2
+    assert _visit(client, "/en/needs/N-1/")[1] <= 2
 
 
 def test_signed_in_people_always_get_fresh_pages(client, cast, need):

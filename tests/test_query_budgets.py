@@ -1,5 +1,7 @@
 """Query budgets: list and dashboard pages cost the same number of queries however many rows they show."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -85,3 +87,58 @@ def test_a_search_of_one_kind_starts_from_the_full_text_match(db):
     # then the match is the outer loop and each match looks its posting up by id (not one MATCH per posting)
     assert steps[0].startswith("SCAN f VIRTUAL TABLE"), steps
     assert steps[1].startswith("SEARCH p USING INTEGER PRIMARY KEY"), steps
+
+
+def _offer(member, number: int, manager):
+    from harambee.postings.services import posting_create
+    from harambee.postings.validation import parse_posting
+
+    data = parse_posting(
+        {"id": f"O-{member.code}-{number}", "kind": "offer", "member": member.code, "language": "en",
+         "title": f"Training for civil servants {number}",
+         "description": "Civil servants learn to use **AI** tools safely, with data governance."}
+    )  # fmt: skip
+    return posting_create(actor=manager, member=member, data=data, status="published")
+
+
+def test_a_need_page_costs_the_same_however_many_states_offer(cast, client, settings):
+    from harambee.accounts.tests.factories import UserFactory
+    from harambee.matching.index import build_matching_index
+    from harambee.postings.services import posting_create
+    from harambee.postings.validation import parse_posting
+
+    # given a need and offers of 2 States, then of 10 (each State's name is read in the reader's language),
+    # and the page built each time (not from the page cache)
+    settings.HARAMBEE_PAGE_CACHE_SECONDS = 0
+    posting_create(
+        actor=cast.manager, member=cast.member, status="published",
+        data=parse_posting({"id": "N-1", "kind": "need", "member": cast.member.code, "language": "en",
+                            "title": "Training for civil servants",
+                            "description": "Civil servants learn to use **AI** tools safely."}),
+    )  # fmt: skip
+    countries = list(Country.objects.exclude(members__isnull=False).order_by("iso3")[:10])
+
+    def states_offer(chosen):
+        for country in chosen:
+            state = StateFactory(country=country)
+            manager = UserFactory(email=f"m-{country.iso3.lower()}@example.org")
+            membership_add(member=state, user=manager, role=MemberRole.MANAGER, actor=cast.secretariat)
+            _offer(state, 1, manager)
+        build_matching_index()
+
+    def need_page() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/fr/needs/N-1/")
+        assert response.status_code == 200
+        return len(queries), len(set(re.findall(r'href="/fr/offers/(O-[a-z0-9-]+)/"', response.content.decode())))
+
+    states_offer(countries[:2])
+    need_page()  # warm per-process caches
+    small, shown_small = need_page()
+    # when eight more States offer
+    states_offer(countries[2:])
+    large, shown_large = need_page()
+    # then more suggestions are shown for the same number of queries
+    assert (shown_small, shown_large) == (2, 10)
+    assert small == large
+    assert large <= 13

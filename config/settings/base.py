@@ -253,7 +253,7 @@ HARAMBEE_SCHEDULE = [
 # HARAMBEE_PAGE_CACHE_SECONDS (0 turns the cache off), in a cache every worker of the server shares.
 # HARAMBEE_PAGE_CACHE: "file" (a folder under the data folder, the default), "memory" (one per process),
 # or "off".
-HARAMBEE_PAGE_CACHE_SECONDS = int(os.environ.get("HARAMBEE_PAGE_CACHE_SECONDS", "30"))
+HARAMBEE_PAGE_CACHE_SECONDS = int(os.environ.get("HARAMBEE_PAGE_CACHE_SECONDS", "600"))
 
 
 def page_cache_config() -> dict:

@@ -10,11 +10,13 @@ again to every answer, cached or not.
 
 The key holds the host, the active language, the path with its query string, the ``HX-Request``
 header and the *generations*: cheap values that change when the content changes. Every page includes
-the audit trail's latest entry (every write through a service is audited), and a view adds its own,
-e.g. ``postings_generation`` (the latest ``updated_at`` of any posting). So after a write the next
-visit is fresh. What changes without either (matching suggestions computed in the background,
-writes made outside the services) shows at most ``HARAMBEE_PAGE_CACHE_SECONDS`` late: every stored
-page expires after that time (30 s by default).
+the audit trail's latest entry (every write through a service is audited) and the generations apps
+register for every page with :func:`register_generation` (the matching index's: suggestions change
+when a new index is published), and a view adds its own, e.g. ``postings_generation`` (the latest
+``updated_at`` of any posting). So after a write, or once the background work has published a new
+matching index, the next visit is fresh. Anything else (a write made outside the services) shows at
+most ``HARAMBEE_PAGE_CACHE_SECONDS`` late: every stored page expires after that time (600 s by
+default).
 Signed-in people always get fresh pages. The cache (``CACHES["pages"]``) is a folder of files under
 the data folder by default, so that every gunicorn worker of a server shares it; see
 docs/performance.md.
@@ -38,6 +40,16 @@ SAFE_METHODS = ("GET", "HEAD")
 UNSHARED_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 
+_SHARED_GENERATIONS: list[Callable[[], str]] = []
+
+
+def register_generation(generation: Callable[[], str]) -> None:
+    """Key every cached page on ``generation`` too (an app's cheap "what I show has changed" value);
+    called from an ``AppConfig.ready``."""
+    if generation not in _SHARED_GENERATIONS:
+        _SHARED_GENERATIONS.append(generation)
+
+
 def public_page_cache(*generations: Callable[[], str]):
     """Decorate a public view: anonymous GET/HEAD answers are stored and served as described above."""
 
@@ -47,12 +59,15 @@ def public_page_cache(*generations: Callable[[], str]):
             if not settings.HARAMBEE_PAGE_CACHE_SECONDS or not _anonymous_read(request):
                 return view(request, *args, **kwargs)
             store = caches[CACHE_ALIAS]
-            key = page_key(request, (audit_generation, *generations))
+            sources = (audit_generation, *_SHARED_GENERATIONS, *generations)
+            key = page_key(request, sources)
             stored = store.get(key)
             if stored is not None:
                 return _restore(stored)
             response = view(request, *args, **kwargs)
-            if _shareable(request, response):
+            # a generation that moved while the view ran (e.g. a new index published meanwhile) would
+            # file this answer under a key it may not match: keep it only when nothing moved
+            if _shareable(request, response) and page_key(request, sources) == key:
                 store.set(key, _keep(response), timeout=settings.HARAMBEE_PAGE_CACHE_SECONDS)
             return response
 

@@ -12,7 +12,13 @@ class MatchingConfig(AppConfig):
 
     def ready(self) -> None:
         # lazy: AppConfig.ready: these modules import models, which load only after the app registry
+        from harambee.core.pagecache import register_generation
+
+        from .index import index_generation
         from .tasks import features_refresh_later, index_build_later
+
+        # suggestions appear on public pages: a new index makes them fresh at once
+        register_generation(index_generation)
 
         def refresh(sender, ids, **kwargs):
             # the index at once (a new, closed or edited posting, on its stored features), then again

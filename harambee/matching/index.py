@@ -219,6 +219,12 @@ def current_index() -> OpenedIndex | None:
     return reader.current()
 
 
+def index_generation() -> str:
+    """The current index's generation as this process sees it ("" before the first), for cache keys."""
+    opened = current_index()
+    return opened.generation if opened is not None else ""
+
+
 def index_is_current(opened: OpenedIndex | None) -> bool:
     """Whether ``opened`` was built from what the database holds now (two index lookups)."""
     return opened is not None and _same_source(opened.source, source_generation())

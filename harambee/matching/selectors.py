@@ -73,7 +73,7 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         Posting.objects.filter(
             pk__in=[int(c.id) for c in ranked], status__in=OPEN_STATUSES, member__status=MemberStatus.ACTIVE
         )
-        .select_related("member")
+        .select_related("member__country")  # the member's name in the reader's language needs its country
         .in_bulk()
     )
     return Suggestions(
