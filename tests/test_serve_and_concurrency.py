@@ -97,15 +97,16 @@ def test_serve_runs_gunicorn_workers_in_production_settings(data_env):
         # when a browser asks, through the TLS-terminating proxy, for a page and its stylesheet
         def through_proxy(path):
             request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"X-Forwarded-Proto": "https"})
-            return urllib.request.urlopen(request, timeout=5)
+            return urllib.request.urlopen(request, timeout=30)
 
-        deadline, page = time.monotonic() + 60, None
-        while time.monotonic() < deadline and page is None:
+        # (generous: on a loaded 2-core machine starting gunicorn, its workers and a task worker is slow)
+        deadline, page = time.monotonic() + 180, None
+        while time.monotonic() < deadline and page is None and server.poll() is None:
             try:
                 page = through_proxy("/fr/")
             except OSError:
-                time.sleep(0.3)
-        assert page is not None, "the server did not start"
+                time.sleep(0.5)
+        assert page is not None, f"the server did not start (exit code {server.poll()})"
         css = through_proxy("/static/harambee/harambee.css")
         # then both are served, in French, without debug pages
         assert page.status == 200 and 'lang="fr"' in page.read().decode()
