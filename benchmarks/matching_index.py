@@ -189,7 +189,7 @@ def part_engine(args) -> None:
     del index, offers
     child = subprocess.run(
         [sys.executable, __file__, "--child-engine", str(root), "--queries", str(args.queries)],
-        capture_output=True, text=True, check=True, env=dict(os.environ),
+        capture_output=True, text=True, check=True, env=web_process_env(),
     )  # fmt: skip
     report = json.loads(child.stdout.strip().splitlines()[-1])
     same = sum(
@@ -201,6 +201,7 @@ def part_engine(args) -> None:
         f"+{report['rss_end'] - report['rss_start']:.0f} MB RSS, +{report['pss_end'] - report['pss_start']:.0f} MB PSS"
     )
     print(
+        f"BLAS threads per process: {web_process_env()['OPENBLAS_NUM_THREADS']}; "
         f"top-10 among {args.offers:,} memory-mapped offers: median {report['median']:.1f} ms, "
         f"p95 {report['p95']:.1f} ms over {args.queries} needs; identical to the in-memory index for "
         f"{same}/{len(expected)} needs"
@@ -249,9 +250,15 @@ def child_engine(root: str, queries: int) -> None:
 # site: a database, two web processes, a new posting
 
 
+def web_process_env() -> dict:
+    """A web process's environment: one BLAS thread, as `harambee` sets it (harambee/cli.py), unless
+    OPENBLAS_NUM_THREADS is given."""
+    return {**os.environ, "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+
+
 def site_env(data_dir: Path, *, background: bool) -> dict:
     return dict(
-        os.environ,
+        web_process_env(),
         DJANGO_SETTINGS_MODULE="config.settings.local",
         HARAMBEE_DATA_DIR=str(data_dir),
         HARAMBEE_EMBEDDER="class:matching_index.RandomEmbedder",

@@ -18,6 +18,13 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+# One BLAS thread per process, unless the environment says otherwise (set before numpy loads). A web
+# process answers several requests at once on its own threads, and the matching index's
+# matrix-vector product split over the cores of a small machine waits behind the other requests:
+# at 100,000 offers on 2 busy cores the top-10 median was 33–37 ms with one thread against 54–73 ms
+# with two (docs/performance.md). The embedding model runs on its own OpenMP threads, not BLAS.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 
 class Command(NamedTuple):
     """One of Harambee's own commands: the app whose management/commands/ holds it, and what it does."""

@@ -334,7 +334,7 @@ class CandidateIndex:
                 keep &= ~np.isin(self.profile_of, theirs)
         # eligible first, then by score (rounded, so float noise never decides), then by id
         order_key = np.round(scores, 9)
-        order_key[eligible] += 10.0
+        np.add(order_key, 10.0, out=order_key, where=eligible)
         candidates = np.flatnonzero(keep if include_ineligible else keep & eligible)
         if candidates.size == 0:
             return []
@@ -346,8 +346,9 @@ class CandidateIndex:
         ordered = sorted(candidates.tolist(), key=lambda i: (-order_key[i], str(self.ids[i])))
         if top_k is not None:
             ordered = ordered[:top_k]
+        mine = self.concept_vector(query.concepts)
         return [
-            self._candidate(query, i, rank, float(scores[i]), bool(eligible[i]), failed, parts, weights)
+            self._candidate(query, i, rank, float(scores[i]), bool(eligible[i]), failed, parts, weights, mine=mine)
             for rank, i in enumerate(ordered, start=1)
         ]
 
@@ -422,19 +423,17 @@ class CandidateIndex:
 
     def _capacity(self, query: MatchDoc) -> np.ndarray:
         """How much of the need an offer can cover (the same unit on both sides), or the reverse."""
-        values = np.full(self.size, UNKNOWN, dtype=np.float32)
-        if not query.capacity_unit or not query.capacity_value:
-            return values
-        code = self.capacity_unit_codes.get(query.capacity_unit)
-        if code is None:
-            return values
+        code = self.capacity_unit_codes.get(query.capacity_unit) if query.capacity_value else None
+        if not query.capacity_unit or code is None:
+            return np.full(self.size, UNKNOWN, dtype=np.float32)
+        # whole-array arithmetic, then one choice per row: cheaper than indexing by a mask twice
+        # (rows in another unit or without a value are NaN here and take UNKNOWN)
         same = (self.capacity_units == code) & ~np.isnan(self.capacity_values)
         if query.kind == "need":
-            available = np.minimum(self.capacity_values, self.remaining)
-            values[same] = np.clip(available[same] / query.capacity_value, 0.0, 1.0)
+            ratio = np.minimum(self.capacity_values, self.remaining) / query.capacity_value
         else:
-            values[same] = np.clip(query.capacity_value / np.maximum(self.capacity_values[same], 1e-9), 0.0, 1.0)
-        return values
+            ratio = query.capacity_value / np.maximum(self.capacity_values, 1e-9)
+        return np.where(same, np.clip(ratio, 0.0, 1.0), np.float32(UNKNOWN)).astype(np.float32, copy=False)
 
     def _hard_filters(self, query: MatchDoc) -> dict[str, np.ndarray]:
         """Per filter, the candidates failing it."""
@@ -444,9 +443,9 @@ class CandidateIndex:
             failed["eligibility"] = ~rule_ok[self.rule_of]
             # the offer ends before the need starts
             failed["dates"] = (
-                (self.ends != _NO_DATE)
-                & (query.start is not None)
-                & (self.ends < (query.start.toordinal() if query.start else 0))
+                (self.ends != _NO_DATE) & (self.ends < query.start.toordinal())
+                if query.start is not None
+                else np.zeros(self.size, dtype=bool)
             )
             failed["capacity_left"] = self.remaining <= 0
         else:
@@ -454,18 +453,19 @@ class CandidateIndex:
             profile_ok = np.array([_eligible(profile, *rule)[0] for profile in self.profiles], dtype=bool)
             failed["eligibility"] = ~profile_ok[self.profile_of]
             failed["dates"] = (
-                (self.starts != _NO_DATE)
-                & (query.end is not None)
-                & (self.starts > (query.end.toordinal() if query.end else 0))
+                (self.starts != _NO_DATE) & (self.starts > query.end.toordinal())
+                if query.end is not None
+                else np.zeros(self.size, dtype=bool)
             )
             no_capacity = query.remaining is not None and query.remaining <= 0
             failed["capacity_left"] = np.full(self.size, no_capacity, dtype=bool)
         failed["language"] = (self.language_bits & _mask(query.working_languages(), LANGUAGES)) == 0
         return failed
 
-    def _candidate(self, query, i, rank, score, eligible, failed, parts, weights) -> Candidate:
+    def _candidate(self, query, i, rank, score, eligible, failed, parts, weights, *, mine=None) -> Candidate:
         components = tuple(Component(name, float(parts[name][i]), weights[name]) for name in weights)
-        mine = self.concept_vector(query.concepts)
+        if mine is None:
+            mine = self.concept_vector(query.concepts)
         theirs = self.doc_concept_weights(i)
         shared_concepts = tuple(sorted(set(mine) & set(theirs), key=lambda c: (-mine[c] * theirs[c], c)))
         shared: dict[str, tuple[str, ...]] = {}
