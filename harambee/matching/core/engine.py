@@ -321,7 +321,6 @@ class CandidateIndex:
         n = self.size
         if n == 0:
             return []
-        scores, parts, weights = self._scores(query, config)
         failed = self._hard_filters(query) if config.hard_filters else {}
         eligible = np.ones(n, dtype=bool)
         for mask in failed.values():
@@ -332,12 +331,14 @@ class CandidateIndex:
             theirs = [j for j, profile in enumerate(self.profiles) if profile.member == exclude_member]
             if theirs:
                 keep &= ~np.isin(self.profile_of, theirs)
-        # eligible first, then by score (rounded, so float noise never decides), then by id
-        order_key = np.round(scores, 9)
-        np.add(order_key, 10.0, out=order_key, where=eligible)
         candidates = np.flatnonzero(keep if include_ineligible else keep & eligible)
         if candidates.size == 0:
             return []
+        # only the candidates that can be returned need their vectors read (usually a small share)
+        scores, parts, weights = self._scores(query, config, rows=candidates)
+        # eligible first, then by score (rounded, so float noise never decides), then by id
+        order_key = np.round(scores, 9)
+        np.add(order_key, 10.0, out=order_key, where=eligible)
         if top_k is not None and candidates.size > top_k * 4:
             # narrow with a partial sort first; the exact order (and id tie-break) is applied below
             cut = np.argpartition(-order_key[candidates], top_k * 4)[: top_k * 4]
@@ -352,7 +353,10 @@ class CandidateIndex:
             for rank, i in enumerate(ordered, start=1)
         ]
 
-    def _scores(self, query: MatchDoc, config: EngineConfig):
+    def _scores(self, query: MatchDoc, config: EngineConfig, rows: np.ndarray | None = None):
+        """Every component and the weighted score of every candidate; with ``rows``, the semantic
+        similarity is computed for those rows only (the others keep a meaningless value and must not
+        be ranked), while its mean and spread are still those over all candidates."""
         n = self.size
         query_vector = query.vector if (config.semantic and self.has_vectors) else None
         weights = config.active_weights(has_vectors=query_vector is not None)
@@ -367,10 +371,14 @@ class CandidateIndex:
             parts["concepts"] = np.clip(values, 0.0, 1.0)
         if "semantic" in weights:
             q = _centre(np.asarray(query_vector, dtype=np.float32)[None, :], [query.language], self.centroids)[0]
-            cosines = self.vectors @ q
-            spread = float(cosines.std()) or 1.0
-            parts["semantic"] = np.clip((cosines - float(cosines.mean())) / (config.semantic_spread * spread), 0, 1)
-            parts["semantic_raw"] = cosines
+            mean, spread = self._cosine_moments(q)
+            if rows is not None and rows.size < n // 2:
+                # reading a few rows of the matrix costs less than the product with all of it
+                cosines = np.zeros(n, dtype=np.float32)
+                cosines[rows] = self.vectors[rows] @ q
+            else:
+                cosines = self.vectors @ q
+            parts["semantic"] = np.clip((cosines - mean) / (config.semantic_spread * (spread or 1.0)), 0, 1)
         if "modality" in weights:
             parts["modality"] = self._modality(query)
         for name, facet, vocabulary, bits in (
@@ -388,6 +396,18 @@ class CandidateIndex:
         for name, weight in weights.items():
             scores += weight * parts[name]
         return scores, parts, weights
+
+    def _cosine_moments(self, q: np.ndarray) -> tuple[float, float]:
+        """Mean and standard deviation of the cosines of ``q`` with every candidate's vector, without
+        the product: the mean is q·(mean vector), the mean square q·M·q with M the vectors' second
+        moment matrix (both computed once per index, stored with it)."""
+        if "vector_mean" not in self.arrays:  # an index written before the moments were stored
+            self.arrays = {**self.arrays, **_vector_moments(self.vectors)}
+        q64 = q.astype(np.float64)
+        mean = float(self.arrays["vector_mean"] @ q64)
+        square = float(q64 @ self.arrays["vector_moment"] @ q64)
+        spread = max(square - mean * mean, 0.0) ** 0.5
+        return mean, (spread if spread > 1e-9 else 0.0)
 
     # Each structured component is a function of the candidate's small bit mask: it is computed once
     # per possible mask for this query (at most 4,096) and then looked up for every candidate.
@@ -548,6 +568,7 @@ def _arrays_from_docs(
         centred = _centre(np.asarray(matrix).astype(np.float32), [d.language for d in docs], centroids)
         centred[~with_vectors] = 0.0
         arrays["vectors"] = centred
+        arrays.update(_vector_moments(centred))
     if centroids is not None:
         languages = sorted(centroids)
         arrays["centroids"] = np.vstack([np.asarray(centroids[lang], dtype=np.float32) for lang in languages])
@@ -658,6 +679,19 @@ def _eligible(requester: MatchDoc, groups, regions, members) -> tuple[bool, str]
         if region in requester.regions:
             return True, f"region:{region}"
     return False, "excluded"
+
+
+def _vector_moments(vectors: np.ndarray) -> dict[str, np.ndarray]:
+    """The mean vector and the second moment matrix (Vᵀ·V / n) of the candidates' vectors, in float64,
+    so that the mean and spread of a query's cosines need no product with every vector."""
+    n = max(vectors.shape[0], 1)
+    mean = np.zeros(vectors.shape[1], dtype=np.float64)
+    moment = np.zeros((vectors.shape[1], vectors.shape[1]), dtype=np.float64)
+    for start in range(0, vectors.shape[0], 8192):  # in blocks: a float64 copy of all of it is large
+        block = np.asarray(vectors[start : start + 8192], dtype=np.float64)
+        mean += block.sum(axis=0)
+        moment += block.T @ block
+    return {"vector_mean": mean / n, "vector_moment": moment / n}
 
 
 def _centre(matrix: np.ndarray, languages: list[str], centroids: dict[str, np.ndarray] | None) -> np.ndarray:
