@@ -332,6 +332,28 @@ def test_semantic_component_uses_centred_vectors_and_can_be_switched_off():
     assert off[0].component("semantic") is None
 
 
+def test_the_semantic_spread_from_stored_moments_is_that_of_every_cosine():
+    # given 300 offers with random vectors, two thirds of them in another working language than the need
+    rng = np.random.default_rng(7)
+    offers = [
+        _doc(f"O{i:03d}", "offer", concepts={"training": 1}, vector=rng.standard_normal(16).astype(np.float32),
+             delivery_languages=frozenset({"zh"} if i % 3 else {"en"}))
+        for i in range(300)
+    ]  # fmt: skip
+    need = _doc("N", "need", concepts={"training": 1}, vector=rng.standard_normal(16).astype(np.float32))
+    index = CandidateIndex(offers)
+    # when the mean and spread of the need's cosines come from the index's moments
+    q = need.vector / np.linalg.norm(need.vector)
+    cosines = index.vectors @ q
+    mean, spread = index._cosine_moments(q.astype(np.float32))
+    # then they are those of all 300 cosines
+    assert mean == pytest.approx(float(cosines.mean()), abs=1e-6)
+    assert spread == pytest.approx(float(cosines.std()), abs=1e-6)
+    # and the top 10 (only eligible rows' vectors read) is the head of the full ranking of eligible offers
+    everyone = [c for c in index.rank(need, top_k=None, include_ineligible=True) if c.eligible]
+    assert [(c.id, c.score) for c in index.rank(need, top_k=10)] == [(c.id, c.score) for c in everyone[:10]]
+
+
 def test_weights_of_active_components_sum_to_one():
     config = EngineConfig()
     assert math.isclose(sum(config.active_weights(has_vectors=True).values()), 1.0)
