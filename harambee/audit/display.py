@@ -21,7 +21,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from harambee.core.formats import format_day, format_moment
+from harambee.core.formats import format_day, format_moment, format_number
 
 # A code list (code → label) or a function that shows one recorded value.
 Codes = Mapping[str, Any] | Callable[[Any], Any]
@@ -236,6 +236,8 @@ class _Reader:
                 return format_day(day)
         if isinstance(value, datetime | date):
             return format_moment(value) if isinstance(value, datetime) else format_day(value)
+        if isinstance(field, models.DecimalField | models.FloatField) and value not in (None, ""):
+            return format_number(value)
         return str(value)
 
 

@@ -151,7 +151,7 @@ def regions_with_member_counts() -> list[tuple[Region, int]]:
 def countries_eligible_as_states() -> QuerySet[Country]:
     """The countries that can still become State members: UN Member States and observer States
     that are not members yet (no Antarctica, no Bouvet Island)."""
-    return Country.objects.filter(iso3__in=state_member_codes(), members__isnull=True)
+    return Country.objects.filter(iso3__in=state_member_codes()).exclude(members__kind=MemberKind.STATE)
 
 
 def countries_with_groups() -> QuerySet[Country]:
