@@ -219,7 +219,7 @@ def test_money_is_the_locales_currency_format_without_cents_for_whole_amounts():
         "fr": "120\u202f000\xa0$US",
         "es": "120.000\xa0US$",
         "ru": "120\xa0000\xa0$",
-        "ar": "\u200f120,000\xa0US$",
+        "ar": "\u200f120,000\xa0\u2066US$\u2069",  # the Latin symbol isolated from the right-to-left line
         "zh-hans": "US$120,000",
     }
     assert format_money(Decimal("1234.5"), "EUR") == "€1,234.50"

@@ -24,7 +24,7 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 from babel.dates import get_timezone
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
@@ -135,8 +135,14 @@ def format_money(value, currency: str, language: str | None = None) -> str:
     if number == number.to_integral_value():
         pattern = locale.currency_formats["standard"].pattern
         pattern = pattern.replace("0.00", "0")
-        return format_currency(number, currency, format=pattern, currency_digits=False, locale=locale)
-    return format_currency(number, currency, locale=locale)
+        text = format_currency(number, currency, format=pattern, currency_digits=False, locale=locale)
+    else:
+        text = format_currency(number, currency, locale=locale)
+    symbol = get_currency_symbol(currency, locale=locale)
+    if locale.character_order == "right-to-left" and any(c.isalpha() and c.isascii() for c in symbol):
+        # a Latin symbol ("US$") in a right-to-left line keeps its own order ("$US" otherwise)
+        text = text.replace(symbol, f"\u2066{symbol}\u2069", 1)
+    return text
 
 
 def _plural_count(number: Decimal) -> int:
