@@ -105,7 +105,7 @@ def test_codes_ids_and_people_are_named(cast):
     assert posting_rows["Member"] == "University of Zambia"
     assert posting_rows["Status"] == "Draft"
     assert posting_rows["Kind"] == "Need"
-    assert posting_rows["Apply by"] == "03/01/2027"
+    assert posting_rows["Apply by"] == "1 Mar 2027"
     assert posting_rows["Contact focal point"] == cast.editor.full_name  # consents to be shown
     assert token_rows == [("Revoked", "no", "yes")]
     assert membership_rows["Role"] == "Viewer"

@@ -279,7 +279,7 @@ def test_the_web_forms_report_progress_and_results(client, cast, cooperation):
     page = client.get(f"/fr/cooperations/{cooperation.pk}/").content.decode()
     cooperation.refresh_from_db()
     assert cooperation.status == "ongoing" and cooperation.dac_sectors[0] == {"code": "11430", "percentage": 70.0}
-    assert "People trained" in page and "11430 (70 %)" in page
+    assert "People trained" in page and "11430 (70\xa0%)" in page  # French: a no-break space
 
 
 @pytest.mark.parametrize("role", ROLES)

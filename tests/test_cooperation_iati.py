@@ -293,7 +293,7 @@ def test_the_cooperation_page_names_each_iati_code(client, cast):
         "<bdi>10</bdi> — ODA",
         "<bdi>8</bdi> — Bilateral, triangular co-operation",
         "<bdi>2</bdi> — Implementation",
-        "<bdi>11430 (100 %)</bdi> — Advanced technical and managerial training",
+        "<bdi>11430 (100%)</bdi> — Advanced technical and managerial training",
     ):
         assert text in english
     with translation.override("fr"):

@@ -100,7 +100,7 @@ TEMPLATES = [
                 "harambee.core.context_processors.shell",
                 "harambee.notifications.context_processors.unread",
             ],
-            "builtins": ["harambee.core.templatetags.usertext"],
+            "builtins": ["harambee.core.templatetags.usertext", "harambee.core.templatetags.formats"],
         },
     },
 ]

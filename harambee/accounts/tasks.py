@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from harambee.background.queue import background_task
+from harambee.core.formats import format_moment
 
 from .models import Invitation, InvitationStatus, User
 
@@ -40,7 +41,7 @@ def invitation_send_mail(invitation_id: int, base_url: str, language: str) -> bo
         ) % {
             "inviter": invitation.invited_by.full_name or invitation.invited_by.email,
             "target": target,
-            "date": invitation.expires_at.date().isoformat(),
+            "date": format_moment(invitation.expires_at, language),
             "link": link,
         }
         if invitation.message:

@@ -1,5 +1,8 @@
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+from harambee.core.formats import time_zone_name
 
 MODES = [("optimal", _("Optimal: the highest total match score")), ("stable", _("Stable: no justified envy"))]
 FAIRNESS = [("none", _("None")), ("maxmin", _("Max-min fill across country groups"))]
@@ -11,7 +14,9 @@ class RoundForm(forms.Form):
     description = forms.CharField(label=_("Description"), max_length=5000, required=False, widget=forms.Textarea)
     offers = forms.MultipleChoiceField(label=_("Offers"), widget=forms.CheckboxSelectMultiple)
     deadline = forms.DateTimeField(
-        label=_("Requests until"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Requests until"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=lazy(lambda: _("Date and time in %(zone)s.") % {"zone": time_zone_name()}, str)(),
     )
     mode = forms.ChoiceField(label=_("Mode"), choices=MODES, initial="optimal")
     bonus_ldc = forms.FloatField(label=_("Priority bonus for LDCs"), min_value=0, max_value=1, required=False)

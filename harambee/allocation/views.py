@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from harambee.core.exceptions import PermissionDenied
+from harambee.core.formats import format_quantity
 from harambee.core.web import add_service_errors, paginate
 
 from .access import (
@@ -40,7 +41,7 @@ def round_list(request):
 def _offer_choices(members):
     offers = offers_open_for_rounds(members)
     return [
-        (str(o.pk), f"{o.title} — {o.member.display_name} ({o.capacity_left:g} {o.get_capacity_unit_display()})")
+        (str(o.pk), f"{o.title} — {o.member.display_name} ({format_quantity(o.capacity_left, o.capacity_unit)})")
         for o in offers
         if o.capacity_left
     ]

@@ -17,10 +17,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from harambee.core.formats import format_day, format_moment, format_number
 
 # A code list (code → label) or a function that shows one recorded value.
 Codes = Mapping[str, Any] | Callable[[Any], Any]
@@ -228,13 +229,15 @@ class _Reader:
         if isinstance(field, models.DateTimeField) and isinstance(value, str):
             moment = parse_datetime(value)
             if moment is not None:
-                return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+                return format_moment(moment)
         elif isinstance(field, models.DateField) and isinstance(value, str):
             day = parse_date(value)
             if day is not None:
-                return formats.date_format(day, "SHORT_DATE_FORMAT")
+                return format_day(day)
         if isinstance(value, datetime | date):
-            return formats.date_format(value, "SHORT_DATE_FORMAT")
+            return format_moment(value) if isinstance(value, datetime) else format_day(value)
+        if isinstance(field, models.DecimalField | models.FloatField) and value not in (None, ""):
+            return format_number(value)
         return str(value)
 
 

@@ -61,7 +61,7 @@ class CooperationOut(Schema):
 def _out(cooperation, *, full: bool = False) -> CooperationOut:
     out = CooperationOut(
         id=cooperation.pk,
-        title=cooperation.title,
+        title=cooperation.display_title,
         provider=cooperation.provider.code.upper(),
         beneficiary=cooperation.beneficiary.code.upper(),
         origin=cooperation.origin,

@@ -88,8 +88,8 @@ def cooperation_activity(cooperation: Cooperation) -> iati.IatiActivity:
     return iati.IatiActivity(
         identifier=iati.iati_identifier(reporting_org_ref=ref, suffix=f"COOP-{cooperation.pk}"),
         reporting_org=iati.ReportingOrg(ref=ref, type=org_type(provider), names=_names(provider)),
-        title={(cooperation.offer.language if cooperation.offer_id else LANGUAGE): cooperation.title},
-        description={LANGUAGE: cooperation.description or cooperation.title},
+        title={_title_language(cooperation): exported_title(cooperation)},
+        description={LANGUAGE: cooperation.description or exported_title(cooperation)},
         participating_orgs=participants,
         activity_status=cooperation.activity_status,
         planned_start=cooperation.planned_start or (None if cooperation.actual_start else start),
@@ -203,6 +203,17 @@ class ImportOutcome:
 
 def _first(narratives: dict) -> str:
     return next(iter(narratives.values()), "")
+
+
+def _title_language(cooperation: Cooperation) -> str:
+    return cooperation.offer.language if cooperation.offer_id else LANGUAGE
+
+
+def exported_title(cooperation: Cooperation) -> str:
+    """The title as exports write it: a title made from an offer, in the offer's language with the
+    beneficiary named in it; an import that reads it back changes nothing."""
+    with translation.override(_title_language(cooperation)):
+        return cooperation.display_title
 
 
 def _cents(value: Decimal | None) -> Decimal | None:
@@ -386,7 +397,8 @@ def _import_activity(activity: iati.IatiActivity, provider: Member, beneficiary:
     else:
         if (cooperation.provider_id, cooperation.beneficiary_id) != (provider.pk, beneficiary.pk):
             raise ValidationError(_("An import does not change the provider or the beneficiary of a cooperation."))
-        changed = {name: value for name, value in values.items() if getattr(cooperation, name) != value}
+        current = {name: getattr(cooperation, name) for name in values} | {"title": exported_title(cooperation)}
+        changed = {name: value for name, value in values.items() if current[name] != value}
         if changed:
             cooperation = services.cooperation_update(
                 cooperation=cooperation, actor=actor, data=changed, reason=_("IATI import")
@@ -506,7 +518,7 @@ def _cooperation_rows(qs, progress: Progress = no_progress):
         yield [
             c.pk,
             iati.iati_identifier(reporting_org_ref=org_ref(c.provider), suffix=f"COOP-{c.pk}"),
-            c.title,
+            exported_title(c),
             c.provider.code.upper(),
             provider,
             c.beneficiary.code.upper(),

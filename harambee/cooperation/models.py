@@ -8,6 +8,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.iati import code_label
@@ -38,6 +39,11 @@ class Cooperation(models.Model):
     """A cooperation project between a provider and a beneficiary member."""
 
     title = UserCharField(_("title"), max_length=300)
+    title_names_beneficiary = models.BooleanField(
+        _("title followed by the beneficiary"),
+        default=False,
+        help_text=_("The title is the offer's; pages add the beneficiary's name in the reader's language."),
+    )
     provider = models.ForeignKey(
         Member, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="cooperations_provided"
     )
@@ -112,7 +118,18 @@ class Cooperation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language: a title made from an offer names the beneficiary in the
+        reader's language ("Course → Egypt", "… ← مصر"); a title someone typed is shown as typed."""
+        if not self.title_names_beneficiary:
+            return self.title
+        return gettext("%(offer)s → %(beneficiary)s") % {
+            "offer": self.title,
+            "beneficiary": self.beneficiary.display_name,
+        }
 
     def freshness(self, today: date) -> str:
         """Like UN DESA's partnership registry: green while the last progress update (or the start)

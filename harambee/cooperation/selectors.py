@@ -52,7 +52,7 @@ def milestones_open(cooperations, *, limit: int = 50) -> QuerySet[Milestone]:
     """The milestones of these cooperations not done yet, soonest due first."""
     return (
         Milestone.objects.filter(cooperation__in=cooperations, done_at__isnull=True)
-        .select_related("cooperation")
+        .select_related("cooperation__beneficiary__country")
         .order_by("due")[:limit]
     )
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,6 +13,7 @@ from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
+from harambee.core.formats import format_day
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 from harambee.registry.access import person_public_label
@@ -58,11 +59,6 @@ DEFAULT_CHANNEL = "south_south"
 AUDITED_FIELDS = ["title", "provider_id", "beneficiary_id", "need_id", "offer_id", "origin", "units", "status"]
 
 
-def _english_name(member) -> str:
-    with translation.override("en"):
-        return member.display_name
-
-
 def iati_fields_for(offer, *, in_provider_country: bool = False) -> dict:
     """Default IATI fields of a cooperation from its offer's modality, themes, sectors and channel
     (taxonomy.md "IATI mappings"); editable afterwards."""
@@ -104,7 +100,8 @@ def _iati_defaults(*, modality: str, themes: list, sectors: list, channel: str, 
 def _create_for_offer(*, offer, beneficiary, need, origin: str, actor, units=None) -> Cooperation:
     """A cooperation on an offer: the offer's member provides; IATI defaults from the offer."""
     cooperation = Cooperation.objects.create(
-        title=offer.title[:150] + " → " + _english_name(beneficiary)[:140],
+        title=offer.title[:300],
+        title_names_beneficiary=True,  # pages add the beneficiary's name in the reader's language
         provider=offer.member,
         beneficiary=beneficiary,
         need=need,
@@ -131,7 +128,7 @@ def cooperation_check_pair_free(*, need, offer) -> None:
     existing = Cooperation.objects.filter(need=need, offer=offer, origin=CooperationOrigin.MATCH).first()
     if existing is not None:
         message = _("This need and offer already work together: see cooperation “%(title)s”.")
-        raise Conflict(message % {"title": existing.title}, existing=existing)
+        raise Conflict(message % {"title": existing.display_title}, existing=existing)
 
 
 @transaction.atomic
@@ -251,6 +248,8 @@ def cooperation_update(*, cooperation: Cooperation, actor, data: dict, reason: s
     unknown = set(data) - set(EDITABLE_FIELDS)
     errors: dict = {name: [_("This field cannot be changed here.")] for name in sorted(unknown)}
     before = snapshot(cooperation, UPDATE_AUDITED_FIELDS)
+    if "title" in data and data["title"] != cooperation.title:
+        cooperation.title_names_beneficiary = False  # a title typed in full is shown as typed
     for name, value in data.items():
         if name not in unknown:
             setattr(cooperation, name, value)
@@ -302,7 +301,7 @@ def progress_report(*, cooperation: Cooperation, actor, percent: int, narrative:
         kind="cooperation_progress",
         params={
             "actor": in_every_language(lambda: person_public_label(actor, member)),
-            "cooperation": cooperation.title,
+            "cooperation": in_every_language(lambda: cooperation.display_title),
             "percent": percent,
         },
         **_cooperation_link(cooperation),
@@ -571,7 +570,11 @@ def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
         notify(
             recipients=_both_sides(cooperation),
             kind="milestone_due",
-            params={"milestone": milestone.title, "cooperation": cooperation.title, "due": str(milestone.due)},
+            params={
+                "milestone": milestone.title,
+                "cooperation": in_every_language(lambda c=cooperation: c.display_title),
+                "due": in_every_language(lambda m=milestone: format_day(m.due)),
+            },
             **_cooperation_link(cooperation),
         )
         milestone.reminder_sent_at = timezone.now()
@@ -590,7 +593,7 @@ def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
         notify(
             recipients=_both_sides(cooperation),
             kind="progress_due",
-            params={"cooperation": cooperation.title, "months": months},
+            params={"cooperation": in_every_language(lambda c=cooperation: c.display_title), "months": months},
             **_cooperation_link(cooperation),
         )
         cooperation.reminded_at = timezone.now()

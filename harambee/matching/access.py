@@ -4,10 +4,10 @@ from enum import StrEnum
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import Conflict, PermissionDenied
+from harambee.core.formats import format_day
 from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for, rows_visible_to
 
 from .models import Match, MatchStatus
@@ -48,7 +48,7 @@ def match_answered(match: Match) -> Conflict:
         MatchStatus.WITHDRAWN: (_("Already withdrawn by %(member)s on %(date)s."), match.proposer),
     }
     text, member = texts[match.status]
-    when = formats.date_format(timezone.localtime(match.decided_at or match.updated_at), "DATE_FORMAT")
+    when = format_day(match.decided_at or match.updated_at)
     return Conflict(text % {"member": member.display_name, "date": when}, existing=match)
 
 
@@ -71,7 +71,9 @@ def match_get_for_user(*, user, pk: int, action: MatchAction = MatchAction.VIEW)
     """The match if the user may see it (404 otherwise) and take ``action`` (403 off that side, 409
     Conflict once answered)."""
     match = (
-        Match.objects.select_related("need__member", "offer__member", "proposer", "cooperation").filter(pk=pk).first()
+        Match.objects.select_related("need__member", "offer__member", "proposer", "cooperation__beneficiary__country")
+        .filter(pk=pk)
+        .first()
     )
     if match is None or not match_can(user, match, MatchAction.VIEW):
         raise Http404(_("No such match."))

@@ -9,7 +9,7 @@ import time
 import numpy as np
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,6 +18,7 @@ from harambee.audit.services import audit_record, diff, snapshot
 from harambee.cooperation.services import cooperation_check_pair_free, cooperation_create_from_match
 from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
+from harambee.core.formats import format_day
 from harambee.core.progress import Progress, no_progress
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
@@ -204,7 +205,7 @@ def _check_pair_free(need: Posting, offer: Posting) -> None:
         return
     if live.status != MatchStatus.PROPOSED:
         raise match_answered(live)
-    when = formats.date_format(timezone.localtime(live.created_at), "DATE_FORMAT")
+    when = format_day(live.created_at)
     message = _("This need and offer were already proposed by %(member)s on %(date)s.")
     raise Conflict(message % {"member": live.proposer.display_name, "date": when}, existing=live)
 

@@ -28,6 +28,7 @@ from harambee.audit.services import audit_record, diff, snapshot
 from harambee.core.processes import process_alive, this_host
 from harambee.registry.access import is_secretariat, member_list_for_user, member_role_acts, member_status_acts
 from harambee.registry.models import Country, Member, MemberStatus
+from harambee.registry.selectors import countries_eligible_as_states
 from harambee.registry.services import member_create_organisation, member_create_state
 
 from . import indexing, text
@@ -396,7 +397,9 @@ def _heartbeat(run: ImportRun) -> None:
 
 
 def _create_members(missing: dict[str, int], members: dict, actor) -> list[Member]:
-    countries = set(Country.objects.filter(iso3__in=[c.upper() for c in missing]).values_list("iso3", flat=True))
+    # only a UN Member State or observer State becomes a State; any other code, an organisation
+    eligible = countries_eligible_as_states().filter(iso3__in=[c.upper() for c in missing])
+    countries = set(eligible.values_list("iso3", flat=True))
     created = []
     for code in sorted(missing):
         if code.upper() in countries:

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from harambee.registry.models import Country, Member, MemberKind
-from harambee.registry.names import territory_names
+from harambee.registry.names import territory_search_names
 
 from . import text
 from .models import Posting, PostingFacet
@@ -39,7 +39,7 @@ def member_facts(members: Iterable[Member]) -> dict[int, MemberFacts]:
         country = countries.get(member.country_id)
         names = [member.name, member.acronym, member.code, *member.name_translations.values()]
         if member.kind == MemberKind.STATE and country:
-            names += territory_names(country.iso2).values()
+            names += sorted(territory_search_names(country.iso2))
         regions = tuple(
             code for code in (
                 (country.region_id, country.subregion_id, country.intermediate_region_id) if country else ()

@@ -31,7 +31,7 @@ class ReferenceDataset(models.Model):
 
 
 class Region(models.Model):
-    """A UN M49 region, sub-region or intermediate region; its name comes from CLDR."""
+    """A UN M49 region, sub-region or intermediate region; its name is the UN's (registry.names)."""
 
     class Level(models.IntegerChoices):
         REGION = 1, _("Region")
@@ -55,7 +55,7 @@ class Region(models.Model):
 
     @property
     def name(self) -> str:
-        """The name in the active language from CLDR, or the M49 English name CLDR lacks."""
+        """The UN (M49) name in the active language (registry.names), else the stored English name."""
         return territory_name(self.code, get_language()) or self.english_name
 
 
@@ -90,7 +90,7 @@ class Country(models.Model):
 
     @property
     def name(self) -> str:
-        """The CLDR name in the active language."""
+        """The UN (M49) name in the active language; CLDR's where M49 has none (registry.names)."""
         return territory_name(self.iso2, get_language()) or self.iso3
 
 
@@ -142,7 +142,7 @@ class MemberStatus(models.TextChoices):
 class Member(models.Model):
     """A participant of the platform: a State (by ISO alpha-3) or an Organisation.
 
-    A State's name comes from CLDR; an organisation's name is its own, with optional
+    A State's name is the UN's (M49, registry.names); an organisation's name is its own, with optional
     translations into the other UN languages. Self-registered organisations stay pending
     until the secretariat approves them.
     """
@@ -206,7 +206,7 @@ class Member(models.Model):
 
     @property
     def display_name(self) -> str:
-        """The name in the active language: CLDR for States, the given translation for organisations."""
+        """The name in the active language: the UN's for States, the given translation for organisations."""
         language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
         if self.kind == MemberKind.STATE and self.country_id:
             return territory_name(self.country.iso2, get_language()) or self.name or self.code

@@ -2,13 +2,15 @@
 
 The files are the single source: countries and areas with their UN M49 regions (`m49.csv`,
 `regions.csv`), the country groups LDC, LLDC, SIDS and G77 (`country_groups.csv`,
-`country_group_sources.csv`), the reference organisations (`organisations.csv`) and where each
-list comes from (`datasets.csv`). `load_reference_data` upserts them and is idempotent; data
+`country_group_sources.csv`), the reference organisations (`organisations.csv`), the States that
+can be members (`un_member_states.csv`, read where needed, not loaded) and where each list comes
+from (`datasets.csv`). `load_reference_data` upserts them and is idempotent; data
 migrations call it with their historical app registry, anything else with `django.apps.apps`.
 """
 
 import csv
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from django.db import DEFAULT_DB_ALIAS, transaction
@@ -24,6 +26,13 @@ def read_csv(name: str) -> list[dict[str, str]]:
     filename = name if name.endswith(".csv") else f"{name}.csv"
     with open(DATA_DIR / filename, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def state_member_codes() -> frozenset[str]:
+    """The ISO alpha-3 codes of the countries that can be State members: the UN Member States and
+    the observer States (`data/un_member_states.csv`)."""
+    return frozenset(row["iso3"] for row in read_csv("un_member_states"))
 
 
 def load_reference_data(apps, using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:

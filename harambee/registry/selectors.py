@@ -5,7 +5,8 @@ from django.utils.text import slugify
 
 from .access import ACTING_ROLES, member_list_for_user
 from .models import Country, CountryGroup, Member, MemberKind, Membership, MemberStatus, ReferenceDataset, Region
-from .names import UN_LANGUAGES, territory_name
+from .names import territory_search_names
+from .reference import state_member_codes
 
 
 def member_browse(
@@ -36,11 +37,11 @@ def member_browse(
         qs = qs.filter(status=status)
     if q:
         needle = q.strip().casefold()
-        # State names live in CLDR, not in the database, so match them in Python.
+        # State names live in data files, not in the database, so match them in Python.
         iso3s = [
             iso3
             for iso3, iso2 in Member.objects.filter(kind=MemberKind.STATE).values_list("country_id", "country__iso2")
-            if any(needle in territory_name(iso2, language).casefold() for language in UN_LANGUAGES)
+            if any(needle in name.casefold() for name in territory_search_names(iso2))
         ]
         qs = (
             qs.filter(name__icontains=q)
@@ -145,6 +146,12 @@ def regions_with_member_counts() -> list[tuple[Region, int]]:
         .annotate(n=Count("pk"))
     }
     return [(region, by_region.get(region.code, 0)) for region in Region.objects.filter(level=Region.Level.REGION)]
+
+
+def countries_eligible_as_states() -> QuerySet[Country]:
+    """The countries that can still become State members: UN Member States and observer States
+    that are not members yet (no Antarctica, no Bouvet Island)."""
+    return Country.objects.filter(iso3__in=state_member_codes()).exclude(members__kind=MemberKind.STATE)
 
 
 def countries_with_groups() -> QuerySet[Country]:

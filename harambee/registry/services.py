@@ -17,6 +17,7 @@ from harambee.notifications.services import notify
 from .access import is_secretariat, person_public_name
 from .models import Country, Member, MemberKind, MemberRole, Membership, MemberStatus
 from .names import UN_LANGUAGES
+from .reference import state_member_codes
 from .selectors import member_code_suggest, member_people
 
 # Profile fields a member's managers and editors may change; status and kind are the secretariat's.
@@ -50,7 +51,18 @@ def _clean_translations(value: dict[str, Any] | None) -> dict[str, str]:
 def member_create_state(
     *, country: Country, actor, description: str = "", status: str = MemberStatus.ACTIVE, is_demo: bool = False
 ) -> Member:
-    """Register a State as a member; its code is the ISO alpha-3 code and its name comes from CLDR."""
+    """Register a State as a member; its code is the ISO alpha-3 code and its name comes from the UN
+    names (M49). Only UN Member States and observer States can be State members."""
+    if country.iso3 not in state_member_codes():
+        raise ValidationError(
+            {
+                "country": _(
+                    "%(country)s cannot be a State member: only the Member States of the United Nations and "
+                    "the observer States can."
+                )
+                % {"country": country.name}
+            }
+        )
     member = Member(
         code=country.iso3.lower(),
         kind=MemberKind.STATE,

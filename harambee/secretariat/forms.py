@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from harambee.audit.models import AuditAction
 from harambee.registry.forms import CountryChoiceField
 from harambee.registry.models import Country, MemberStatus, OrganisationType
+from harambee.registry.selectors import countries_eligible_as_states
 
 
 class AuditFilterForm(forms.Form):
@@ -37,7 +38,7 @@ class MemberStatusForm(forms.Form):
 
 
 class StateMemberForm(forms.Form):
-    country = CountryChoiceField(queryset=Country.objects.filter(members__isnull=True), label=_("Country"))
+    country = CountryChoiceField(queryset=countries_eligible_as_states(), label=_("Country"))
 
 
 class OrganisationMemberForm(forms.Form):

@@ -191,7 +191,7 @@ def test_reminders_and_progress_say_who_and_what_next(people, cooperation, djang
     notification, subject, body = told("milestone_due", cast.other_manager)
     message = (
         "Harambee reminds you: the milestone “Second cohort” of the cooperation “AI course for UNZA staff” "
-        "is due on 2026-12-03."
+        "is due on 3 Dec 2026."
     )
     next_step = "Open the cooperation to mark the milestone done, or report progress if it will be late."
     assert in_app(notification) == (message, next_step)

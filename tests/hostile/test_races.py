@@ -19,12 +19,12 @@ from django.core.exceptions import ValidationError
 from django.db import connections
 from django.test import Client
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from harambee.accounts.services import api_token_create
 from harambee.allocation.models import AllocationRound, RoundStatus
 from harambee.allocation.services import round_apply, round_close, round_compute, round_create, round_publish
 from harambee.cooperation.models import Cooperation
+from harambee.core.formats import format_day
 from harambee.matching.models import Match, MatchStatus
 from harambee.matching.services import match_accept, match_propose
 from harambee.postings.models import Posting
@@ -144,7 +144,7 @@ def test_the_same_match_accepted_twice_starts_one_cooperation(cast, pair):
     assert len(responses) == 2, outcomes
     assert sorted(r.status_code for r in responses) == [200, 409], [r.content for r in responses]
     loser = next(r for r in responses if r.status_code == 409)
-    date = date_format(timezone.localdate())
+    date = format_day(timezone.localdate())
     assert loser.json()["detail"] == f"Already accepted by Tsinghua University on {date}."
     # and exactly one cooperation exists for the pair
     assert Cooperation.objects.filter(need=need, offer=offer).count() == 1
@@ -185,7 +185,7 @@ def test_the_same_pair_proposed_twice_at_once_gives_one_proposal(cast, pair):
     assert sorted(r.status_code for r in responses) == [201, 409], [r.content for r in responses]
     (live,) = Match.objects.filter(need=need, offer=offer)
     loser = next(r for r in responses if r.status_code == 409)
-    date = date_format(timezone.localdate())
+    date = format_day(timezone.localdate())
     assert loser.json()["detail"] == (f"This need and offer were already proposed by {live.proposer.name} on {date}.")
 
 
@@ -218,7 +218,7 @@ def test_re_proposing_an_accepted_pair_is_refused_and_names_the_cooperation(clie
         with pytest.raises(ValidationError) as error:
             match_propose(need=need, offer=offer, actor=actor)
         assert error.value.messages == [
-            f"This need and offer already work together: see cooperation “{cooperation.title}”."
+            f"This need and offer already work together: see cooperation “{cooperation.display_title}”."
         ]
     response = _api(cast.other_manager)("/api/v1/matches", {"need": "N-RACE", "offer": "O-RACE"})
     assert response.status_code == 409
@@ -226,7 +226,7 @@ def test_re_proposing_an_accepted_pair_is_refused_and_names_the_cooperation(clie
     client.force_login(cast.editor)
     page = client.post("/en/matches/propose/", {"need": "N-RACE", "offer": "O-RACE"}, follow=True)
     assert page.redirect_chain == [(f"/en/matches/{match.pk}/", 302)]  # the match that started it
-    assert f"This need and offer already work together: see cooperation “{cooperation.title}”." in (
+    assert f"This need and offer already work together: see cooperation “{cooperation.display_title}”." in (
         page.content.decode()
     )
     # and the need page no longer offers to propose the pair: it links to their match
