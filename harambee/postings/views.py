@@ -33,6 +33,7 @@ from .choices import (
     THEMES,
     PostingKind,
     PostingStatus,
+    sdg_label,
 )
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
@@ -162,6 +163,7 @@ def posting_detail(request, kind_path: str, external_id: str):
                 "sectors": [SECTORS.get(c, c) for c in posting.sectors],
                 "target_groups": [TARGET_GROUPS.get(c, c) for c in posting.target_groups],
                 "delivery_languages": [LANGUAGES.get(c, c) for c in posting.delivery_languages],
+                "sdgs": [sdg_label(n) for n in posting.sdgs],
             },
         },
     )
