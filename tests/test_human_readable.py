@@ -207,3 +207,56 @@ def test_history_rows_of_every_field_type_in_french(entries, cast):
     assert rows["Demandes d'attribution"].startswith("University of Zambia")  # "3 units" once translated
     assert "10 — Gouvernement" in rows.values()  # (the French label of the field reads "IITA": a catalogue typo)
     assert rows["Volume"] == f"1{NBSP}250,50"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "aid_type", "sector", "search"),
+    [
+        ("en", "D02 — Other technical assistance", "11430 — Advanced technical and managerial training",
+         "Search by code or name"),
+        ("fr", "D02 — Autres formes d&#x27;assistance technique", "11430 — ", "Search by code or name"),
+    ],
+)  # fmt: skip
+def test_the_cooperation_form_offers_iati_codes_by_their_labels(client, cast, language, aid_type, sector, search):
+    # given a cooperation its provider's manager tracks
+    from decimal import Decimal
+
+    from harambee.cooperation.models import Cooperation, CooperationOrigin
+
+    cooperation = Cooperation.objects.create(
+        title="AI course", provider=cast.other_member, beneficiary=cast.member, origin=CooperationOrigin.DIRECT,
+        units=Decimal(5), dac_sectors=[{"code": "11430", "percentage": 100.0}],
+    )  # fmt: skip
+    client.force_login(cast.other_manager)
+    # when the manager opens its page
+    page = client.get(f"/{language}/cooperations/{cooperation.pk}/").content.decode()
+    # then IATI codes are offered from lists, each code with its label, with a search box for long lists
+    assert f'<option value="D02" dir="auto">{aid_type}</option>' in page
+    assert f'<option value="11430" dir="auto" selected>{sector}' in page  # the sector row, chosen
+    assert '<select name="sector_2" data-search=' in page  # and an empty row for another sector
+    assert f'<select name="aid_type" data-search="{search}" id="id_aid_type">' in page
+    assert 'name="dac_sectors"' not in page  # no more "code:percentage" typed by hand
+
+
+@pytest.mark.django_db
+def test_the_member_page_shows_the_iati_organisation_type_with_its_label(client, cast):
+    page = client.get("/en/members/unza/").content.decode()
+    assert "<bdi>80</bdi> — Academic, Training and Research" in page
+    page = client.get("/fr/members/unza/").content.decode()
+    assert "<bdi>80</bdi> — " in page and "<bdi>80</bdi> — Academic" not in page
+
+
+@pytest.mark.django_db
+def test_a_posting_shows_goals_and_eligibility_by_name(client, cast):
+    from harambee.postings.services import posting_create
+    from harambee.postings.validation import parse_posting
+
+    raw = {"id": "O-SDG", "kind": "offer", "member": "tsinghua", "title": "Course", "description": "Course.",
+           "language": "en", "sdgs": [4, 9], "eligible_groups": ["LDC"], "eligible_regions": ["002"]}  # fmt: skip
+    posting_create(actor=cast.secretariat, member=cast.other_member, data=parse_posting(raw), status="published")
+    page = client.get("/en/offers/O-SDG/").content.decode()
+    assert "<dd>SDG 4: Quality education<br>SDG 9: Industry, innovation and infrastructure</dd>" in page
+    assert "<dd>Least developed countries, Africa</dd>" in page
+    page = client.get("/fr/offers/O-SDG/").content.decode()
+    assert "Éducation de qualité" in page and "<dd>Pays les moins avancés, Afrique</dd>" in page
