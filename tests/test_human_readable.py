@@ -260,3 +260,16 @@ def test_a_posting_shows_goals_and_eligibility_by_name(client, cast):
     assert "<dd>Least developed countries, Africa</dd>" in page
     page = client.get("/fr/offers/O-SDG/").content.decode()
     assert "Éducation de qualité" in page and "<dd>Pays les moins avancés, Afrique</dd>" in page
+
+
+def test_the_goals_have_names_in_the_six_languages():
+    from harambee.postings.choices import SDG_NAMES_PATH, SDG_NUMBERS, sdg_names
+
+    names = sdg_names()
+    assert sorted(names) == list(SDG_NUMBERS)
+    assert all(set(row) == {"en", "fr", "es", "ru", "ar", "zh"} and all(row.values()) for row in names.values())
+    assert "source: United Nations" in SDG_NAMES_PATH.read_text(encoding="utf-8")
+    with translation.override("zh-hans"):
+        from harambee.postings.choices import sdg_name
+
+        assert sdg_name(4) == "优质教育"
