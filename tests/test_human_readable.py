@@ -273,3 +273,16 @@ def test_the_goals_have_names_in_the_six_languages():
         from harambee.postings.choices import sdg_name
 
         assert sdg_name(4) == "优质教育"
+
+
+@pytest.mark.django_db
+def test_a_state_page_names_its_country_groups(client):
+    from harambee.registry.models import Country
+    from harambee.registry.tests.factories import StateFactory
+
+    state = StateFactory(country=Country.objects.get(iso3="ZMB"))
+    page = client.get(f"/en/members/{state.code}/").content.decode()
+    assert '/en/groups/LDC/">Least developed countries</a> (<bdi>LDC</bdi>)' in page
+    assert "<bdi>10</bdi> — Government" in page
+    page = client.get(f"/fr/members/{state.code}/").content.decode()
+    assert '/fr/groups/LDC/">Pays les moins avancés</a> (<bdi>LDC</bdi>)' in page
