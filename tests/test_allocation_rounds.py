@@ -170,7 +170,22 @@ def test_the_web_flow_and_what_each_side_sees(client, cast, zambia):
     client.post(reverse("allocation:action", args=[round.pk, "close"]))
     client.post(reverse("allocation:action", args=[round.pk, "compute"]))
     page = client.get(f"/en/rounds/{round.pk}/").content.decode()
-    assert "Placed at O-SEATS" in page and "Publish the result" in page
+    assert "Publish the result" in page
+    # the policy in sentences, the fill by region and group named in percent, the placement by the
+    # offer's title and its provider, the score labelled, the snapshot as a fingerprint to copy
+    bonus = "Requests from Least developed countries get a priority bonus of 0.2 added to their match score."
+    assert f"<li>{bonus}</li>" in page
+    assert "<li>Each member gets at most 5 units.</li>" in page
+    assert "<dd>Africa: 100%" in page and "Least developed countries: 100%" in page
+    assert "Placed: <bdi>Course on AI for civil servants</bdi>, offered by <bdi>Tsinghua University</bdi>" in page
+    assert "1. <bdi>Course on AI for civil servants</bdi> · match score 0." in page
+    round.refresh_from_db()
+    assert f'<code dir="ltr" title="{round.snapshot_hash}">{round.snapshot_hash[:12]}</code>' in page
+    assert f'data-copy="{round.snapshot_hash}"' in page and f'readonly value="{round.snapshot_hash}"' in page
+    assert "Placed at" not in page and "{&#x27;mode&#x27;" not in page
+    # and in French, percentages and names in French
+    page = client.get(f"/fr/rounds/{round.pk}/").content.decode()
+    assert "<dd>Afrique\u00a0: 100\u00a0%" in page or "<dd>Afrique: 100\u00a0%" in page
     # the public sees the round but not the result before it is published
     client.logout()
     page = client.get(f"/en/rounds/{round.pk}/").content.decode()

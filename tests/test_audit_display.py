@@ -100,7 +100,7 @@ def test_codes_ids_and_people_are_named(cast):
     token_rows = _entry(token, "transition").change_rows()
     membership_rows = {label: after for label, _before, after in _entry(membership, "create").change_rows()}
     # then codes read as their labels, ids as names, booleans as yes or no, dates as dates
-    assert posting_rows["Working languages"] == "English, French"
+    assert posting_rows["Working languages"] == "English and French"  # a sentence (Babel's format_list)
     assert posting_rows["Themes"] == "Data, Skills and AI literacy"
     assert posting_rows["Member"] == "University of Zambia"
     assert posting_rows["Status"] == "Draft"
@@ -140,8 +140,13 @@ def test_keys_that_are_not_fields_have_labels(cast):
     # when their changes are read
     rows = [row for entry in entries for row in entry.change_rows()]
     # then the request and the policy read as words
-    assert ("Allocation requests", None, "unza × 2") in rows
-    assert ("Policy", None, "mode: optimal; priority bonus: (LDC: 0.2)") in rows
+    assert ("Allocation requests", None, "University of Zambia: 2 units") in rows
+    assert (
+        "Policy",
+        None,
+        "Optimal mode: the capacity goes to the requests that give the highest total match score. "
+        "Requests from Least developed countries get a priority bonus of 0.2 added to their match score.",
+    ) in rows
     assert_readable(rows)
 
 
@@ -164,7 +169,11 @@ def test_imported_postings_read_as_words(cast):
     # then they read as words, translations by their languages
     assert_readable(rows)
     assert ("Translations", None, "French") in rows
-    assert ("Sustainable Development Goals", None, "SDG 4, SDG 9") in rows
+    assert (
+        "Sustainable Development Goals",
+        None,
+        "SDG 4: Quality education, SDG 9: Industry, innovation and infrastructure",
+    ) in rows
     assert {entry.who() for entry in entries} == {"Harambee (automatic)"}
 
 

@@ -267,7 +267,10 @@ def test_the_web_forms_report_progress_and_results(client, cast, cooperation):
         reverse("cooperation:action", args=[cooperation.pk, "details"]),
         {
             "status": "ongoing",
-            "dac_sectors": "11430:70, 15110:30",
+            "sector_1": "11430",
+            "share_1": "70",
+            "sector_2": "15110",
+            "share_2": "30",
             "aid_type": "D02",
             "finance_type": "110",
             "flow_type": "10",

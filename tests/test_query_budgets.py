@@ -14,15 +14,16 @@ pytestmark = pytest.mark.django_db
 
 PAGES = {
     # page: (url, budget); signed-in pages include one query for the unread notifications count;
-    # audit pages one for the people their changes name and one for those people's memberships;
+    # audit pages one for the people their changes name, one for those people's memberships and one
+    # for the names of the members the entries concern;
     # API lists one to count the rows (the page envelope of harambee.core.paging), one for the page
     "home": ("/en/", 7),
     "member_list": ("/en/members/?region=002", 6),
     "member_detail": ("/en/members/unza/", 7),
-    "member_history": ("/en/members/unza/history/", 8),
+    "member_history": ("/en/members/unza/history/", 9),
     "group_detail": ("/en/groups/LDC/", 6),
     "group_list": ("/en/groups/", 5),
-    "audit_log": ("/en/secretariat/audit/", 8),
+    "audit_log": ("/en/secretariat/audit/", 9),
     "api_member_list": ("/api/v1/members?page_size=200", 4),
     "api_countries": ("/api/v1/countries?page_size=200", 3),
 }

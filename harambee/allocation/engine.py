@@ -19,6 +19,7 @@ from .core.engine import (
     AllocationSolverError,
     Assignment,
     Instance,
+    Names,
     Unassigned,
     snapshot_hash,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "AllocationSolverError",
     "Assignment",
     "Instance",
+    "Names",
     "Unassigned",
     "allocate",
     "greedy_allocate",
@@ -44,9 +46,10 @@ def parse_instance(data: Any) -> Instance:
     return core.parse_instance(data, translate=gettext)
 
 
-def allocate(instance: Instance, *, mode: str | None = None) -> AllocationResult:
-    """`core.allocate` with its errors and reasons in the active language."""
-    return core.allocate(instance, mode=mode, translate=gettext)
+def allocate(instance: Instance, *, mode: str | None = None, names: Names | None = None) -> AllocationResult:
+    """`core.allocate` with its errors and reasons in the active language (offers, members,
+    regions and groups named by `names`)."""
+    return core.allocate(instance, mode=mode, translate=gettext, names=names)
 
 
 def greedy_allocate(instance: Instance) -> AllocationResult:

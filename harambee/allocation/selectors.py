@@ -6,8 +6,10 @@ from django.utils import translation
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
 from harambee.registry.models import Country
+from harambee.registry.selectors import member_names_by_code
 
-from .engine import allocate, parse_instance
+from .engine import Names, allocate, parse_instance
+from .explain import group_name, region_name
 from .models import ROUND_UNITS, AllocationRound
 
 
@@ -15,19 +17,36 @@ def round_outcomes(round: AllocationRound) -> dict[str, dict]:
     """Per request (engine id): the offer it was placed at, or why it was not — in the active
     language. The stored result holds the reasons in the language of whoever computed the round,
     so they are re-derived from the stored snapshot (the engine is deterministic: same snapshot,
-    same result) and cached per snapshot and language."""
+    same result), naming offers by title, members, regions and groups by name, and cached per
+    snapshot and language."""
     if not round.result:
         return {}
     language = translation.get_language() or "en"
     key = f"allocation:outcomes:{round.snapshot_hash}:{language}"
     outcomes = cache.get(key)
     if outcomes is None:
-        result = allocate(parse_instance(round.snapshot)).to_dict() if round.snapshot else round.result
+        result = (
+            allocate(parse_instance(round.snapshot), names=_names(round)).to_dict() if round.snapshot else round.result
+        )
         outcomes = {a["request"]: {"placed": True, "offer": a["offer"]} for a in result["assignments"]}
         for item in result["unassigned"]:
             outcomes[item["request"]] = {"placed": False, "reason": item["reason"], "code": item["reason_code"]}
         cache.set(key, outcomes, timeout=24 * 3600)
     return outcomes
+
+
+def _names(round: AllocationRound) -> Names:
+    """How a round's reasons name its offers (by title) and its members (by name)."""
+    titles = dict(round.offers.values_list("external_id", "title"))
+    requests = (round.snapshot or {}).get("requests", [])
+    codes = {str(r.get("member", "")).lower() for r in requests if isinstance(r, dict)}
+    members = member_names_by_code(codes)
+    return Names(
+        offer=lambda external_id: "\u2068" + titles.get(external_id, external_id) + "\u2069",  # isolated: any script
+        member=lambda code: members.get(str(code).lower(), code),
+        region=region_name,
+        group=group_name,
+    )
 
 
 def round_instance(round: AllocationRound) -> dict:

@@ -19,6 +19,7 @@ from .access import (
     round_can_see_all_requests,
     round_get,
 )
+from .explain import fills, fingerprint, group_name, policy_sentences, region_name
 from .forms import ApplyForm, RoundForm
 from .models import RoundStatus
 from .selectors import (
@@ -103,18 +104,31 @@ def round_detail(request, pk: int):
     if not all_requests:
         requests = requests.filter(member_id__in=own_ids)
     outcome = round_outcomes(round)
-    rows = [{"request": r, "outcome": outcome.get(r.engine_id)} for r in requests]
+    offers = list(round.offers.select_related("member__country").order_by("pk"))
+    by_external_id = {offer.external_id: offer for offer in offers}
+    rows = []
+    for r in requests:
+        shown = outcome.get(r.engine_id)
+        if shown and shown.get("placed"):  # the offer by its title and provider, not its identifier
+            shown = {**shown, "offer": by_external_id.get(shown["offer"], shown["offer"])}
+        rows.append({"request": r, "outcome": shown})
+    result = round.result if (manage or all_requests or round.status == RoundStatus.PUBLISHED) else None
+    metrics = (result or {}).get("metrics") or {}
     return render(
         request,
         "allocation/round_detail.html",
         {
             "round": round,
-            "offers": round.offers.select_related("member").order_by("pk"),
+            "offers": offers,
+            "policy": policy_sentences(round.policy),
+            "fingerprint": fingerprint(round.snapshot_hash),
             "manage": manage,
             "form": form if members else None,
             "rows": rows,
             "all_requests": all_requests,
-            "result": round.result if (manage or all_requests or round.status == RoundStatus.PUBLISHED) else None,
+            "result": result,
+            "fill_by_group": fills(metrics.get("fill_by_group"), group_name),
+            "fill_by_region": fills(metrics.get("fill_by_region"), region_name),
         },
     )
 

@@ -10,15 +10,18 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from functools import partial
 from typing import Any
 
+from babel.lists import format_list
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import capfirst
+from django.utils.translation import get_language, ngettext, to_locale
 from django.utils.translation import gettext as _
 
 from harambee.core.formats import format_day, format_moment, format_number
@@ -27,6 +30,8 @@ from harambee.core.formats import format_day, format_moment, format_number
 Codes = Mapping[str, Any] | Callable[[Any], Any]
 
 EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]\"',;]+@[^\s@<>()\[\]\"',;]+")
+# "zmb × 3": a member's code and a number of units, as services record requests.
+MEMBER_COUNT = re.compile(r"^\s*([\w-]+)\s*×\s*(\d+)\s*$")
 
 
 @dataclass
@@ -34,11 +39,14 @@ class _Reading:
     labels: dict[str, Any] = field(default_factory=dict)
     codes: dict[str, Codes] = field(default_factory=dict)
     refers: dict[str, type[models.Model]] = field(default_factory=dict)
+    sentences: set[str] = field(default_factory=set)
+    member_counts: set[str] = field(default_factory=set)
 
 
 _READINGS: dict[type[models.Model], _Reading] = {}
 _NAMERS: dict[type[models.Model], Callable[[list], dict[str, str]]] = {}
 _PEOPLE: list[Callable[..., list[str]]] = []
+_MEMBER_CODES: list[Callable[[list[str]], dict[str, str]]] = []
 
 
 def register(
@@ -47,19 +55,37 @@ def register(
     labels: Mapping[str, Any] | None = None,
     codes: Mapping[str, Codes] | None = None,
     refers: Mapping[str, type[models.Model]] | None = None,
+    sentences: Iterable[str] = (),
+    member_counts: Iterable[str] = (),
 ) -> None:
     """How to read `model`'s entries: `labels` of keys that are not fields, `codes` of values held
-    without Django choices (a code list, or a function of one value), and the model whose ids a
-    key `refers` to when it is not a foreign key."""
+    without Django choices (a code list, or a function of one value), the model whose ids a
+    key `refers` to when it is not a foreign key, the keys whose lists read as a sentence
+    (`sentences`: "English and French", Babel's format_list) and the keys that hold a member's code
+    with a number of units (`member_counts`: "zmb × 3" reads "Zambia: 3 units")."""
     reading = _READINGS.setdefault(model, _Reading())
     reading.labels.update(labels or {})
     reading.codes.update(codes or {})
     reading.refers.update(refers or {})
+    reading.sentences.update(sentences)
+    reading.member_counts.update(member_counts)
 
 
 def register_names(model: type[models.Model], namer: Callable[[list], dict[str, str]]) -> None:
     """`namer(pks)` → {str(pk): name} names many objects of `model` in one query (pks already valid)."""
     _NAMERS[model] = namer
+
+
+def register_member_codes(namer: Callable[[list[str]], dict[str, str]]) -> None:
+    """`namer(codes)` → {code: name} names many members by their codes in one query (the registry's)."""
+    _MEMBER_CODES[:] = [namer]
+
+
+def _member_names(codes: set[str]) -> dict[str, str]:
+    codes = {c for c in codes if c and "\x00" not in c}
+    if not codes or not _MEMBER_CODES:
+        return {}
+    return _MEMBER_CODES[0](sorted(codes))
 
 
 def register_people(rule: Callable[..., list[str]]) -> None:
@@ -83,6 +109,8 @@ class _Key:
     field: models.Field | None
     codes: Codes | None
     refers: type[models.Model] | None
+    sentence: bool = False
+    member_count: bool = False
 
 
 def _key(model: type[models.Model] | None, name: str) -> _Key:
@@ -117,6 +145,8 @@ def _key(model: type[models.Model] | None, name: str) -> _Key:
         field=found if concrete else None,
         codes=reading.codes.get(name),
         refers=refers,
+        sentence=name in reading.sentences,
+        member_count=name in reading.member_counts,
     )
 
 
@@ -173,15 +203,24 @@ def _hide_emails(text: str) -> str:
 class _Reader:
     """Shows the values of a page of entries once their ids are resolved."""
 
-    def __init__(self, *, names: dict, people: dict, show_emails: bool):
+    def __init__(self, *, names: dict, people: dict, show_emails: bool, members: dict | None = None):
         self.names, self.people, self.show_emails = names, people, show_emails
+        self.members = members or {}
 
     def show(self, value, key: _Key, member_code: str):
         if _blank(value):
             return None
         if isinstance(value, list):
-            shown = [self.show(item, key, member_code) for item in value]
-            return ", ".join(str(item) for item in shown if item is not None) or None
+            shown = [str(item) for item in (self.show(item, key, member_code) for item in value) if item is not None]
+            if not shown:
+                return None
+            if key.sentence:
+                return format_list(shown, locale=to_locale(get_language() or "en"))
+            return ", ".join(shown)
+        if key.member_count and isinstance(value, str) and MEMBER_COUNT.match(value):
+            code, count = MEMBER_COUNT.match(value).groups()
+            units = ngettext("%(count)s unit", "%(count)s units", int(count)) % {"count": count}
+            return _("%(member)s: %(units)s") % {"member": self.members.get(code, code), "units": units}
         if isinstance(value, dict):
             if callable(key.codes):
                 return str(key.codes(value))
@@ -236,9 +275,23 @@ class _Reader:
                 return format_day(day)
         if isinstance(value, datetime | date):
             return format_moment(value) if isinstance(value, datetime) else format_day(value)
-        if isinstance(field, models.DecimalField | models.FloatField) and value not in (None, ""):
-            return format_number(value)
+        if isinstance(field, models.DecimalField | models.FloatField) or isinstance(value, float):
+            return _number(value)
+        if isinstance(field, models.IntegerField) and not isinstance(value, bool):
+            return _number(value)
         return str(value)
+
+
+def _number(value) -> str:
+    """A recorded number ("60000.00", 0.5, 40) in the reader's language: "60,000", "0.5", "40"
+    ("60 000", "0,5" in French); anything else as it was recorded."""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+    return format_number(number)
 
 
 def prepare(entries: Iterable, *, viewer=None, show_emails: bool = False) -> list:
@@ -250,6 +303,7 @@ def prepare(entries: Iterable, *, viewer=None, show_emails: bool = False) -> lis
     planned = []
     wanted: dict[type[models.Model], set] = {}
     people_refs: set = set()
+    member_codes: set[str] = set()
     for entry in entries:
         model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
         keys = []
@@ -257,6 +311,9 @@ def prepare(entries: Iterable, *, viewer=None, show_emails: bool = False) -> lis
         for name, pair in changes.items():
             key = _key(model, name)
             before, after = pair if isinstance(pair, list | tuple) and len(pair) == 2 else (None, pair)
+            if key.member_count:
+                counted = (MEMBER_COUNT.match(v) for v in (before, after) if isinstance(v, str))
+                member_codes.update(match.group(1) for match in counted if match)
             if key.refers is user_model:
                 people_refs.update(str(v).lower() for v in _ids(before) + _ids(after))
             elif key.refers is not None:
@@ -288,8 +345,10 @@ def prepare(entries: Iterable, *, viewer=None, show_emails: bool = False) -> lis
             actors[pk] = name
         else:
             people[slot] = name
-    reader = _Reader(names=names, people=people, show_emails=show_emails)
+    members = _member_names({entry.member_code for entry in entries} | member_codes)
+    reader = _Reader(names=names, people=people, show_emails=show_emails, members=members)
     for entry, keys in planned:
+        entry.member_label = members.get(entry.member_code, entry.member_code)
         entry.who_label = actors.get(entry.pk, _("A former user"))
         entry.object_label = entry.object_repr if show_emails else _hide_emails(entry.object_repr)
         rows = []

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -76,18 +78,52 @@ class DetailsForm(forms.Form):
     planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput())
     actual_start = forms.DateField(label=_("Actual start"), required=False, widget=DateInput())
     actual_end = forms.DateField(label=_("Actual end"), required=False, widget=DateInput())
-    dac_sectors = forms.CharField(
-        label=_("DAC sectors (code:percentage, …)"),
-        max_length=500,
-        required=False,
-        widget=forms.TextInput(attrs={"dir": "ltr"}),  # codes read left to right in every language
-    )
     aid_type = CodeChoiceField(label=_("Aid type"), codelist="AidType", grouped=True, required=False)
     finance_type = CodeChoiceField(label=_("Finance type"), codelist="FinanceType", grouped=True)
     flow_type = CodeChoiceField(label=_("Flow type"), codelist="FlowType")
     collaboration_type = CodeChoiceField(label=_("Collaboration type"), codelist="CollaborationType")
     activity_status = CodeChoiceField(label=_("Activity status"), codelist="ActivityStatus")
     currency = forms.CharField(label=_("Default currency"), max_length=3)
+
+    #: Rows of DAC sectors the form offers at least (one more than the cooperation has, else).
+    SECTOR_ROWS = 3
+    MAX_SECTOR_ROWS = 50
+
+    def __init__(self, *args, sectors: list[dict] | None = None, **kwargs):
+        """`sectors`, the cooperation's DAC sectors ([{"code", "percentage"}]), fill the rows of
+        sector and share: each sector is chosen from the IATI Sector codelist, by code and name."""
+        sectors = list(sectors or [])
+        initial = dict(kwargs.pop("initial", None) or {})
+        for n, row in enumerate(sectors, start=1):
+            initial[f"sector_{n}"] = row.get("code", "")
+            initial[f"share_{n}"] = f"{float(row.get('percentage', 100)):g}"
+        super().__init__(*args, initial=initial, **kwargs)
+        posted = [int(key.split("_")[1]) for key in (self.data or {}) if re.fullmatch(r"sector_\d{1,2}", key)]
+        rows = min(max(self.SECTOR_ROWS, len(sectors) + 1, *posted), self.MAX_SECTOR_ROWS)
+        names = []
+        for n in range(1, rows + 1):
+            self.fields[f"sector_{n}"] = CodeChoiceField(
+                label=_("DAC sector %(number)s") % {"number": n}, codelist="Sector", grouped=True, required=False
+            )
+            self.fields[f"share_{n}"] = forms.DecimalField(
+                label=_("Share of DAC sector %(number)s (%%)") % {"number": n},
+                min_value=0,
+                max_value=100,
+                required=False,
+                help_text=_("Shares add up to 100; leave it empty for a single sector.") if n == 1 else "",
+            )
+            names += [f"sector_{n}", f"share_{n}"]
+        self.order_fields(["status", "planned_start", "planned_end", "actual_start", "actual_end", *names])
+
+    def dac_sectors(self) -> list[dict]:
+        """The chosen sectors with their shares (100 when left empty), for the service to check."""
+        data, rows, n = self.cleaned_data, [], 1
+        while f"sector_{n}" in self.fields:
+            if data.get(f"sector_{n}"):
+                share = data.get(f"share_{n}")
+                rows.append({"code": data[f"sector_{n}"], "percentage": share if share is not None else 100})
+            n += 1
+        return rows
 
 
 class PledgeForm(forms.Form):

@@ -92,7 +92,6 @@ def cooperation_detail(request, pk: int):
         "can_report": can_report,
     }
     if can_report:
-        sectors = ", ".join(f"{s['code']}:{s['percentage']:g}" for s in cooperation.dac_sectors)
         context.update(
             progress_form=forms.ProgressForm(),
             milestone_form=forms.MilestoneForm(),
@@ -100,10 +99,8 @@ def cooperation_detail(request, pk: int):
             budget_form=forms.BudgetForm(),
             transaction_form=forms.TransactionForm(),
             details_form=forms.DetailsForm(
-                initial={
-                    **{f: getattr(cooperation, f) for f in forms.DetailsForm.base_fields if f != "dac_sectors"},
-                    "dac_sectors": sectors,
-                }
+                initial={f: getattr(cooperation, f) for f in forms.DetailsForm.base_fields},
+                sectors=cooperation.dac_sectors,
             ),
             today=date.today(),
             pledges=(
@@ -113,15 +110,6 @@ def cooperation_detail(request, pk: int):
             ),
         )
     return render(request, "cooperation/cooperation_detail.html", context)
-
-
-def _sectors(text: str) -> list[dict]:
-    rows = []
-    for part in text.split(","):
-        if part.strip():
-            code, _sep, percentage = part.partition(":")
-            rows.append({"code": code.strip(), "percentage": percentage.strip() or "100"})
-    return rows
 
 
 def _run(request, cooperation, action):
@@ -193,8 +181,8 @@ def _run(request, cooperation, action):
     else:  # details
         form = forms.DetailsForm(data)
         if form.is_valid():
-            d = dict(form.cleaned_data)
-            d["dac_sectors"] = _sectors(d["dac_sectors"])
+            d = {f: form.cleaned_data[f] for f in forms.DetailsForm.base_fields}
+            d["dac_sectors"] = form.dac_sectors()
             services.cooperation_update(cooperation=cooperation, actor=request.user, data=d)
     return form
 

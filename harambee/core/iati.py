@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from harambee.iati import codelists
 from harambee.iati.codelists import Code
@@ -113,12 +113,18 @@ def code_choices(codelist_name: str, *, blank: bool = False, grouped: bool = Fal
 class CodeChoiceField(forms.ChoiceField):
     """A select of the codes in use on an IATI codelist, labelled "D02 — Other technical assistance"
     in the active language (optionally under their categories). A code that is not in use gets the
-    message the services give (invalid_code_message)."""
+    message the services give (invalid_code_message). A list longer than a few codes gets a search
+    box (harambee.js: it keeps the options whose code or name matches; without JavaScript the
+    select works as any other)."""
+
+    SEARCH_FROM = 8  # codes in use from which a search box helps
 
     def __init__(self, *, codelist: str, grouped: bool = False, required: bool = True, **kwargs):
         self.codelist = codelist
         choices = partial(code_choices, codelist, blank=not required, grouped=grouped)
         super().__init__(choices=choices, required=required, **kwargs)
+        if len(list(codelists.codelist(codelist).current())) >= self.SEARCH_FROM:
+            self.widget.attrs["data-search"] = gettext_lazy("Search by code or name")
 
     def validate(self, value):
         forms.Field.validate(self, value)

@@ -34,4 +34,5 @@ class PostingsConfig(AppConfig):
                 "eligible_groups": COUNTRY_GROUP_NAMES,
                 "eligible_regions": lambda code: territory_name(str(code), get_language()) or code,
             },
+            sentences=("delivery_languages", "translations"),
         )

@@ -1,7 +1,11 @@
 """The shared vocabulary of postings (../shared/reference/taxonomy.md): codes are fixed, labels translated."""
 
+import csv
+from functools import cache
+from pathlib import Path
+
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -107,10 +111,35 @@ CAPACITY_UNITS = {
 }
 
 SDG_NUMBERS = tuple(range(1, 18))
+SDG_NAMES_PATH = Path(__file__).resolve().parent / "data" / "sdgs.csv"
 
 
-def sdg_label(number: int) -> str:
-    return gettext("SDG %(number)s") % {"number": number}
+@cache
+def sdg_names() -> dict[int, dict[str, str]]:
+    """The Goals' official short names by number and language (data/sdgs.csv, from the UN)."""
+    with SDG_NAMES_PATH.open(encoding="utf-8", newline="") as file:
+        rows = csv.DictReader(line for line in file if not line.startswith("#"))
+        return {int(row.pop("number")): row for row in rows}
+
+
+def sdg_name(number) -> str:
+    """The Goal's short name in the active language ("Quality education"); "" for no such Goal."""
+    try:
+        names = sdg_names().get(int(number))
+    except (TypeError, ValueError):
+        return ""
+    if names is None:
+        return ""
+    language = (get_language() or "en").split("-")[0]
+    return names.get(language) or names["en"]
+
+
+def sdg_label(number) -> str:
+    """ "SDG 4: Quality education" in the active language; "SDG 99" for a number that names no Goal."""
+    name = sdg_name(number)
+    if not name:
+        return gettext("SDG %(number)s") % {"number": number}
+    return gettext("SDG %(number)s: %(name)s") % {"number": number, "name": name}
 
 
 COUNTRY_GROUPS = ("LDC", "LLDC", "SIDS", "G77")

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -12,6 +13,8 @@ from harambee.audit.selectors import audit_history_for
 from harambee.core.csvfile import csv_response
 from harambee.core.pagecache import public_page_cache
 from harambee.core.web import query_without_page
+from harambee.registry.choices import COUNTRY_GROUP_NAMES
+from harambee.registry.names import territory_name
 from harambee.registry.selectors import group_list, member_get, region_choices
 
 from . import text, uploads
@@ -33,6 +36,7 @@ from .choices import (
     THEMES,
     PostingKind,
     PostingStatus,
+    sdg_label,
 )
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
@@ -162,6 +166,9 @@ def posting_detail(request, kind_path: str, external_id: str):
                 "sectors": [SECTORS.get(c, c) for c in posting.sectors],
                 "target_groups": [TARGET_GROUPS.get(c, c) for c in posting.target_groups],
                 "delivery_languages": [LANGUAGES.get(c, c) for c in posting.delivery_languages],
+                "sdgs": [sdg_label(n) for n in posting.sdgs],
+                "eligible": [str(COUNTRY_GROUP_NAMES.get(c, c)) for c in posting.eligible_groups]
+                + [territory_name(str(c), get_language()) or str(c) for c in posting.eligible_regions],
             },
         },
     )

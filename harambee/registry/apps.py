@@ -16,11 +16,12 @@ class RegistryConfig(AppConfig):
 
         from .access import people_names
         from .models import Member
-        from .selectors import member_names
+        from .selectors import member_names, member_names_by_code
 
         # The audit trail names people by the one rule for showing people, and members by name.
         display.register_people(people_names)
         display.register_names(Member, member_names)
+        display.register_member_codes(member_names_by_code)
         languages = {code.split("-")[0]: name for code, name in settings.LANGUAGES}
         display.register(
             Member,

@@ -99,6 +99,12 @@ def member_names(ids) -> dict[str, str]:
     return {str(member.pk): member.display_name for member in members}
 
 
+def member_names_by_code(codes) -> dict[str, str]:
+    """{code: name in the active language} of many members, in one query."""
+    members = Member.objects.select_related("country").filter(code__in=list(codes))
+    return {member.code: member.display_name for member in members}
+
+
 def member_code_suggest(name: str) -> str:
     """A free, URL-safe code for a new organisation derived from its name."""
     base = (slugify(name) or "member")[:28].strip("-") or "member"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,12 +45,24 @@ __all__ = [
     "AllocationSolverError",
     "Assignment",
     "Instance",
+    "Names",
     "Unassigned",
     "allocate",
     "greedy_allocate",
     "parse_instance",
     "snapshot_hash",
 ]
+
+
+@dataclass(frozen=True)
+class Names:
+    """How the reason sentences name offers, members, regions and country groups: by their ids
+    unless the caller knows better (the platform names offers by title, regions by CLDR name)."""
+
+    offer: Callable[[str], str] = str
+    member: Callable[[str], str] = str
+    region: Callable[[str], str] = str
+    group: Callable[[str], str] = str
 
 
 def _decimal(micro: int) -> float:
@@ -129,7 +142,9 @@ class AllocationResult:
         }
 
 
-def allocate(instance: Instance, *, mode: str | None = None, translate: Translate = untranslated) -> AllocationResult:
+def allocate(
+    instance: Instance, *, mode: str | None = None, translate: Translate = untranslated, names: Names | None = None
+) -> AllocationResult:
     """Allocate one round; `mode` overrides the policy's mode ("optimal" or "stable").
 
     Deterministic: the same instance gives the same assignments and the same hash, whatever the
@@ -156,10 +171,12 @@ def allocate(instance: Instance, *, mode: str | None = None, translate: Translat
         unconstrained = sum(_placed_scores(market, outcome))
     else:
         unconstrained = sum(_placed_scores(market, solve_optimal(market, plain=True)))
-    return _result(instance.with_mode(mode), market, outcome, mode, solve_seconds, unconstrained, translate)
+    return _result(instance.with_mode(mode), market, outcome, mode, solve_seconds, unconstrained, translate, names)
 
 
-def greedy_allocate(instance: Instance, *, translate: Translate = untranslated) -> AllocationResult:
+def greedy_allocate(
+    instance: Instance, *, translate: Translate = untranslated, names: Names | None = None
+) -> AllocationResult:
     """Baseline: pairs by adjusted weight, best first, each taken if it still fits (deterministic)."""
     started = time.perf_counter()
     market = Market.build(instance)
@@ -168,7 +185,9 @@ def greedy_allocate(instance: Instance, *, translate: Translate = untranslated) 
     if market.fairness == "maxmin":
         outcome.notes["fairness"] = "not applied by greedy"
     unconstrained = sum(_placed_scores(market, solve_optimal(market, plain=True)))
-    return _result(instance.with_mode("greedy"), market, outcome, "greedy", solve_seconds, unconstrained, translate)
+    return _result(
+        instance.with_mode("greedy"), market, outcome, "greedy", solve_seconds, unconstrained, translate, names
+    )
 
 
 def _placed_scores(market: Market, outcome: Outcome) -> list[int]:
@@ -219,6 +238,7 @@ def _result(
     solve_seconds: float,
     unconstrained: int,
     translate: Translate,
+    names: Names | None = None,
 ) -> AllocationResult:
     states = [_OfferState() for _ in range(market.m)]
     assignments = []
@@ -253,7 +273,7 @@ def _result(
                 seat="open" if seat is None else f"reserved:{seat}",
             )
         )
-    explainer = _Explainer(market, outcome, states, member_count, mode, translate)
+    explainer = _Explainer(market, outcome, states, member_count, mode, translate, names)
     unassigned = [explainer.explain(i) for i in range(market.n) if outcome.offer_of[i] < 0]
     assigned = len(assignments)
     capacity = sum(rules.capacity for rules in market.rules)
@@ -340,8 +360,10 @@ class _Explainer:
         member_count: list[int],
         mode: str,
         translate: Translate,
+        names: Names | None = None,
     ) -> None:
         self.market = market
+        self.names = names or Names()
         self.outcome = outcome
         self.states = states
         self.member_count = member_count
@@ -361,7 +383,10 @@ class _Explainer:
         if i in self.outcome.withdrawn or (cap is not None and self.member_count[market.member_of[i]] >= cap):
             member = market.member_ids[market.member_of[i]]
             return Unassigned(
-                request, texts.member_cap % {"member": member, "cap": cap}, "member_cap", {"member": member, "cap": cap}
+                request,
+                texts.member_cap % {"member": self.names.member(member), "cap": cap},
+                "member_cap",
+                {"member": member, "cap": cap},
             )
         simple, simple_reason, offer_reason = self.simple, self.simple_reason, self.offer_reason
         per_offer = [
@@ -424,15 +449,16 @@ class _Explainer:
     def sentence(self, row: dict[str, Any]) -> str:
         texts = self.texts
         code = row["reason_code"]
-        params = {"offer": row["offer"], "weight": _text(round(row["weight"] * MICRO))}
+        names = self.names
+        params = {"offer": names.offer(row["offer"]), "weight": _text(round(row["weight"] * MICRO))}
         if code == "below_cutoff":
             if row.get("cutoff") is None:
                 return texts.no_seats % params
             return texts.below_cutoff % {**params, "cutoff": _text(round(row["cutoff"] * MICRO))}
         if code == "region_cap":
-            return texts.region_cap % {**params, "region": row["region"], "cap": row["cap"]}
+            return texts.region_cap % {**params, "region": names.region(row["region"]), "cap": row["cap"]}
         if code == "reserve":
-            return texts.reserve % {**params, "groups": ", ".join(row["groups"])}
+            return texts.reserve % {**params, "groups": ", ".join(names.group(g) for g in row["groups"])}
         if code == "fairness":
             return texts.fairness % params
         return texts.not_selected % params
