@@ -61,6 +61,25 @@ def match_check(user, match: Match, action: MatchAction) -> None:
         raise match_answered(match)
 
 
+def offer_closed_reason(offer, *, today=None) -> str | None:
+    """Why an offer takes no more proposals, translated, or None while it does: its apply-by date
+    has passed, or its capacity is fully committed. The one rule for both the suggestions (such an
+    offer is not suggested, and an offer page suggests nothing) and ``match_propose`` (it refuses)."""
+    if offer.kind != "offer":
+        return None
+    today = today or timezone.localdate()
+    if offer.apply_by is not None and offer.apply_by < today:
+        when = formats.date_format(offer.apply_by, "DATE_FORMAT")
+        return _("The offer “%(title)s” stopped taking applications on %(date)s.") % {
+            "title": offer.title[:80],
+            "date": when,
+        }
+    left = offer.capacity_left
+    if left is not None and left <= 0:
+        return _("The offer “%(title)s” is fully committed: it has no capacity left.") % {"title": offer.title[:80]}
+    return None
+
+
 def match_list_for_user(*, user) -> QuerySet[Match]:
     """The matches the user may see: those of its members (all of them for the secretariat)."""
     qs = Match.objects.select_related("need__member", "offer__member", "proposer", "cooperation")

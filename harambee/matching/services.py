@@ -29,7 +29,7 @@ from harambee.registry.access import member_can_act_for, person_public_label
 from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
-from .access import MatchAction, match_answered, match_check
+from .access import MatchAction, match_answered, match_check, offer_closed_reason
 from .core.glossary import default_glossary
 from .embedding import EMBED_BATCH, embed_batched, get_embedder, posting_text, text_hash
 from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
@@ -227,6 +227,9 @@ def match_propose(*, need: Posting, offer: Posting, actor, message: str = "", sc
     for posting in (need, offer):
         if posting.status not in OPEN_STATUSES or posting.member.status != MemberStatus.ACTIVE:
             raise ValidationError(_("“%(title)s” is not open for matching.") % {"title": posting.title[:80]})
+    closed = offer_closed_reason(offer)
+    if closed is not None:
+        raise ValidationError(closed)
     if len(message) > 5000:
         raise ValidationError({"message": _("Keep the message under 5,000 characters.")})
     match = create_unique(
