@@ -38,9 +38,22 @@ def _setup() -> None:
 
 
 MEMBERS = [
-    ("SEN", "state"), ("ZMB", "state"), ("EGY", "state"), ("BRA", "state"), ("MEX", "state"), ("FJI", "state"),
-    ("KAZ", "state"), ("LAO", "state"), ("FRA", "state"), ("CHN", "state"), ("RUS", "state"), ("ARG", "state"),
-    ("UNESCO", "organisation"), ("ITU", "organisation"), ("AU", "organisation"), ("TSINGHUA", "organisation"),
+    ("SEN", "state"),
+    ("ZMB", "state"),
+    ("EGY", "state"),
+    ("BRA", "state"),
+    ("MEX", "state"),
+    ("FJI", "state"),
+    ("KAZ", "state"),
+    ("LAO", "state"),
+    ("FRA", "state"),
+    ("CHN", "state"),
+    ("RUS", "state"),
+    ("ARG", "state"),
+    ("UNESCO", "organisation"),
+    ("ITU", "organisation"),
+    ("AU", "organisation"),
+    ("TSINGHUA", "organisation"),
 ]
 
 
@@ -97,9 +110,7 @@ def main(argv=None) -> int:
     embedder = get_embedder()
     vectors = embed_batched(embedder, [posting_text(r["title"], r["description"]) for r, _ in data])
     docs = [replace(d, vector=np.asarray(v)) for d, v in zip(docs, vectors, strict=True)]
-    centroids = corpus_centroids(
-        np.vstack(vectors), [d.language for d in docs], language_centroids(embedder, glossary)
-    )
+    centroids = corpus_centroids(np.vstack(vectors), [d.language for d in docs], language_centroids(embedder, glossary))
     topic = {d.id: t for d, (_, t) in zip(docs, data, strict=True)}
     needs = [d for d in docs if d.kind == "need"]
     offers = [d for d in docs if d.kind == "offer"]
