@@ -1,31 +1,31 @@
-"""Fit the weights of the matching engine's soft components on synthetic postings.
+"""Fit the matching engine's weights on a labelled corpus that we generate ourselves.
 
-    uv run python benchmarks/matching_weights.py [--postings 600] [--seed 7] [--rounds 400]
+    uv run python benchmarks/matching_synthetic_corpus.py --out /tmp/synth-corpus
+    uv run python benchmarks/matching_weights.py --corpus /tmp/synth-corpus [--rounds 600] [--seed 7]
 
-The labelled data is generated, never taken from a benchmark corpus: synthetic needs and offers in
-the six languages (``harambee_synth``, the generator behind ``harambee gen postings``), each drawn
-from a known topic. The topic is recovered from the posting's title (each title belongs to one
-topic's phrase bank). A need and an offer of the same topic are an excellent fit (grade 3) when they
-pass the engine's hard filters and a partial one (grade 1) otherwise; an offer of another topic
-sharing the need's primary modality and a theme is a weak distractor (grade 0, judged); the rest
-are unjudged. Some tags are dropped at random, as members often leave them out, so the texts have
-to carry the meaning.
+The corpus is synthetic (see ``matching_synthetic_corpus.py``), never a benchmark corpus: the
+held-out and development corpora only measure the result. The script builds the documents and
+vectors exactly as ``harambee match evaluate`` does, computes every soft component of every
+(need, offer) pair once with the engine, then searches, for the highest mean nDCG@10 (gain
+2^g − 1, candidates failing a hard filter ranked as the evaluation ranks them):
 
-The script computes every component of every (need, offer) pair once with the engine, then searches
-the weights (random search around the current ones, then coordinate steps) for the highest mean
-nDCG@10 (gain 2^g - 1), and prints the weights found with the score of the current weights. The
-engine's ``EngineConfig`` weights are set from its output (docs/matching.md).
+- the weights of the soft components (log-normal random steps from the current ones, kept when
+  better), and
+- the semantic spread (how many standard deviations above the mean score 1) and the penalty that
+  ranks a candidate failing a hard filter below eligible ones of higher score,
+
+and prints the current and the fitted configuration. ``EngineConfig``'s defaults are set from its
+output, rounded (docs/matching.md records the run).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
 import sys
 import time
 from dataclasses import replace
-from datetime import date
+from pathlib import Path
 
 import numpy as np
 
@@ -37,62 +37,16 @@ def _setup() -> None:
     django.setup()
 
 
-MEMBERS = [
-    ("SEN", "state"),
-    ("ZMB", "state"),
-    ("EGY", "state"),
-    ("BRA", "state"),
-    ("MEX", "state"),
-    ("FJI", "state"),
-    ("KAZ", "state"),
-    ("LAO", "state"),
-    ("FRA", "state"),
-    ("CHN", "state"),
-    ("RUS", "state"),
-    ("ARG", "state"),
-    ("UNESCO", "organisation"),
-    ("ITU", "organisation"),
-    ("AU", "organisation"),
-    ("TSINGHUA", "organisation"),
-]
-
-
-def synthetic_corpus(count: int, seed: int):
-    from harambee_synth import generate_postings  # lazy: a development package
-    from harambee_synth.banks import compiled_languages, load_topics  # lazy: a development package
-
-    topics = [t.key for t in load_topics()]
-    owner: dict[str, str] = {}
-    for language in compiled_languages().values():
-        for key in topics:
-            for titles in language.topics[key].titles:
-                for title in titles:
-                    owner.setdefault(title, key)
-    rows = list(generate_postings(count, members=MEMBERS, seed=seed, today=date(2026, 12, 1)))
-    rng = random.Random(seed)
-    out = []
-    for row in rows:
-        topic = next((owner[t] for t in sorted(owner, key=len, reverse=True) if row["title"].startswith(t)), None)
-        if topic is None:
-            continue
-        for facet in ("modalities", "themes", "sectors"):
-            if rng.random() < 0.4:
-                row[facet] = []
-        out.append((row, topic))
-    return out
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--postings", type=int, default=600)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=600)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--rounds", type=int, default=400)
     args = parser.parse_args(argv)
     _setup()
-    from harambee.matching.core.documents import Geography, doc_from_interchange  # lazy: after django.setup()
     from harambee.matching.core.engine import CandidateIndex, EngineConfig  # lazy: after django.setup()
     from harambee.matching.core.glossary import default_glossary  # lazy: after django.setup()
-    from harambee.matching.documents import reference_geographies  # lazy: after django.setup()
+    from harambee.matching.corpus import corpus_documents, load_corpus  # lazy: after django.setup()
     from harambee.matching.embedding import (  # lazy: after django.setup()
         corpus_centroids,
         embed_batched,
@@ -103,57 +57,73 @@ def main(argv=None) -> int:
     from harambee.matching.evaluation import ndcg  # lazy: after django.setup()
 
     started = time.perf_counter()
-    data = synthetic_corpus(args.postings, args.seed)
-    glossary = default_glossary()
-    places = reference_geographies([row["member"] for row, _ in data])
-    docs = [doc_from_interchange(row, places.get(row["member"].lower(), Geography()), glossary) for row, _ in data]
+    corpus = load_corpus(args.corpus)
+    needs, offers, _ = corpus_documents(corpus, embedder=None)
+    # the vectors, computed once per corpus and model (embedding is most of the time)
     embedder = get_embedder()
-    vectors = embed_batched(embedder, [posting_text(r["title"], r["description"]) for r, _ in data])
-    docs = [replace(d, vector=np.asarray(v)) for d, v in zip(docs, vectors, strict=True)]
-    centroids = corpus_centroids(np.vstack(vectors), [d.language for d in docs], language_centroids(embedder, glossary))
-    topic = {d.id: t for d, (_, t) in zip(docs, data, strict=True)}
-    needs = [d for d in docs if d.kind == "need"]
-    offers = [d for d in docs if d.kind == "offer"]
+    cache = args.corpus / f"vectors-{embedder.name}.npy"
+    rows = corpus.needs + corpus.offers
+    if cache.exists():
+        vectors = np.load(cache)
+    else:
+        vectors = np.vstack(embed_batched(embedder, [posting_text(r["title"], r["description"]) for r in rows]))
+        np.save(cache, vectors)
+    docs = [replace(d, vector=v) for d, v in zip(needs + offers, vectors, strict=True)]
+    centroids = corpus_centroids(vectors, [d.language for d in docs], language_centroids(embedder, default_glossary()))
+    needs, offers = docs[: len(needs)], docs[len(needs) :]
     index = CandidateIndex(offers, centroids=centroids)
     config = EngineConfig()
     names = list(config.weights)
-    features, qrels = [], []
+    ids = [o.id for o in offers]
+    queries = []
     for need in needs:
-        _, parts, _ = index._scores(need, config)
-        failed = index._hard_filters(need)
-        bad = np.zeros(index.size, dtype=bool)
-        for mask in failed.values():
-            bad |= mask
-        grades = {}
-        for i, offer in enumerate(offers):
-            if topic[offer.id] == topic[need.id]:
-                grades[i] = 1 if bad[i] else 3
-        if not any(g == 3 for g in grades.values()):
+        grades = {ids.index(o): g for o, g in corpus.qrels.get(need.id, {}).items() if o in ids}
+        if not any(g >= 2 for g in grades.values()):
             continue
-        features.append((np.vstack([parts[n] for n in names]).astype(np.float64), ~bad))
-        qrels.append(grades)
-    print(f"{len(needs)} needs ({len(qrels)} with a fit), {len(offers)} offers; {time.perf_counter() - started:.0f} s")
+        _, parts, _ = index._scores(need, config)
+        bad = np.zeros(index.size, dtype=bool)
+        for mask in index._hard_filters(need).values():
+            bad |= mask
+        raw = parts["semantic_raw"].astype(np.float64)
+        z = (raw - raw.mean()) / (raw.std() or 1.0)
+        matrix = np.vstack([parts[n] for n in names]).astype(np.float64)
+        queries.append((matrix, z, bad, grades))
+    semantic = names.index("semantic")
+    print(f"{len(queries)} needs, {len(offers)} offers; components computed in {time.perf_counter() - started:.0f} s")
 
-    def score(weights: np.ndarray) -> float:
+    def score(weights: np.ndarray, spread: float, penalty: float) -> float:
         total = 0.0
-        for (matrix, ok), grades in zip(features, qrels, strict=True):
-            s = weights @ matrix + 10.0 * ok
+        for matrix, z, bad, grades in queries:
+            matrix[semantic] = np.clip(z / spread, 0.0, 1.0)
+            s = weights @ matrix - penalty * bad
             top = np.argsort(-s, kind="stable")[:10]
-            total += ndcg([int(i) for i in top], grades)
-        return total / len(features)
+            total += ndcg(top.tolist(), grades)
+        return total / len(queries)
 
-    current = np.array([config.weights[n] for n in names])
-    best, best_score = current.copy(), score(current)
-    print(f"current weights: nDCG@10 {best_score:.4f}")
+    best_w = np.array([config.weights[n] for n in names], dtype=np.float64)
+    best_w /= best_w.sum()
+    penalty = config.ineligible_penalty if config.ineligible_penalty is not None else 10.0
+    best = (best_w, config.semantic_spread, penalty)
+    best_score = score(*best)
+    print(f"current: nDCG@10 {best_score:.4f}")
+    # the penalty's landscape is flat above the largest score gap: start from the best of a coarse grid
+    for grid_penalty in (0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0):
+        value = score(best[0], best[1], grid_penalty)
+        if value > best_score + 1e-9:
+            best, best_score = (best[0], best[1], grid_penalty), value
     rng = np.random.default_rng(args.seed)
     for _ in range(args.rounds):
-        trial = np.clip(best * np.exp(rng.normal(0, 0.35, len(best))), 0.005, None)
-        trial /= trial.sum()
-        value = score(trial)
+        w, spread, penalty = best
+        w = np.clip(w * np.exp(rng.normal(0, 0.3, len(w))), 0.005, None)
+        w /= w.sum()
+        spread = float(np.clip(spread * np.exp(rng.normal(0, 0.15)), 1.5, 8.0))
+        penalty = float(np.clip(penalty * np.exp(rng.normal(0, 0.3)), 0.02, 10.0))
+        value = score(w, spread, penalty)
         if value > best_score + 1e-9:
-            best, best_score = trial, value
-    print(f"fitted weights: nDCG@10 {best_score:.4f}")
-    for name, weight in zip(names, best, strict=True):
+            best, best_score = (w, spread, penalty), value
+    w, spread, penalty = best
+    print(f"fitted: nDCG@10 {best_score:.4f}; semantic_spread {spread:.2f}; ineligible_penalty {penalty:.3f}")
+    for name, weight in zip(names, w, strict=True):
         print(f"  {name:<13} {weight:.3f}")
     return 0
 

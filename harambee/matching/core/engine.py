@@ -9,8 +9,9 @@ A candidate first passes (or fails) the **hard filters**: the requester is eligi
 (country groups, M49 regions, named members), the offer does not end before the need starts, the
 offer has capacity left, and the two share a working language. Then a weighted sum of named
 **soft components**, each in [0, 1], scores it; the weights live in one :class:`EngineConfig`.
-Eligible candidates come first, best score first; candidates that fail a hard filter follow, so a
-caller can show them apart ("related, but not open to you") or leave them out.
+Suggestions are the eligible candidates, best score first; a caller that asks for the others too
+gets each of them ranked as if its score were ``ineligible_penalty`` lower, so that it can show
+them apart ("related, but not open to you").
 
 Everything is computed for all candidates at once with array operations, and the full score
 breakdown only for the candidates returned, so ranking 100,000 offers stays within milliseconds.
@@ -49,16 +50,19 @@ HARD_FILTERS = ("eligibility", "dates", "capacity_left", "language")
 class EngineConfig:
     """Weights of the soft components and switches for the ablations of docs/matching.md."""
 
+    # Fitted on a synthetic labelled corpus (benchmarks/matching_synthetic_corpus.py, then
+    # benchmarks/matching_weights.py; docs/matching.md records the run), rounded.
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            "concepts": 0.30,
-            "semantic": 0.30,
-            "modality": 0.12,
-            "theme": 0.08,
-            "sector": 0.08,
-            "target_group": 0.02,
+            "concepts": 0.31,
+            "semantic": 0.32,
+            "modality": 0.08,
+            "theme": 0.04,
+            "sector": 0.11,
+            "target_group": 0.01,
             "format": 0.05,
             "capacity": 0.05,
+            "dates": 0.03,
         }
     )
     hard_filters: bool = True
@@ -66,13 +70,19 @@ class EngineConfig:
     concepts: bool = True
     semantic: bool = True
     # A semantic similarity this many standard deviations above the mean over all candidates scores 1.
-    semantic_spread: float = 3.0
+    semantic_spread: float = 2.7
+    # How two tag sets compare: "jaccard" (|A ∩ B| / |A ∪ B|) or "containment" (|A ∩ B| / min(|A|, |B|)).
+    overlap: str = "jaccard"
+    # With include_ineligible, a candidate failing a hard filter is ranked as if its score were this much
+    # lower, so that a related offer the requester cannot take up still comes before unrelated ones
+    # (None: after every eligible candidate). Suggestions list eligible candidates only.
+    ineligible_penalty: float | None = 0.19
 
     def active_weights(self, *, has_vectors: bool) -> dict[str, float]:
         """The weights of the components in use, summing to 1."""
         weights = dict(self.weights)
         if not self.structured:
-            for name in ("modality", "theme", "sector", "target_group", "format", "capacity"):
+            for name in ("modality", "theme", "sector", "target_group", "format", "capacity", "dates"):
                 weights.pop(name, None)
         if not self.concepts:
             weights.pop("concepts", None)
@@ -312,7 +322,9 @@ class CandidateIndex:
         exclude: Iterable[str] = (),
         exclude_member: str | None = None,
     ) -> list[Candidate]:
-        """The best candidates for ``query``: eligible ones by score, then (if asked) the others.
+        """The best candidates for ``query``: eligible ones by score, and (if asked) the others, each
+        ranked as if its score were ``config.ineligible_penalty`` lower (after all eligible ones when
+        the penalty is None).
 
         ``top_k=None`` ranks every candidate. Ties are broken by candidate id, so a ranking is
         reproducible. ``exclude`` leaves out candidates by id, ``exclude_member`` those of a member.
@@ -332,9 +344,12 @@ class CandidateIndex:
             theirs = [j for j, profile in enumerate(self.profiles) if profile.member == exclude_member]
             if theirs:
                 keep &= ~np.isin(self.profile_of, theirs)
-        # eligible first, then by score (rounded, so float noise never decides), then by id
+        # by score, less the penalty of a failed hard filter (rounded, so float noise never decides), then by id
         order_key = np.round(scores, 9)
-        order_key[eligible] += 10.0
+        if config.ineligible_penalty is None:
+            order_key[eligible] += 10.0
+        else:
+            order_key[~eligible] -= config.ineligible_penalty
         candidates = np.flatnonzero(keep if include_ineligible else keep & eligible)
         if candidates.size == 0:
             return []
@@ -378,11 +393,13 @@ class CandidateIndex:
             ("target_group", "target_groups", TARGET_GROUPS, self.bits["target"]),
         ):
             if name in weights:
-                parts[name] = self._overlap(query, facet, vocabulary, bits)
+                parts[name] = self._overlap(query, facet, vocabulary, bits, config.overlap)
         if "format" in weights:
             parts["format"] = self._format(query)
         if "capacity" in weights:
             parts["capacity"] = self._capacity(query)
+        if "dates" in weights:
+            parts["dates"] = self._dates(query)
         scores = np.zeros(n, dtype=np.float64)
         for name, weight in weights.items():
             scores += weight * parts[name]
@@ -397,14 +414,21 @@ class CandidateIndex:
             return np.full(self.size, UNKNOWN, dtype=np.float32)
         return _modality_table(frozenset(tags))[self.bits["modality"]]
 
-    def _overlap(self, query: MatchDoc, facet: str, vocabulary: Sequence[str], bits: np.ndarray) -> np.ndarray:
-        """Jaccard overlap of two tag sets; UNKNOWN when either side has none."""
+    def _overlap(
+        self, query: MatchDoc, facet: str, vocabulary: Sequence[str], bits: np.ndarray, how: str = "jaccard"
+    ) -> np.ndarray:
+        """Overlap of two tag sets (Jaccard, or containment: shared / the smaller set); UNKNOWN when
+        either side has none."""
         tags, _ = query.tags(facet)
         mine = _mask(tags, vocabulary)
         if not mine:
             return np.full(self.size, UNKNOWN, dtype=np.float32)
         masks = np.arange(1 << len(vocabulary), dtype=np.int64)
-        table = (_popcount(masks & mine) / np.maximum(_popcount(masks | mine), 1)).astype(np.float32)
+        if how == "containment":
+            smaller = np.minimum(_popcount(masks), _popcount(np.array([mine]))[0])
+            table = (_popcount(masks & mine) / np.maximum(smaller, 1)).astype(np.float32)
+        else:
+            table = (_popcount(masks & mine) / np.maximum(_popcount(masks | mine), 1)).astype(np.float32)
         table[0] = UNKNOWN
         return table[bits]
 
@@ -419,6 +443,26 @@ class CandidateIndex:
             dtype=np.float32,
         )
         return table[self.format_codes + 1]
+
+    def _dates(self, query: MatchDoc) -> np.ndarray:
+        """How much of the need's period the offer's availability covers (0 when the windows do not
+        overlap); UNKNOWN when the need states no period or the candidate no date at all. An open
+        start or end reaches as far as needed."""
+        values = np.full(self.size, UNKNOWN, dtype=np.float32)
+        if query.start is None or query.end is None:
+            return values
+        a, b = query.start.toordinal(), query.end.toordinal()
+        known = (self.starts != _NO_DATE) | (self.ends != _NO_DATE)
+        starts = np.where(self.starts == _NO_DATE, np.iinfo(np.int32).min, self.starts).astype(np.int64)
+        ends = np.where(self.ends == _NO_DATE, np.iinfo(np.int32).max, self.ends).astype(np.int64)
+        if query.kind == "need":  # the share of the need's period within the offer's
+            overlap = np.minimum(ends, b) - np.maximum(starts, a) + 1
+            values[known] = np.clip(overlap[known] / (b - a + 1), 0.0, 1.0)
+        else:  # the share of each need's period within the offer's
+            overlap = np.minimum(ends, b) - np.maximum(starts, a) + 1
+            length = np.where((self.starts != _NO_DATE) & (self.ends != _NO_DATE), ends - starts + 1, overlap)
+            values[known] = np.clip(overlap[known] / np.maximum(length[known], 1), 0.0, 1.0)
+        return values
 
     def _capacity(self, query: MatchDoc) -> np.ndarray:
         """How much of the need an offer can cover (the same unit on both sides), or the reverse."""
