@@ -361,8 +361,9 @@ class CandidateIndex:
         ordered = sorted(candidates.tolist(), key=lambda i: (-order_key[i], str(self.ids[i])))
         if top_k is not None:
             ordered = ordered[:top_k]
+        mine = self.concept_vector(query.concepts)  # once, not once per returned candidate
         return [
-            self._candidate(query, i, rank, float(scores[i]), bool(eligible[i]), failed, parts, weights)
+            self._candidate(query, i, rank, float(scores[i]), bool(eligible[i]), failed, parts, weights, mine)
             for rank, i in enumerate(ordered, start=1)
         ]
 
@@ -442,7 +443,14 @@ class CandidateIndex:
             + [1.0 if code == mine else 0.6 if hybrid in (code, mine) else 0.0 for code in range(len(FORMATS))],
             dtype=np.float32,
         )
-        return table[self.format_codes + 1]
+        return table[self._format_rows()]
+
+    def _format_rows(self) -> np.ndarray:
+        """Per candidate, its row in a format table (0: no format); computed once per index."""
+        rows = getattr(self, "_format_index", None)
+        if rows is None:
+            rows = self._format_index = (self.format_codes + 1).astype(np.intp)
+        return rows
 
     def _dates(self, query: MatchDoc) -> np.ndarray:
         """How much of the need's period the offer's availability covers (0 when the windows do not
@@ -452,17 +460,26 @@ class CandidateIndex:
         if query.start is None or query.end is None:
             return values
         a, b = query.start.toordinal(), query.end.toordinal()
-        known = (self.starts != _NO_DATE) | (self.ends != _NO_DATE)
-        starts = np.where(self.starts == _NO_DATE, np.iinfo(np.int32).min, self.starts).astype(np.int64)
-        ends = np.where(self.ends == _NO_DATE, np.iinfo(np.int32).max, self.ends).astype(np.int64)
+        known, starts, ends, lengths = self._date_bounds()
+        overlap = (np.minimum(ends, b) - np.maximum(starts, a) + 1).astype(np.float32)
         if query.kind == "need":  # the share of the need's period within the offer's
-            overlap = np.minimum(ends, b) - np.maximum(starts, a) + 1
-            values[known] = np.clip(overlap[known] / (b - a + 1), 0.0, 1.0)
-        else:  # the share of each need's period within the offer's
-            overlap = np.minimum(ends, b) - np.maximum(starts, a) + 1
-            length = np.where((self.starts != _NO_DATE) & (self.ends != _NO_DATE), ends - starts + 1, overlap)
-            values[known] = np.clip(overlap[known] / np.maximum(length[known], 1), 0.0, 1.0)
+            share = overlap / float(b - a + 1)
+        else:  # the share of each need's period within the offer's (an open-ended need: the overlap)
+            share = overlap / np.where(lengths > 0, lengths, np.maximum(overlap, 1.0))
+        values[known] = np.clip(share[known], 0.0, 1.0)
         return values
+
+    def _date_bounds(self):
+        """Per candidate: whether it states a date, its start and end with an open side reaching as
+        far as needed, and its length in days (0 when open); computed once per index."""
+        bounds = getattr(self, "_bounds", None)
+        if bounds is None:
+            no_start, no_end = self.starts == _NO_DATE, self.ends == _NO_DATE
+            starts = np.where(no_start, 0, self.starts).astype(np.int32)
+            ends = np.where(no_end, 10_000_000, self.ends).astype(np.int32)
+            lengths = np.where(no_start | no_end, 0, ends - starts + 1).astype(np.float32)
+            bounds = self._bounds = (~(no_start & no_end), starts, ends, lengths)
+        return bounds
 
     def _capacity(self, query: MatchDoc) -> np.ndarray:
         """How much of the need an offer can cover (the same unit on both sides), or the reverse."""
@@ -474,7 +491,9 @@ class CandidateIndex:
             return values
         same = (self.capacity_units == code) & ~np.isnan(self.capacity_values)
         if query.kind == "need":
-            available = np.minimum(self.capacity_values, self.remaining)
+            available = getattr(self, "_available", None)
+            if available is None:  # the same for every query: computed once per index
+                available = self._available = np.minimum(self.capacity_values, self.remaining)
             values[same] = np.clip(available[same] / query.capacity_value, 0.0, 1.0)
         else:
             values[same] = np.clip(query.capacity_value / np.maximum(self.capacity_values[same], 1e-9), 0.0, 1.0)
@@ -507,9 +526,10 @@ class CandidateIndex:
         failed["language"] = (self.language_bits & _mask(query.working_languages(), LANGUAGES)) == 0
         return failed
 
-    def _candidate(self, query, i, rank, score, eligible, failed, parts, weights) -> Candidate:
+    def _candidate(self, query, i, rank, score, eligible, failed, parts, weights, mine=None) -> Candidate:
         components = tuple(Component(name, float(parts[name][i]), weights[name]) for name in weights)
-        mine = self.concept_vector(query.concepts)
+        if mine is None:
+            mine = self.concept_vector(query.concepts)
         theirs = self.doc_concept_weights(i)
         shared_concepts = tuple(sorted(set(mine) & set(theirs), key=lambda c: (-mine[c] * theirs[c], c)))
         shared: dict[str, tuple[str, ...]] = {}
