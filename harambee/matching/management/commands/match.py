@@ -3,6 +3,7 @@
 
 import json as jsonlib
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -30,6 +31,11 @@ class Command(BaseCommand):
         ev.add_argument("--no-glossary", action="store_true", help="rank without concept overlap")
         ev.add_argument("--no-structured", action="store_true", help="ignore modality, theme, sector, … fields")
         ev.add_argument("--no-hard-filters", action="store_true", help="rank ineligible offers with the others")
+        ev.add_argument(
+            "--ineligible-last",
+            action="store_true",
+            help="rank every ineligible offer after every eligible one (no ineligible penalty)",
+        )
         check = sub.add_parser(
             "glossary-check",
             help="list words the glossary tagger takes for a form's word although they are other words",
@@ -58,6 +64,7 @@ class Command(BaseCommand):
         no_glossary,
         no_structured,
         no_hard_filters,
+        ineligible_last,
         verbosity,
         **options,
     ):
@@ -68,6 +75,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         embedder = None if no_embeddings else get_embedder()
         config = EngineConfig(concepts=not no_glossary, structured=not no_structured, hard_filters=not no_hard_filters)
+        if ineligible_last:
+            config = replace(config, ineligible_penalty=None)
         shown = command_progress(self, label=_("Embedding"), unit=_("postings"), verbosity=verbosity)
         needs, offers, centroids = corpus_documents(data, embedder=embedder, progress=shown)
         ranked = rank_corpus(needs, offers, centroids=centroids, config=config)
