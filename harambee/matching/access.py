@@ -68,15 +68,13 @@ def offer_closed_reason(offer, *, today=None) -> str | None:
     if offer.kind != "offer":
         return None
     today = today or timezone.localdate()
+    title = f"\u2068{offer.title[:80]}\u2069"  # isolated: its direction is its own (FSI … PDI)
     if offer.apply_by is not None and offer.apply_by < today:
         when = formats.date_format(offer.apply_by, "DATE_FORMAT")
-        return _("The offer “%(title)s” stopped taking applications on %(date)s.") % {
-            "title": offer.title[:80],
-            "date": when,
-        }
+        return _("The offer “%(title)s” stopped taking applications on %(date)s.") % {"title": title, "date": when}
     left = offer.capacity_left
     if left is not None and left <= 0:
-        return _("The offer “%(title)s” is fully committed: it has no capacity left.") % {"title": offer.title[:80]}
+        return _("The offer “%(title)s” is fully committed: it has no capacity left.") % {"title": title}
     return None
 
 
