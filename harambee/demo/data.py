@@ -209,7 +209,11 @@ def load_demo_cooperations(people) -> None:
     ]
     for need, requester, channel, partners in chains:
         match = match_propose(
-            need=need, offer=course, actor=requester, message="We would like to nominate officials for this course."
+            need=need,
+            offer=course,
+            actor=requester,
+            message="We would like to nominate officials for this course.",
+            on=date(2026, 8, 20),  # before the course's apply-by date (2026-08-31)
         )
         match = match_accept(match=match, actor=tsinghua, response="Welcome; details follow by e-mail.")
         cooperation = match.cooperation

@@ -4,6 +4,7 @@ from enum import StrEnum
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import Conflict, PermissionDenied
@@ -59,6 +60,23 @@ def match_check(user, match: Match, action: MatchAction) -> None:
         raise PermissionDenied(_("You may not answer this proposal."))
     if action != MatchAction.VIEW and match.status != MatchStatus.PROPOSED:
         raise match_answered(match)
+
+
+def offer_closed_reason(offer, *, today=None) -> str | None:
+    """Why an offer takes no more proposals, translated, or None while it does: its apply-by date
+    has passed, or its capacity is fully committed. The one rule for both the suggestions (such an
+    offer is not suggested, and an offer page suggests nothing) and ``match_propose`` (it refuses)."""
+    if offer.kind != "offer":
+        return None
+    today = today or timezone.localdate()
+    title = f"\u2068{offer.title[:80]}\u2069"  # isolated: its direction is its own (FSI … PDI)
+    if offer.apply_by is not None and offer.apply_by < today:
+        when = format_day(offer.apply_by)
+        return _("The offer “%(title)s” stopped taking applications on %(date)s.") % {"title": title, "date": when}
+    left = offer.capacity_left
+    if left is not None and left <= 0:
+        return _("The offer “%(title)s” is fully committed: it has no capacity left.") % {"title": title}
+    return None
 
 
 def match_list_for_user(*, user) -> QuerySet[Match]:

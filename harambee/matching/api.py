@@ -37,6 +37,9 @@ class SuggestionOut(Schema):
     reasons: list[str]
     components: list[ComponentOut]
     shared_concepts: list[str]
+    similar: list[str] = Field(
+        default_factory=list, description="Near-duplicates by the same member (nearly the same text), folded in."
+    )
 
 
 class SuggestionsOut(Schema):
@@ -64,6 +67,7 @@ def _suggestions(request, external_id: str, params: SuggestionParams) -> Suggest
                 components=[ComponentOut(name=p.name, value=round(p.value, 4), weight=round(p.weight, 4))
                             for p in c.components],
                 shared_concepts=list(c.shared_concepts),
+                similar=[copy.external_id for copy in result.similar.get(other.pk, [])],
             )
             for c, other in result.candidates
         ]  # fmt: skip

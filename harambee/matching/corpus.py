@@ -92,6 +92,7 @@ def corpus_documents(
 def rank_corpus(
     needs: list[MatchDoc], offers: list[MatchDoc], *, centroids, config: EngineConfig | None = None
 ) -> dict[str, list[Candidate]]:
-    """Every offer ranked for every need (eligible first, then the others, as the product lists them)."""
+    """Every offer ranked for every need, the ineligible ones too (ranked with the configuration's
+    ``ineligible_penalty``, as the engine lists them when asked for them)."""
     index = CandidateIndex(offers, centroids=centroids)
     return {need.id: index.rank(need, config=config, top_k=None, include_ineligible=True) for need in needs}

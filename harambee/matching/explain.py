@@ -27,6 +27,7 @@ COMPONENT_LABELS = {
     "target_group": lambda: _("target group"),
     "format": lambda: _("format"),
     "capacity": lambda: _("capacity"),
+    "dates": lambda: _("dates"),
 }
 FACET_LABELS = {"modalities": MODALITIES, "themes": THEMES, "sectors": SECTORS, "target_groups": TARGET_GROUPS}
 MAX_CONCEPTS = 4

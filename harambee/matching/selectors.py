@@ -8,14 +8,17 @@ management commands), a missing or out-of-date index is built at once instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
+from harambee.postings.text import markdown_to_plain
 from harambee.registry.models import MemberStatus
 
+from .access import offer_closed_reason
 from .core.documents import Geography, doc_from_fields
+from .core.duplicates import near_duplicate_groups
 from .core.engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .core.glossary import default_glossary
 from .core.store import OpenedIndex
@@ -45,6 +48,9 @@ class Suggestions:
     semantic_configured: bool  # whether an embedder is configured at all
     query: MatchDoc | None = None
     pending: bool = False  # no index yet: the first one is being built
+    # near-duplicates of a suggested posting (same member, nearly the same text), by its pk
+    similar: dict[int, list[Posting]] = field(default_factory=dict)
+    closed: str = ""  # the posting is an offer that takes no more proposals: why (then no candidates)
 
 
 def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: EngineConfig | None = None) -> Suggestions:
@@ -66,8 +72,13 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
     semantic = bool(opened.source.get("semantic")) and query.vector is not None
     if not semantic:
         query = replace(query, vector=None)
+    closed = offer_closed_reason(posting)
+    if closed is not None:
+        return Suggestions(candidates=[], semantic=semantic, semantic_configured=configured, query=query, closed=closed)
+    # more than shown: some are closed since the index was built, past their apply-by date, fully
+    # committed, or near-duplicates folded into a better-ranked copy
     ranked = index.rank(
-        query, config=config, top_k=limit * 2, exclude=[str(posting.pk)], exclude_member=posting.member.code.lower()
+        query, config=config, top_k=limit * 3, exclude=[str(posting.pk)], exclude_member=posting.member.code.lower()
     )
     shown = (
         Posting.objects.filter(
@@ -76,11 +87,19 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         .select_related("member__country")  # the member's name in the reader's language needs its country
         .in_bulk()
     )
+    kept = [
+        (c, shown[int(c.id)]) for c in ranked if int(c.id) in shown and offer_closed_reason(shown[int(c.id)]) is None
+    ]
+    groups = near_duplicate_groups(
+        [(str(p.member_id), f"{p.title}\n{markdown_to_plain(p.description)}") for _, p in kept]
+    )
+    groups = groups[:limit]
     return Suggestions(
-        candidates=[(c, shown[int(c.id)]) for c in ranked if int(c.id) in shown][:limit],
+        candidates=[kept[group[0]] for group in groups],
         semantic=semantic,
         semantic_configured=configured,
         query=query,
+        similar={kept[group[0]][1].pk: [kept[i][1] for i in group[1:]] for group in groups if len(group) > 1},
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
+from datetime import date
 
 import numpy as np
 from django.core.exceptions import ValidationError
@@ -30,7 +31,7 @@ from harambee.registry.access import member_can_act_for, person_public_label
 from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
-from .access import MatchAction, match_answered, match_check
+from .access import MatchAction, match_answered, match_check, offer_closed_reason
 from .core.glossary import default_glossary
 from .embedding import EMBED_BATCH, embed_batched, get_embedder, posting_text, text_hash
 from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
@@ -211,8 +212,13 @@ def _check_pair_free(need: Posting, offer: Posting) -> None:
 
 
 @transaction.atomic
-def match_propose(*, need: Posting, offer: Posting, actor, message: str = "", score=None, reasons=None) -> Match:
-    """Propose to pair a need with an offer, on behalf of the member of one of them."""
+def match_propose(
+    *, need: Posting, offer: Posting, actor, message: str = "", score=None, reasons=None, on: date | None = None
+) -> Match:
+    """Propose to pair a need with an offer, on behalf of the member of one of them.
+
+    ``on`` is the day the proposal counts as made for the offer's apply-by date (today unless the
+    caller replays history, as the demo data does)."""
     if need.kind != "need" or offer.kind != "offer":
         raise ValidationError(_("A match pairs a need with an offer."))
     need = Posting.objects.select_related("member", "contact").get(pk=need.pk)
@@ -228,6 +234,9 @@ def match_propose(*, need: Posting, offer: Posting, actor, message: str = "", sc
     for posting in (need, offer):
         if posting.status not in OPEN_STATUSES or posting.member.status != MemberStatus.ACTIVE:
             raise ValidationError(_("“%(title)s” is not open for matching.") % {"title": posting.title[:80]})
+    closed = offer_closed_reason(offer, today=on)
+    if closed is not None:
+        raise ValidationError(closed)
     if len(message) > 5000:
         raise ValidationError({"message": _("Keep the message under 5,000 characters.")})
     match = create_unique(

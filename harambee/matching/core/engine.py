@@ -9,8 +9,9 @@ A candidate first passes (or fails) the **hard filters**: the requester is eligi
 (country groups, M49 regions, named members), the offer does not end before the need starts, the
 offer has capacity left, and the two share a working language. Then a weighted sum of named
 **soft components**, each in [0, 1], scores it; the weights live in one :class:`EngineConfig`.
-Eligible candidates come first, best score first; candidates that fail a hard filter follow, so a
-caller can show them apart ("related, but not open to you") or leave them out.
+Suggestions are the eligible candidates, best score first; a caller that asks for the others too
+gets each of them ranked as if its score were ``ineligible_penalty`` lower, so that it can show
+them apart ("related, but not open to you").
 
 Everything is computed for all candidates at once with array operations, and the full score
 breakdown only for the candidates returned, so ranking 100,000 offers stays within milliseconds.
@@ -49,16 +50,19 @@ HARD_FILTERS = ("eligibility", "dates", "capacity_left", "language")
 class EngineConfig:
     """Weights of the soft components and switches for the ablations of docs/matching.md."""
 
+    # Fitted on a synthetic labelled corpus (benchmarks/matching_synthetic_corpus.py, then
+    # benchmarks/matching_weights.py; docs/matching.md records the run), rounded.
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            "concepts": 0.30,
-            "semantic": 0.30,
-            "modality": 0.12,
-            "theme": 0.08,
-            "sector": 0.08,
-            "target_group": 0.02,
+            "concepts": 0.31,
+            "semantic": 0.32,
+            "modality": 0.08,
+            "theme": 0.04,
+            "sector": 0.11,
+            "target_group": 0.01,
             "format": 0.05,
             "capacity": 0.05,
+            "dates": 0.03,
         }
     )
     hard_filters: bool = True
@@ -66,13 +70,19 @@ class EngineConfig:
     concepts: bool = True
     semantic: bool = True
     # A semantic similarity this many standard deviations above the mean over all candidates scores 1.
-    semantic_spread: float = 3.0
+    semantic_spread: float = 2.7
+    # How two tag sets compare: "jaccard" (|A ∩ B| / |A ∪ B|) or "containment" (|A ∩ B| / min(|A|, |B|)).
+    overlap: str = "jaccard"
+    # With include_ineligible, a candidate failing a hard filter is ranked as if its score were this much
+    # lower, so that a related offer the requester cannot take up still comes before unrelated ones
+    # (None: after every eligible candidate). Suggestions list eligible candidates only.
+    ineligible_penalty: float | None = 0.19
 
     def active_weights(self, *, has_vectors: bool) -> dict[str, float]:
         """The weights of the components in use, summing to 1."""
         weights = dict(self.weights)
         if not self.structured:
-            for name in ("modality", "theme", "sector", "target_group", "format", "capacity"):
+            for name in ("modality", "theme", "sector", "target_group", "format", "capacity", "dates"):
                 weights.pop(name, None)
         if not self.concepts:
             weights.pop("concepts", None)
@@ -312,7 +322,9 @@ class CandidateIndex:
         exclude: Iterable[str] = (),
         exclude_member: str | None = None,
     ) -> list[Candidate]:
-        """The best candidates for ``query``: eligible ones by score, then (if asked) the others.
+        """The best candidates for ``query``: eligible ones by score, and (if asked) the others, each
+        ranked as if its score were ``config.ineligible_penalty`` lower (after all eligible ones when
+        the penalty is None).
 
         ``top_k=None`` ranks every candidate. Ties are broken by candidate id, so a ranking is
         reproducible. ``exclude`` leaves out candidates by id, ``exclude_member`` those of a member.
@@ -336,9 +348,12 @@ class CandidateIndex:
             return []
         # only the candidates that can be returned need their vectors read (usually a small share)
         scores, parts, weights = self._scores(query, config, rows=candidates)
-        # eligible first, then by score (rounded, so float noise never decides), then by id
+        # by score, less the penalty of a failed hard filter (rounded, so float noise never decides), then by id
         order_key = np.round(scores, 9)
-        np.add(order_key, 10.0, out=order_key, where=eligible)
+        if config.ineligible_penalty is None:  # eligible first
+            np.add(order_key, 10.0, out=order_key, where=eligible)
+        else:
+            np.subtract(order_key, config.ineligible_penalty, out=order_key, where=~eligible)
         if top_k is not None and candidates.size > top_k * 4:
             # narrow with a partial sort first; the exact order (and id tie-break) is applied below
             cut = np.argpartition(-order_key[candidates], top_k * 4)[: top_k * 4]
@@ -387,11 +402,13 @@ class CandidateIndex:
             ("target_group", "target_groups", TARGET_GROUPS, self.bits["target"]),
         ):
             if name in weights:
-                parts[name] = self._overlap(query, facet, vocabulary, bits)
+                parts[name] = self._overlap(query, facet, vocabulary, bits, config.overlap)
         if "format" in weights:
             parts["format"] = self._format(query)
         if "capacity" in weights:
             parts["capacity"] = self._capacity(query)
+        if "dates" in weights:
+            parts["dates"] = self._dates(query)
         scores = np.zeros(n, dtype=np.float64)
         for name, weight in weights.items():
             scores += weight * parts[name]
@@ -418,14 +435,21 @@ class CandidateIndex:
             return np.full(self.size, UNKNOWN, dtype=np.float32)
         return _modality_table(frozenset(tags))[self.bits["modality"]]
 
-    def _overlap(self, query: MatchDoc, facet: str, vocabulary: Sequence[str], bits: np.ndarray) -> np.ndarray:
-        """Jaccard overlap of two tag sets; UNKNOWN when either side has none."""
+    def _overlap(
+        self, query: MatchDoc, facet: str, vocabulary: Sequence[str], bits: np.ndarray, how: str = "jaccard"
+    ) -> np.ndarray:
+        """Overlap of two tag sets (Jaccard, or containment: shared / the smaller set); UNKNOWN when
+        either side has none."""
         tags, _ = query.tags(facet)
         mine = _mask(tags, vocabulary)
         if not mine:
             return np.full(self.size, UNKNOWN, dtype=np.float32)
         masks = np.arange(1 << len(vocabulary), dtype=np.int64)
-        table = (_popcount(masks & mine) / np.maximum(_popcount(masks | mine), 1)).astype(np.float32)
+        if how == "containment":
+            smaller = np.minimum(_popcount(masks), _popcount(np.array([mine]))[0])
+            table = (_popcount(masks & mine) / np.maximum(smaller, 1)).astype(np.float32)
+        else:
+            table = (_popcount(masks & mine) / np.maximum(_popcount(masks | mine), 1)).astype(np.float32)
         table[0] = UNKNOWN
         return table[bits]
 
@@ -439,7 +463,43 @@ class CandidateIndex:
             + [1.0 if code == mine else 0.6 if hybrid in (code, mine) else 0.0 for code in range(len(FORMATS))],
             dtype=np.float32,
         )
-        return table[self.format_codes + 1]
+        return table[self._format_rows()]
+
+    def _format_rows(self) -> np.ndarray:
+        """Per candidate, its row in a format table (0: no format); computed once per index."""
+        rows = getattr(self, "_format_index", None)
+        if rows is None:
+            rows = self._format_index = (self.format_codes + 1).astype(np.intp)
+        return rows
+
+    def _dates(self, query: MatchDoc) -> np.ndarray:
+        """How much of the need's period the offer's availability covers (0 when the windows do not
+        overlap); UNKNOWN when the need states no period or the candidate no date at all. An open
+        start or end reaches as far as needed."""
+        values = np.full(self.size, UNKNOWN, dtype=np.float32)
+        if query.start is None or query.end is None:
+            return values
+        a, b = query.start.toordinal(), query.end.toordinal()
+        known, starts, ends, lengths = self._date_bounds()
+        overlap = (np.minimum(ends, b) - np.maximum(starts, a) + 1).astype(np.float32)
+        if query.kind == "need":  # the share of the need's period within the offer's
+            share = overlap / float(b - a + 1)
+        else:  # the share of each need's period within the offer's (an open-ended need: the overlap)
+            share = overlap / np.where(lengths > 0, lengths, np.maximum(overlap, 1.0))
+        values[known] = np.clip(share[known], 0.0, 1.0)
+        return values
+
+    def _date_bounds(self):
+        """Per candidate: whether it states a date, its start and end with an open side reaching as
+        far as needed, and its length in days (0 when open); computed once per index."""
+        bounds = getattr(self, "_bounds", None)
+        if bounds is None:
+            no_start, no_end = self.starts == _NO_DATE, self.ends == _NO_DATE
+            starts = np.where(no_start, 0, self.starts).astype(np.int32)
+            ends = np.where(no_end, 10_000_000, self.ends).astype(np.int32)
+            lengths = np.where(no_start | no_end, 0, ends - starts + 1).astype(np.float32)
+            bounds = self._bounds = (~(no_start & no_end), starts, ends, lengths)
+        return bounds
 
     def _capacity(self, query: MatchDoc) -> np.ndarray:
         """How much of the need an offer can cover (the same unit on both sides), or the reverse."""

@@ -20,8 +20,10 @@ import csv
 import functools
 import hashlib
 import re
+import tomllib
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,14 +42,45 @@ _WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 _HAN_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _HAN_RUN_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
-# Function words dropped on both sides, so that "formation des agents" matches "formation d'agents".
-STOP_WORDS = {
-    "en": "a an and as at by for from in into of on or the to with within its their our".split(),
-    "fr": "a au aux avec d de des du en et l la le les leur leurs par pour sur un une dans ou".split(),
-    "es": "a al con de del el en la las los para por sus su un una y o e sobre entre".split(),
-    "ru": "в во и для на по с со к ко о об от из у а или их его ее".split(),
-    "ar": "في من على الى إلى عن و او أو مع ل ب ال".split(),
-}
+ANALYSIS_FILE = GLOSSARY_DIR / "analysis.toml"
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """How words of one language become the tokens forms and texts are compared on (analysis.toml)."""
+
+    stop_words: frozenset[str] = frozenset()
+    min_stem: int = 1
+    plural_endings: tuple[str, ...] = ()
+    ambiguous: frozenset[str] = frozenset()
+    inflections: frozenset[str] = frozenset()
+    short_tail: int = 0
+    bare_arabic: bool = False
+    extra: int = 2
+
+
+def _words(value: str) -> list[str]:
+    return [unicodedata.normalize("NFKC", w).casefold() for w in value.split()]
+
+
+@functools.lru_cache(maxsize=1)
+def analysis_rules() -> dict[str, LanguageRules]:
+    """The stop words, minimum stem lengths, ambiguous stems and inflections of each language."""
+    data = tomllib.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))
+    return {
+        lang: LanguageRules(
+            stop_words=frozenset(_words(rules.get("stop_words", ""))),
+            min_stem=int(rules.get("min_stem", 1)),
+            plural_endings=tuple(sorted(_words(rules.get("plural_endings", "")), key=len, reverse=True)),
+            ambiguous=frozenset(fold(w) for w in _words(rules.get("ambiguous", ""))),
+            inflections=frozenset(fold(w) for w in _words(rules.get("inflections", ""))) | {""},
+            short_tail=int(rules.get("short_tail", 0)),
+            bare_arabic=lang == "ar",
+            extra=int(rules.get("extra", 2)),
+        )
+        for lang, rules in data.items()
+        if isinstance(rules, dict)
+    }
 
 
 @dataclass(frozen=True)
@@ -74,18 +107,46 @@ def _stemmer(language: str):
 
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str, language: str) -> str:
-    """The folded stem of a word; cached, because postings reuse a small vocabulary and the
-    pure-Python Snowball stemmers cost tens of microseconds a word."""
-    return fold(_stemmer(language).stemWord(word))
+    """The folded token of a word: its Snowball stem, or the word itself (without a plural ending)
+    when the stem is too short or shared by words of different meaning (analysis.toml). Cached,
+    because postings reuse a small vocabulary and the pure-Python Snowball stemmers cost tens of
+    microseconds a word."""
+    stem = fold(_stemmer(language).stemWord(word))
+    rules = analysis_rules().get(language)
+    if rules is None or (len(stem) >= rules.min_stem and stem not in rules.ambiguous):
+        return stem
+    return _long_token(word, len(stem), rules)
+
+
+def _long_token(word: str, stem_length: int, rules: LanguageRules) -> str:
+    """The token of a word whose stem is too short or ambiguous: the folded word without a plural
+    ending, cut ``rules.extra`` letters after the stem ("données", "donnée" -> "donne"; "don", "dons"
+    -> "don"; "programmation" -> "programmat", "programme" -> "programme"), prefixed with "=" so
+    that it never equals a stem."""
+    word = fold(word)
+    if rules.bare_arabic:
+        word = _bare_arabic(word)
+    for ending in rules.plural_endings:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            word = word[: -len(ending)]
+            break
+    return "=" + word[: stem_length + rules.extra]
 
 
 def analyse(text: str, language: str) -> list[str]:
     """The word stems of ``text`` as the tagger sees them (not for Chinese): casefolded words
     without stop words, stemmed in ``language`` and then folded like the search index."""
+    stems = []
+    for word in _content_words(text, language):
+        stems.append(_stem(word, language) if language in STEMMED_LANGUAGES else fold(word))
+    return stems
+
+
+def _content_words(text: str, language: str) -> list[str]:
+    """The casefolded words of ``text`` without stop words (Arabic clitics before the article undone)."""
     words = _WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold())
     stop = _stop_words(language)
-    stemmed = language in STEMMED_LANGUAGES
-    stems = []
+    out = []
     for word in words:
         if word in stop or (len(word) == 1 and not word.isdigit()):
             continue
@@ -97,13 +158,13 @@ def analyse(text: str, language: str) -> list[str]:
                 word = word[1:]
             elif len(word) > 4 and word.startswith("لل"):
                 word = "ال" + word[2:]
-        stems.append(_stem(word, language) if stemmed else fold(word))
-    return stems
+        out.append(word)
+    return out
 
 
-@functools.lru_cache(maxsize=8)
 def _stop_words(language: str) -> frozenset[str]:
-    return frozenset(unicodedata.normalize("NFKC", w).casefold() for w in STOP_WORDS.get(language, ()))
+    rules = analysis_rules().get(language)
+    return rules.stop_words if rules else frozenset()
 
 
 def _han_text(text: str) -> str:
@@ -142,6 +203,7 @@ class Glossary:
         if problems:
             raise GlossaryError("; ".join(problems[:20]))
         self.concepts = {c: Concept(id=c, area=areas[c], labels=labels[c]) for c in sorted(areas)}
+        self.forms = forms
         # word languages: first stem -> [(stems, concept)]; Chinese: [(form, concept)], longest first
         self._stem_index: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
         for lang in STEMMED_LANGUAGES:
@@ -170,6 +232,7 @@ class Glossary:
             data = path.read_bytes()
             digest.update(data)
             rows += list(csv.DictReader(data.decode("utf-8").splitlines()))
+        digest.update(ANALYSIS_FILE.read_bytes())  # how texts are cut into words is part of the version
         glossary = cls(rows, source=digest.hexdigest())
         return glossary
 
@@ -228,6 +291,72 @@ class Glossary:
                 if last is None or start - last > 2 + MAX_GAP:
                     found[concept] += 1
                     last = start
+
+
+@dataclass(frozen=True)
+class Collision:
+    """A word of a glossary form and another word that the tagger cannot tell apart, although the
+    other word is not a form of the same word ("données" takes the concept of the form "don")."""
+
+    language: str
+    token: str
+    form_word: str
+    concepts: tuple[str, ...]
+    other_word: str
+
+
+def _same_word(a: str, b: str, language: str, rules: LanguageRules) -> bool:
+    """Whether ``a`` and ``b`` differ only by inflectional endings (after their common prefix)."""
+    a, b = fold(a), fold(b)
+    if language == "ar":
+        a, b = _bare_arabic(a), _bare_arabic(b)
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    tails = (a[common:], b[common:])
+    if max(len(tail) for tail in tails) <= rules.short_tail:
+        return True
+    return all(tail in rules.inflections for tail in tails)
+
+
+def _bare_arabic(word: str) -> str:
+    """An Arabic word without a leading conjunction or preposition and article (وبالـ, الـ…)."""
+    for prefix in ("وال", "بال", "فال", "كال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix) :]
+    if word[:1] in ("و", "ب", "ل", "ف") and len(word) > 4:
+        return _bare_arabic(word[1:])
+    return word
+
+
+def stem_collisions(glossary: Glossary, words: dict[str, Iterable[str]] | None = None) -> list[Collision]:
+    """Words the tagger would take for a glossary form's word although they are other words: per
+    stemmed language, every word of the glossary's forms against every other word of the forms and
+    of ``words`` (common words of that language, such as posting texts), grouped by token. A report
+    means a false concept; the remedy is a place in ``ambiguous`` or a higher ``min_stem``
+    (analysis.toml), or another form."""
+    out: list[Collision] = []
+    for language in STEMMED_LANGUAGES:
+        rules = analysis_rules()[language]
+        owners: dict[str, set[str]] = {}
+        for form, concept in glossary.forms.get(language, ()):
+            for word in _content_words(form, language):
+                if not word.isdigit():
+                    owners.setdefault(word, set()).add(concept)
+        vocabulary = set(owners)
+        for text in (words or {}).get(language, ()):
+            vocabulary.update(w for w in _content_words(text, language) if not w.isdigit())
+        by_token: dict[str, set[str]] = {}
+        for word in vocabulary:
+            by_token.setdefault(_stem(word, language), set()).add(word)
+        for token, group in sorted(by_token.items()):
+            for form_word in sorted(group & owners.keys()):
+                for other in sorted(group - {form_word}):
+                    if other in owners and other < form_word:
+                        continue  # a pair of two form words is reported once
+                    if not _same_word(form_word, other, language, rules):
+                        out.append(Collision(language, token, form_word, tuple(sorted(owners[form_word])), other))
+    return out
 
 
 def chinese_words(text: str) -> list[str]:

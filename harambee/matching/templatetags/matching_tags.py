@@ -23,6 +23,7 @@ def suggested_counterparts(context, posting):
         rows.append(
             {
                 "posting": other,
+                "similar": result.similar.get(other.pk, []),
                 "kind_path": "needs" if other.kind == "need" else "offers",
                 "score": candidate.score,
                 "reasons": explain(candidate, candidate_language=other.language),
@@ -49,4 +50,5 @@ def suggested_counterparts(context, posting):
         "semantic": result.semantic,
         "semantic_configured": result.semantic_configured,
         "pending": result.pending,
+        "closed": result.closed,
     }

@@ -1,7 +1,9 @@
-"""``harambee match evaluate --corpus DIR [--json] [--run FILE]`` and ``harambee match embed``."""
+"""``harambee match evaluate --corpus DIR [--json] [--run FILE]``, ``harambee match embed`` and
+``harambee match glossary-check [--corpus DIR …]``."""
 
 import json as jsonlib
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from harambee.core.progress import Stopwatch, command_progress
 from harambee.matching.core.engine import EngineConfig
+from harambee.matching.core.glossary import default_glossary, stem_collisions
 from harambee.matching.corpus import CorpusError, corpus_documents, load_corpus, rank_corpus
 from harambee.matching.embedding import EMBED_BATCH, get_embedder
 from harambee.matching.evaluation import evaluate
@@ -28,6 +31,18 @@ class Command(BaseCommand):
         ev.add_argument("--no-glossary", action="store_true", help="rank without concept overlap")
         ev.add_argument("--no-structured", action="store_true", help="ignore modality, theme, sector, … fields")
         ev.add_argument("--no-hard-filters", action="store_true", help="rank ineligible offers with the others")
+        ev.add_argument(
+            "--ineligible-last",
+            action="store_true",
+            help="rank every ineligible offer after every eligible one (no ineligible penalty)",
+        )
+        check = sub.add_parser(
+            "glossary-check",
+            help="list words the glossary tagger takes for a form's word although they are other words",
+        )
+        check.add_argument(
+            "--corpus", action="append", default=[], help="also check the words of this corpus's postings (repeatable)"
+        )
         embed = sub.add_parser("embed", help="compute vectors of postings that have none or a stale one")
         embed.add_argument("--limit", type=int, default=None)
         embed.add_argument("--batch", type=int, default=EMBED_BATCH, help="postings per call to the model")
@@ -35,6 +50,8 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         if action == "evaluate":
             return self.evaluate(**options)
+        if action == "glossary-check":
+            return self.glossary_check(**options)
         return self.embed(**options)
 
     def evaluate(
@@ -47,6 +64,7 @@ class Command(BaseCommand):
         no_glossary,
         no_structured,
         no_hard_filters,
+        ineligible_last,
         verbosity,
         **options,
     ):
@@ -57,6 +75,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         embedder = None if no_embeddings else get_embedder()
         config = EngineConfig(concepts=not no_glossary, structured=not no_structured, hard_filters=not no_hard_filters)
+        if ineligible_last:
+            config = replace(config, ineligible_penalty=None)
         shown = command_progress(self, label=_("Embedding"), unit=_("postings"), verbosity=verbosity)
         needs, offers, centroids = corpus_documents(data, embedder=embedder, progress=shown)
         ranked = rank_corpus(needs, offers, centroids=centroids, config=config)
@@ -113,6 +133,25 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Evaluated %(needs)s needs against %(offers)s offers in %(seconds)s s.")
             % {"needs": s["needs"], "offers": s["offers"], "seconds": s["seconds"]}
+        )
+
+    def glossary_check(self, *, corpus, **options):
+        words: dict[str, list[str]] = {}
+        for directory in corpus:
+            try:
+                data = load_corpus(Path(directory))
+            except CorpusError as error:
+                raise CommandError(str(error)) from None
+            for row in data.needs + data.offers:
+                words.setdefault(row.get("language") or "en", []).append(
+                    f"{row.get('title') or ''} {row.get('description') or ''}"
+                )
+        collisions = stem_collisions(default_glossary(), words)
+        for c in collisions:
+            self.stdout.write(f"{c.language}\t{c.token}\t{c.form_word}\t{c.other_word}\t{','.join(c.concepts)}")
+        self.stdout.write(
+            _("%(count)s words share a stem with a glossary form's word without being a form of it.")
+            % {"count": len(collisions)}
         )
 
     def embed(self, *, limit, batch, verbosity, **options):
