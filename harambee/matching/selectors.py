@@ -13,8 +13,11 @@ from dataclasses import dataclass, replace
 from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
+from harambee.registry.access import people_names
 from harambee.registry.models import MemberStatus
+from harambee.registry.selectors import member_focal_points
 
+from .access import match_counterparts_shown
 from .core.documents import Geography, doc_from_fields
 from .core.engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .core.glossary import default_glossary
@@ -22,7 +25,7 @@ from .core.store import OpenedIndex
 from .documents import geographies
 from .embedding import embedder_setting
 from .index import build_matching_index, current_index, index_is_current, posting_doc
-from .models import PostingFeatures
+from .models import Match, Message, PostingFeatures
 
 SUGGESTIONS = 10
 
@@ -108,3 +111,55 @@ def scores_for(*, member, offers, need: Posting | None = None, text: str = "", l
         docs = [replace(d, vector=None) for d in docs]
     index = CandidateIndex(docs, centroids=opened.indexes["offer"].centroids if semantic else None)
     return {int(c.id): c for c in index.rank(query, top_k=None, include_ineligible=True)}
+
+
+# ---------------------------------------------------------------------------------------------------
+# The conversation of a match
+
+
+@dataclass
+class ThreadMessage:
+    """A message as a reader sees it: its author named by consent (`people_names`) and its side."""
+
+    message: Message
+    author: str
+    member: str  # the side's name in the reader's language; "" when the secretariat wrote
+
+
+def match_messages(match: Match):
+    """The messages of a match's conversation, oldest first, with their authors and sides."""
+    return Message.objects.filter(match=match).select_related("author", "member__country").order_by("created_at", "pk")
+
+
+def match_thread(*, match: Match, viewer, messages=None) -> list[ThreadMessage]:
+    """The conversation (or the given ``messages`` of it) as ``viewer`` sees it; two queries."""
+    messages = list(match_messages(match) if messages is None else messages)
+    names = people_names([(m.author, m.member.code if m.member else "") for m in messages], viewer=viewer)
+    return [
+        ThreadMessage(message=m, author=name, member=m.member.display_name if m.member else "")
+        for m, name in zip(messages, names, strict=True)
+    ]
+
+
+@dataclass
+class Contact:
+    """A focal point of the counterpart: named by consent, with the e-mail address to write to."""
+
+    member: str
+    name: str
+    email: str
+    position: str
+
+
+def match_contacts(*, match: Match, viewer) -> list[Contact]:
+    """The contact details of the counterpart's focal points that ``viewer`` sees on the match's
+    page: none until the match is accepted (`match_counterparts_shown`); two queries."""
+    sides = match_counterparts_shown(viewer, match)
+    if not sides:
+        return []
+    focal = member_focal_points(sides)
+    names = people_names([(f.user, f.member.code) for f in focal], viewer=viewer)
+    return [
+        Contact(member=f.member.display_name, name=name, email=f.user.email, position=f.position)
+        for f, name in zip(focal, names, strict=True)
+    ]
