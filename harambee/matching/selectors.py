@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+
 from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
@@ -17,7 +19,7 @@ from harambee.registry.access import people_names
 from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_focal_points
 
-from .access import match_counterparts_shown
+from .access import CONVERSATION_OPEN, match_counterparts_shown
 from .core.documents import Geography, doc_from_fields
 from .core.engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
 from .core.glossary import default_glossary
@@ -25,7 +27,7 @@ from .core.store import OpenedIndex
 from .documents import geographies
 from .embedding import embedder_setting
 from .index import build_matching_index, current_index, index_is_current, posting_doc
-from .models import Match, Message, PostingFeatures
+from .models import Match, MatchStatus, Message, PostingFeatures
 
 SUGGESTIONS = 10
 
@@ -62,29 +64,63 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         return Suggestions(candidates=[], semantic=False, semantic_configured=configured, pending=True)
     # from the index, so that a web process never loads the model to say whether it is configured
     configured = opened.source.get("embedder") is not None
-    other = "offer" if posting.kind == "need" else "need"
-    index = opened.indexes[other]
     features = PostingFeatures.objects.filter(posting_id=posting.pk).first()
     query = posting_doc(posting, geographies([posting.member.code]), features, default_glossary())
-    semantic = bool(opened.source.get("semantic")) and query.vector is not None
-    if not semantic:
-        query = replace(query, vector=None)
-    ranked = index.rank(
-        query, config=config, top_k=limit * 2, exclude=[str(posting.pk)], exclude_member=posting.member.code.lower()
-    )
-    shown = (
-        Posting.objects.filter(
-            pk__in=[int(c.id) for c in ranked], status__in=OPEN_STATUSES, member__status=MemberStatus.ACTIVE
-        )
-        .select_related("member")
-        .in_bulk()
-    )
+    query, semantic, ranked = _rank(opened, posting, query, limit=limit, config=config)
+    shown = _still_suggested([int(c.id) for c in ranked]).select_related("member").in_bulk()
     return Suggestions(
         candidates=[(c, shown[int(c.id)]) for c in ranked if int(c.id) in shown][:limit],
         semantic=semantic,
         semantic_configured=configured,
         query=query,
     )
+
+
+def _rank(opened: OpenedIndex, posting: Posting, query: MatchDoc, *, limit: int, config: EngineConfig | None = None):
+    """The ranked counterparts of ``posting`` (twice ``limit``: some may have closed since the index
+    was built), with the query as ranked and whether semantic similarity took part."""
+    index = opened.indexes["offer" if posting.kind == "need" else "need"]
+    semantic = bool(opened.source.get("semantic")) and query.vector is not None
+    if not semantic:
+        query = replace(query, vector=None)
+    ranked = index.rank(
+        query, config=config, top_k=limit * 2, exclude=[str(posting.pk)], exclude_member=posting.member.code.lower()
+    )
+    return query, semantic, ranked
+
+
+def _still_suggested(ids):
+    """Those of the postings ``ids`` that a suggestion may show: open postings of active members."""
+    return Posting.objects.filter(pk__in=ids, status__in=OPEN_STATUSES, member__status=MemberStatus.ACTIVE)
+
+
+def suggestions_new_since(*, postings, since, limit: int = SUGGESTIONS) -> dict[int, int]:
+    """{posting id: how many of the counterparts its page suggests (`suggestions_for`, the ``limit``
+    best) were published after ``since``}, for each of ``postings`` (with their members) that has any.
+
+    Four queries however many postings: their features, their members' geography (two), and the
+    suggested postings' publication dates; the ranking itself is in memory. Empty while the first
+    index is being built.
+    """
+    postings = list(postings)
+    opened = matching_index()
+    if opened is None or not postings:
+        return {}
+    glossary = default_glossary()
+    features = {f.posting_id: f for f in PostingFeatures.objects.filter(posting_id__in=[p.pk for p in postings])}
+    places = geographies({p.member.code for p in postings})
+    ranked = {}
+    for posting in postings:
+        query = posting_doc(posting, places, features.get(posting.pk), glossary)
+        ranked[posting.pk] = [int(c.id) for c in _rank(opened, posting, query, limit=limit)[2]]
+    published = dict(_still_suggested({pk for ids in ranked.values() for pk in ids}).values_list("pk", "published_at"))
+    counts = {}
+    for pk, ids in ranked.items():
+        shown = [published[i] for i in ids if i in published][:limit]
+        new = sum(1 for when in shown if when is not None and when > since)
+        if new:
+            counts[pk] = new
+    return counts
 
 
 def scores_for(*, member, offers, need: Posting | None = None, text: str = "", language: str = "en") -> dict:
@@ -163,3 +199,39 @@ def match_contacts(*, match: Match, viewer) -> list[Contact]:
         Contact(member=f.member.display_name, name=name, email=f.user.email, position=f.position)
         for f, name in zip(focal, names, strict=True)
     ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# What waits for a member's people
+
+
+def matches_to_answer(member_ids, *, limit: int = 20) -> QuerySet[Match]:
+    """Open proposals that these members are to answer (they did not propose them), oldest first."""
+    member_ids = list(member_ids)
+    answering = (Q(need__member_id__in=member_ids) & ~Q(proposer_id=F("need__member_id"))) | (
+        Q(offer__member_id__in=member_ids) & ~Q(proposer_id=F("offer__member_id"))
+    )
+    return (
+        Match.objects.filter(answering, status=MatchStatus.PROPOSED)
+        .select_related("need__member__country", "offer__member__country", "proposer__country")
+        .order_by("created_at", "pk")[:limit]
+    )
+
+
+def conversations_awaiting_reply(member_ids, *, limit: int = 20) -> QuerySet[Match]:
+    """The open or accepted matches of these members whose latest message was written by someone
+    else than them (the other side, or the secretariat), latest first; ``last_message_at`` annotated."""
+    member_ids = list(member_ids)
+    latest = Message.objects.filter(match=OuterRef("pk")).order_by("-created_at", "-pk")
+    return (
+        Match.objects.filter(Q(need__member_id__in=member_ids) | Q(offer__member_id__in=member_ids))
+        .filter(status__in=CONVERSATION_OPEN)
+        .annotate(
+            last_message_at=Subquery(latest.values("created_at")[:1]),
+            last_message_member=Subquery(latest.values("member_id")[:1]),
+        )
+        .filter(last_message_at__isnull=False)
+        .exclude(last_message_member__in=member_ids)
+        .select_related("need__member__country", "offer__member__country")
+        .order_by("-last_message_at", "-pk")[:limit]
+    )
