@@ -15,9 +15,9 @@ class AnswerForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    # the length is checked by the service (post_message), which says it in the same words everywhere
     body = forms.CharField(
         label=_("Your message"),
-        max_length=MESSAGE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto", "maxlength": MESSAGE_MAX_LENGTH}),
         error_messages={"required": _("Write a message first.")},
     )
