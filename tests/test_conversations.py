@@ -14,7 +14,7 @@ from conftest import ROLES
 from harambee.accounts.services import api_token_create
 from harambee.audit.models import AuditEntry
 from harambee.core.exceptions import Conflict, PermissionDenied, ValidationError
-from harambee.matching.models import Match, Message
+from harambee.matching.models import Message
 from harambee.matching.services import match_accept, match_decline, match_propose, post_message
 from harambee.notifications.models import Notification
 from harambee.postings.services import posting_create

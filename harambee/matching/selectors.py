@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
 
 from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
@@ -98,8 +98,8 @@ def suggestions_new_since(*, postings, since, limit: int = SUGGESTIONS) -> dict[
     """{posting id: how many of the counterparts its page suggests (`suggestions_for`, the ``limit``
     best) were published after ``since``}, for each of ``postings`` (with their members) that has any.
 
-    Four queries however many postings: their features, their members' geography (two), and the
-    suggested postings' publication dates; the ranking itself is in memory. Empty while the first
+    Six queries however many postings: their eligible members, their features, their members'
+    geography (three), and the suggested postings' publication dates; the ranking itself is in memory. Empty while the first
     index is being built.
     """
     postings = list(postings)
@@ -107,6 +107,7 @@ def suggestions_new_since(*, postings, since, limit: int = SUGGESTIONS) -> dict[
     if opened is None or not postings:
         return {}
     glossary = default_glossary()
+    prefetch_related_objects(postings, "eligible_members")
     features = {f.posting_id: f for f in PostingFeatures.objects.filter(posting_id__in=[p.pk for p in postings])}
     places = geographies({p.member.code for p in postings})
     ranked = {}
