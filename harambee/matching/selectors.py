@@ -99,8 +99,8 @@ def suggestions_new_since(*, postings, since, limit: int = SUGGESTIONS) -> dict[
     best) were published after ``since``}, for each of ``postings`` (with their members) that has any.
 
     Six queries however many postings: their eligible members, their features, their members'
-    geography (three), and the suggested postings' publication dates; the ranking itself is in memory. Empty while the first
-    index is being built.
+    geography (three), and the suggested postings' publication dates; the ranking itself is in
+    memory. Empty while the first index is being built.
     """
     postings = list(postings)
     opened = matching_index()
