@@ -313,3 +313,18 @@ def test_the_demo_focal_points_land_on_what_waits_for_them(demo_data, db, client
     milestone_first = results and end >= today and end > today + timedelta(days=21)
     assert actions["reports"] == ([milestone, *results] if milestone_first else [*results, milestone])
     assert set(actions.get("suggestions", [])) <= {"See the suggestions and propose a match"}
+
+
+def test_a_message_of_the_secretariat_waits_for_a_reply_from_both_sides(cast, scene):
+    # given the accepted match, where UNZA replied to Tsinghua
+    accepted = scene["accepted"]
+    post_message(actor=cast.manager, match=accepted, body="Next week.")
+    assert "replies" not in _items(work_for(user=cast.manager, visit=visit_record(user=cast.manager)))
+    # when the secretariat writes in the conversation
+    post_message(actor=cast.secretariat, match=accepted, body="Please copy us on the dates.")
+    # then both sides have a conversation waiting for their reply
+    for person in (cast.manager, cast.other_manager):
+        replies = _items(work_for(user=person, visit=visit_record(user=person)))["replies"]
+        assert [(action, url) for _text, action, url in replies] == [
+            ("Read and reply", f"/en/matches/{accepted.pk}/#conversation")
+        ]

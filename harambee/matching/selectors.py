@@ -232,7 +232,8 @@ def conversations_awaiting_reply(member_ids, *, limit: int = 20) -> QuerySet[Mat
             last_message_member=Subquery(latest.values("member_id")[:1]),
         )
         .filter(last_message_at__isnull=False)
-        .exclude(last_message_member__in=member_ids)
+        # by the secretariat (no member), or by a member other than these
+        .filter(Q(last_message_member__isnull=True) | ~Q(last_message_member__in=member_ids))
         .select_related("need__member__country", "offer__member__country")
         .order_by("-last_message_at", "-pk")[:limit]
     )
