@@ -69,6 +69,8 @@ PAGES = [
     ("secretariat", "/ru/secretariat/"),
     ("secretariat", "/zh-hans/secretariat/audit/"),
     ("manager", "/en/accounts/profile/"),
+    ("manager", "/ar/my/"),
+    ("outsider", "/fr/my/"),
 ]
 
 

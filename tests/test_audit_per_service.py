@@ -35,6 +35,8 @@ NOT_DOMAIN_WRITES = {
     # marks reminders as sent (operational bookkeeping); the notifications are the record
     "harambee.cooperation.services.cooperations_send_reminders",
     "harambee.cooperation.services.iati_fields_for",  # computes defaults; writes nothing
+    # when a person last opened "What needs me" (bookkeeping like a last sign-in)
+    "harambee.workspace.services.visit_record",
 }
 
 
@@ -267,6 +269,14 @@ def run_match_withdraw(cast):
     match = match_propose(**dict(zip(("need", "offer"), _pair(cast), strict=True)), actor=cast.editor)
     match = match_withdraw(match=match, actor=cast.manager)
     return match, AuditAction.TRANSITION, {"status": ["proposed", "withdrawn"]}
+
+
+def run_post_message(cast):
+    from harambee.matching.services import match_propose, post_message
+
+    match = match_propose(**dict(zip(("need", "offer"), _pair(cast), strict=True)), actor=cast.editor)
+    message = post_message(actor=cast.other_manager, match=match, body="When do we start?")
+    return message, AuditAction.CREATE, {"body": [None, "When do we start?"], "match_id": [None, match.pk]}
 
 
 def run_cooperation_create_from_match(cast):

@@ -49,11 +49,11 @@ def test_sign_in_switch_to_arabic_and_read_right_to_left(live_server, browser_pa
     page.get_by_label("E-mail address").fill("manager@example.org")
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/en/accounts/profile/")
-    assert page.get_by_role("heading", level=1).inner_text() == "My account"
+    page.wait_for_url("**/en/my/")
+    assert page.get_by_role("heading", level=1).inner_text() == "What needs me"
     # and switches the language to Arabic without any script
     page.locator('.language-switcher a[lang="ar"]').click()
-    page.wait_for_url("**/ar/accounts/profile/")
+    page.wait_for_url("**/ar/my/")
     # then the page is Arabic, right-to-left, and the layout is mirrored
     html = page.locator("html")
     assert html.get_attribute("lang") == "ar"

@@ -221,7 +221,7 @@ def test_sign_in_stays_in_the_page_language_and_remembers_the_preferred_one(clie
     cast.manager.preferred_language = "ar"
     cast.manager.save()
     response = client.post(reverse("accounts:login"), {"username": "manager@example.org", "password": TEST_PASSWORD})
-    assert response.status_code == 302 and response["Location"] == "/en/accounts/profile/"
+    assert response.status_code == 302 and response["Location"] == "/en/my/"
     assert client.cookies["django_language"].value == "ar"
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "harambee.cooperation",
     "harambee.matching",
     "harambee.secretariat",
+    "harambee.workspace",
     "harambee.demo",
     # background work: the tasks API (django-tasks), its database backend and the worker, schedule, page
     "django_tasks",
@@ -136,7 +137,7 @@ AUTH_USER_MODEL = "accounts.User"
 # django-axes refuses a sign-in while its (account, client address) pair waits; ModelBackend checks the password.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "workspace:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

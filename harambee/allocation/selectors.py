@@ -1,7 +1,8 @@
 """Reads of allocation rounds."""
 
 from django.core.cache import cache
-from django.utils import translation
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone, translation
 
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
@@ -10,7 +11,7 @@ from harambee.registry.selectors import member_names_by_code
 
 from .engine import Names, allocate, parse_instance
 from .explain import group_name, region_name
-from .models import ROUND_UNITS, AllocationRound
+from .models import ROUND_UNITS, AllocationRequest, AllocationRound, RoundStatus
 
 
 def round_outcomes(round: AllocationRound) -> dict[str, dict]:
@@ -104,3 +105,28 @@ def needs_open_for_requests(members):
 
 def need_get(pk) -> Posting | None:
     return Posting.objects.filter(pk=pk).first()
+
+
+def rounds_to_run(provider_ids, *, limit: int = 20) -> QuerySet[AllocationRound]:
+    """The rounds of these providers not published yet (open, closed or computed), soonest deadline
+    first: each waits for its provider to close, compute or publish it."""
+    return (
+        AllocationRound.objects.filter(provider_id__in=list(provider_ids))
+        .exclude(status=RoundStatus.PUBLISHED)
+        .select_related("provider__country")
+        .order_by("deadline", "pk")[:limit]
+    )
+
+
+def rounds_open_to(member_ids, *, limit: int = 10) -> QuerySet[AllocationRound]:
+    """The rounds taking requests now from other providers than these members, soonest deadline
+    first, each with ``requested``: whether one of the members has already filed a request."""
+    member_ids = list(member_ids)
+    requested = AllocationRequest.objects.filter(round=OuterRef("pk"), member_id__in=member_ids)
+    return (
+        AllocationRound.objects.filter(status=RoundStatus.OPEN, deadline__gt=timezone.now())
+        .exclude(provider_id__in=member_ids)
+        .select_related("provider__country")
+        .annotate(requested=Exists(requested))
+        .order_by("deadline", "pk")[:limit]
+    )

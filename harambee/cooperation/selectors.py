@@ -7,7 +7,10 @@ from django.db.models.functions import Coalesce
 
 from harambee.iati import mapping
 
-from .models import Cooperation, Indicator, Milestone, Pledge, PledgeUnit, Transaction
+from .models import Cooperation, CooperationStatus, Indicator, Milestone, Pledge, PledgeUnit, Transaction
+
+#: The statuses of a cooperation that still reports: progress updates and milestones fall due.
+REPORTING_STATUSES = (CooperationStatus.AGREED, CooperationStatus.ONGOING)
 
 
 def pledges_with_delivery(qs=None):
@@ -60,3 +63,23 @@ def milestones_open(cooperations, *, limit: int = 50) -> QuerySet[Milestone]:
 def indicator_of(cooperation: Cooperation, pk) -> Indicator | None:
     """The cooperation's indicator with this id, or None (also when it belongs to another cooperation)."""
     return Indicator.objects.filter(pk=pk, result__cooperation=cooperation).first()
+
+
+def cooperations_reporting(member_ids, *, limit: int = 200) -> QuerySet[Cooperation]:
+    """The cooperations of these members (either side) that still report, oldest report first."""
+    return (
+        cooperations_of_members(Cooperation.objects.filter(status__in=REPORTING_STATUSES), list(member_ids))
+        .select_related("provider__country", "beneficiary__country")
+        .order_by("last_progress_at", "created_at", "pk")[:limit]
+    )
+
+
+def milestones_due(member_ids, *, until, limit: int = 50) -> QuerySet[Milestone]:
+    """The milestones not done yet, due by ``until`` (overdue ones too), of the cooperations of these
+    members that still report, soonest due first."""
+    cooperations = cooperations_of_members(Cooperation.objects.filter(status__in=REPORTING_STATUSES), list(member_ids))
+    return (
+        Milestone.objects.filter(cooperation__in=cooperations, done_at__isnull=True, due__lte=until)
+        .select_related("cooperation")
+        .order_by("due", "pk")[:limit]
+    )

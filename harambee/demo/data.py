@@ -21,7 +21,7 @@ from harambee.accounts.services import invitation_create, organisation_register,
 from harambee.allocation.services import round_apply, round_create
 from harambee.cooperation import services as cooperation_services
 from harambee.core.devtools import DevToolMissing, synthetic_postings_generator
-from harambee.matching.services import match_accept, match_propose
+from harambee.matching.services import match_accept, match_propose, post_message
 from harambee.postings.importing import postings_import
 from harambee.postings.models import Posting
 from harambee.registry.models import Country, Member, MemberRole, MemberStatus
@@ -267,6 +267,36 @@ def load_demo_cooperations(people) -> None:
             percent=40,
             narrative="Eight officials completed the course; coaching has begun.",
         )
+        cooperation_services.milestone_add(
+            cooperation=cooperation,
+            actor=tsinghua,
+            title="Coaching plan agreed with each official",
+            due=timezone.localdate() + timedelta(days=21),
+        )
+        post_message(
+            actor=tsinghua,
+            match=match,
+            body="Thank you for the progress report. Could you send us each official's coaching topic?",
+        )
+
+
+def load_demo_proposal(people) -> None:
+    """An open proposal waiting for Zambia's answer: China offers one of its open offers for Zambia's
+    need, with a message (the first of their conversation). Skipped when China has no open offer."""
+    zambia_need = Posting.objects.filter(external_id="DEMO-N-ZMB-1").first()
+    offer = (
+        Posting.objects.filter(member__code="chn", kind="offer", status__in=["published", "partially_matched"])
+        .order_by("pk")
+        .first()
+    )
+    if zambia_need is None or offer is None:
+        return
+    match_propose(
+        need=zambia_need,
+        offer=offer,
+        actor=people["china.manager@demo.harambee.test"],
+        message="Our offer could serve your officials as well; shall we talk about dates?",
+    )
 
 
 def demo_is_loaded() -> bool:
@@ -391,6 +421,7 @@ def load_demo() -> dict[str, int | str]:
         generated, skipped = 0, str(missing)
     load_demo_round(people)
     load_demo_cooperations(people)
+    load_demo_proposal(people)
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
     Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
     assert pending.member.status == MemberStatus.PENDING

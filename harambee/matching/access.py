@@ -10,8 +10,12 @@ from django.utils.translation import gettext as _
 from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.core.formats import format_day
 from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for, rows_visible_to
+from harambee.registry.models import Member
 
 from .models import Match, MatchStatus
+
+#: The statuses in which a match's conversation takes new messages: open and accepted matches.
+CONVERSATION_OPEN = (MatchStatus.PROPOSED, MatchStatus.ACCEPTED)
 
 
 class MatchAction(StrEnum):
@@ -97,3 +101,56 @@ def match_get_for_user(*, user, pk: int, action: MatchAction = MatchAction.VIEW)
         raise Http404(_("No such match."))
     match_check(user, match, action)
     return match
+
+
+# ---------------------------------------------------------------------------------------------------
+# The conversation of a match: who reads it, who writes in it, and for which side
+
+
+def match_other_side(match: Match, member: Member | None) -> list[Member]:
+    """The side(s) a message written for ``member`` is meant for: the other member; both members
+    when the secretariat wrote as the secretariat (``member`` None)."""
+    sides = [match.need.member, match.offer.member]
+    return [m for m in sides if member is None or m.pk != member.pk]
+
+
+def message_member_for(user, match: Match) -> Member | None:
+    """The side ``user`` writes for: the need's member, else the offer's, when it acts for it; None
+    when it acts for neither (the secretariat then writes as the secretariat)."""
+    return next((m for m in (match.need.member, match.offer.member) if member_can_act_for(user, m)), None)
+
+
+def message_can_write(user, match: Match) -> bool:
+    """The editors and managers of either side write in an open or accepted match's conversation;
+    the secretariat too. Viewers read only."""
+    if match.status not in CONVERSATION_OPEN:
+        return False
+    return is_secretariat(user) or message_member_for(user, match) is not None
+
+
+def message_check(user, match: Match) -> Member | None:
+    """Raise unless ``user`` may write in the match's conversation now (PermissionDenied for those
+    who only read it, a ValidationError once the match was declined or withdrawn); return the member
+    it writes for (None: the secretariat)."""
+    member = message_member_for(user, match)
+    if member is None and not is_secretariat(user):
+        raise PermissionDenied(_("Only the editors and managers of either side may write in this conversation."))
+    if match.status not in CONVERSATION_OPEN:
+        closed = {
+            MatchStatus.DECLINED: _("This match was declined: its conversation is closed."),
+            MatchStatus.WITHDRAWN: _("This proposal was withdrawn: its conversation is closed."),
+        }
+        raise Conflict(closed[match.status], existing=match)
+    return member
+
+
+def match_counterparts_shown(user, match: Match) -> list[Member]:
+    """The members whose focal points' contact details ``user`` sees on the match's page: once the
+    match is accepted, the side(s) it does not belong to (both for the secretariat); none before."""
+    if match.status != MatchStatus.ACCEPTED or not match_can(user, match, MatchAction.VIEW):
+        return []
+    sides = [match.need.member, match.offer.member]
+    if is_secretariat(user):
+        return sides
+    own = user.member_roles()
+    return [m for m in sides if m.pk not in own]

@@ -13,9 +13,9 @@ from harambee.postings.access import posting_get_for_user
 
 from .access import MatchAction, match_get_for_user, match_list_for_user
 from .explain import explain
-from .models import MatchStatus
-from .selectors import suggestions_for
-from .services import match_accept, match_decline, match_propose, match_withdraw
+from .models import MESSAGE_MAX_LENGTH, MatchStatus
+from .selectors import match_messages, match_thread, suggestions_for
+from .services import match_accept, match_decline, match_propose, match_withdraw, post_message
 
 router = Router(tags=["matching"])
 
@@ -194,3 +194,56 @@ def match_decline_view(request: HttpRequest, match_id: int, payload: AnswerIn):
 )
 def match_withdraw_view(request: HttpRequest, match_id: int, payload: AnswerIn):
     return _answer(request, match_id, payload, match_withdraw, MatchAction.WITHDRAW)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The conversation of a match
+
+
+class MessageIn(Schema):
+    body: str = Field(description=f"Plain text, 1 to {MESSAGE_MAX_LENGTH} characters.")
+
+
+class MessageOut(Schema):
+    id: int
+    author: str = Field(description="The author, named by their consent (else by the member they wrote for).")
+    member: str | None = Field(description="Code of the member the author wrote for; null: the secretariat.")
+    body: str
+    created_at: datetime
+
+
+def _messages_out(user, match, messages) -> list[MessageOut]:
+    return [
+        MessageOut(
+            id=item.message.pk, author=item.author, body=item.message.body, created_at=item.message.created_at,
+            member=item.message.member.code.upper() if item.message.member else None,
+        )
+        for item in match_thread(match=match, viewer=user, messages=messages)
+    ]  # fmt: skip
+
+
+@router.get(
+    "/matches/{match_id}/messages",
+    response=Page[MessageOut],
+    auth=API_WRITE_AUTH,
+    summary="The conversation of a match",
+    description="Oldest first. The people of both members and the secretariat read it; 404 for everyone else.",
+)
+def match_message_list(request: HttpRequest, match_id: int, params: Query[PageParams]):
+    match = match_get_for_user(user=request.user, pk=match_id)
+    return page_of(match_messages(match), params, lambda rows: _messages_out(request.user, match, rows))
+
+
+@router.post(
+    "/matches/{match_id}/messages",
+    response={201: MessageOut, 409: ErrorOut},
+    auth=API_WRITE_AUTH,
+    summary="Write in the conversation of a match",
+    description="For the side you act for (editors and managers of either member; the secretariat as the "
+    "secretariat); the other side is notified in the app and by e-mail. 403 for those who only read it; 409 "
+    "Conflict once the match was declined or withdrawn.",
+)
+def match_message_create(request: HttpRequest, match_id: int, payload: MessageIn):
+    match = match_get_for_user(user=request.user, pk=match_id)
+    message = post_message(actor=request.user, match=match, body=payload.body)
+    return Status(201, _messages_out(request.user, match, [message])[0])

@@ -4,6 +4,7 @@ import numpy as np
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from harambee.cooperation.models import Cooperation
@@ -118,3 +119,44 @@ class Match(models.Model):
     def responder(self) -> Member:
         """The member that answers: the side that did not propose."""
         return self.offer.member if self.proposer_id == self.need.member_id else self.need.member
+
+
+#: The longest message of a match's conversation, in characters.
+MESSAGE_MAX_LENGTH = 5000
+
+
+class Message(models.Model):
+    """One message of a match's conversation between its two sides (docs/conversations.md).
+
+    The proposal's message is the first one. ``member`` is the side the author wrote for; empty when
+    the secretariat wrote as the secretariat.
+    """
+
+    match = models.ForeignKey(Match, verbose_name=_("match"), on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    member = models.ForeignKey(
+        Member,
+        verbose_name=_("written for"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    body = UserTextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        indexes = [models.Index(fields=["match", "created_at"], name="match_message_thread_idx")]
+
+    def __str__(self) -> str:
+        return f"message {self.pk} on match {self.match_id}"

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
+
 from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
 from harambee.postings.text import markdown_to_plain
+from harambee.registry.access import people_names
 from harambee.registry.models import MemberStatus
+from harambee.registry.selectors import member_focal_points
 
-from .access import offer_closed_reason
+from .access import CONVERSATION_OPEN, match_counterparts_shown, offer_closed_reason
 from .core.documents import Geography, doc_from_fields
 from .core.duplicates import near_duplicate_groups
 from .core.engine import Candidate, CandidateIndex, EngineConfig, MatchDoc
@@ -25,7 +29,7 @@ from .core.store import OpenedIndex
 from .documents import geographies
 from .embedding import embedder_setting
 from .index import build_matching_index, current_index, index_is_current, posting_doc
-from .models import PostingFeatures
+from .models import Match, MatchStatus, Message, PostingFeatures
 
 SUGGESTIONS = 10
 
@@ -65,35 +69,15 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         return Suggestions(candidates=[], semantic=False, semantic_configured=configured, pending=True)
     # from the index, so that a web process never loads the model to say whether it is configured
     configured = opened.source.get("embedder") is not None
-    other = "offer" if posting.kind == "need" else "need"
-    index = opened.indexes[other]
     features = PostingFeatures.objects.filter(posting_id=posting.pk).first()
     query = posting_doc(posting, geographies([posting.member.code]), features, default_glossary())
-    semantic = bool(opened.source.get("semantic")) and query.vector is not None
-    if not semantic:
-        query = replace(query, vector=None)
     closed = offer_closed_reason(posting)
     if closed is not None:
+        semantic = bool(opened.source.get("semantic")) and query.vector is not None
         return Suggestions(candidates=[], semantic=semantic, semantic_configured=configured, query=query, closed=closed)
-    # more than shown: some are closed since the index was built, past their apply-by date, fully
-    # committed, or near-duplicates folded into a better-ranked copy
-    ranked = index.rank(
-        query, config=config, top_k=limit * 3, exclude=[str(posting.pk)], exclude_member=posting.member.code.lower()
-    )
-    shown = (
-        Posting.objects.filter(
-            pk__in=[int(c.id) for c in ranked], status__in=OPEN_STATUSES, member__status=MemberStatus.ACTIVE
-        )
-        .select_related("member__country")  # the member's name in the reader's language needs its country
-        .in_bulk()
-    )
-    kept = [
-        (c, shown[int(c.id)]) for c in ranked if int(c.id) in shown and offer_closed_reason(shown[int(c.id)]) is None
-    ]
-    groups = near_duplicate_groups(
-        [(str(p.member_id), f"{p.title}\n{markdown_to_plain(p.description)}") for _, p in kept]
-    )
-    groups = groups[:limit]
+    query, semantic, ranked = _rank(opened, posting, query, limit=limit, config=config)
+    shown = _still_suggested([int(c.id) for c in ranked]).select_related("member__country").in_bulk()
+    kept, groups = _fold(ranked, shown, limit=limit)
     return Suggestions(
         candidates=[kept[group[0]] for group in groups],
         semantic=semantic,
@@ -101,6 +85,70 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         query=query,
         similar={kept[group[0]][1].pk: [kept[i][1] for i in group[1:]] for group in groups if len(group) > 1},
     )
+
+
+def _rank(opened: OpenedIndex, posting: Posting, query: MatchDoc, *, limit: int, config: EngineConfig | None = None):
+    """The ranked counterparts of ``posting``, with the query as ranked and whether semantic similarity
+    took part: three times ``limit``, as some are closed since the index was built, past their apply-by
+    date, fully committed, or near-duplicates folded into a better-ranked copy (``_fold``)."""
+    index = opened.indexes["offer" if posting.kind == "need" else "need"]
+    semantic = bool(opened.source.get("semantic")) and query.vector is not None
+    if not semantic:
+        query = replace(query, vector=None)
+    ranked = index.rank(
+        query, config=config, top_k=limit * 3, exclude=[str(posting.pk)], exclude_member=posting.member.code.lower()
+    )
+    return query, semantic, ranked
+
+
+def _fold(ranked: list[Candidate], shown: dict[int, Posting], *, limit: int):
+    """What a suggestion list shows of ``ranked``: the candidates still open (``shown``) whose offer
+    still takes proposals (``access.offer_closed_reason``), near-duplicates of one member folded into
+    the best-ranked copy; ([(candidate, posting)], the first ``limit`` groups of indexes into it)."""
+    kept = [
+        (c, shown[int(c.id)]) for c in ranked if int(c.id) in shown and offer_closed_reason(shown[int(c.id)]) is None
+    ]
+    groups = near_duplicate_groups(
+        [(str(p.member_id), f"{p.title}\n{markdown_to_plain(p.description)}") for _, p in kept]
+    )
+    return kept, groups[:limit]
+
+
+def _still_suggested(ids):
+    """Those of the postings ``ids`` that a suggestion may show: open postings of active members."""
+    return Posting.objects.filter(pk__in=ids, status__in=OPEN_STATUSES, member__status=MemberStatus.ACTIVE)
+
+
+def suggestions_new_since(*, postings, since, limit: int = SUGGESTIONS) -> dict[int, int]:
+    """{posting id: how many of the counterparts its page suggests (`suggestions_for`, the ``limit``
+    best) were published after ``since``}, for each of ``postings`` (with their members) that has any.
+
+    Six queries however many postings: their eligible members, their features, their members'
+    geography (three), and the suggested postings; the ranking itself is in
+    memory. Empty while the first index is being built.
+    """
+    postings = list(postings)
+    opened = matching_index()
+    if opened is None or not postings:
+        return {}
+    glossary = default_glossary()
+    prefetch_related_objects(postings, "eligible_members")
+    features = {f.posting_id: f for f in PostingFeatures.objects.filter(posting_id__in=[p.pk for p in postings])}
+    places = geographies({p.member.code for p in postings})
+    ranked = {}
+    for posting in postings:
+        if offer_closed_reason(posting) is not None:
+            continue
+        query = posting_doc(posting, places, features.get(posting.pk), glossary)
+        ranked[posting.pk] = _rank(opened, posting, query, limit=limit)[2]
+    still = _still_suggested({int(c.id) for candidates in ranked.values() for c in candidates}).in_bulk()
+    counts = {}
+    for pk, candidates in ranked.items():
+        kept, groups = _fold(candidates, still, limit=limit)
+        new = sum(1 for group in groups if (when := kept[group[0]][1].published_at) is not None and when > since)
+        if new:
+            counts[pk] = new
+    return counts
 
 
 def scores_for(*, member, offers, need: Posting | None = None, text: str = "", language: str = "en") -> dict:
@@ -127,3 +175,92 @@ def scores_for(*, member, offers, need: Posting | None = None, text: str = "", l
         docs = [replace(d, vector=None) for d in docs]
     index = CandidateIndex(docs, centroids=opened.indexes["offer"].centroids if semantic else None)
     return {int(c.id): c for c in index.rank(query, top_k=None, include_ineligible=True)}
+
+
+# ---------------------------------------------------------------------------------------------------
+# The conversation of a match
+
+
+@dataclass
+class ThreadMessage:
+    """A message as a reader sees it: its author named by consent (`people_names`) and its side."""
+
+    message: Message
+    author: str
+    member: str  # the side's name in the reader's language; "" when the secretariat wrote
+
+
+def match_messages(match: Match):
+    """The messages of a match's conversation, oldest first, with their authors and sides."""
+    return Message.objects.filter(match=match).select_related("author", "member__country").order_by("created_at", "pk")
+
+
+def match_thread(*, match: Match, viewer, messages=None) -> list[ThreadMessage]:
+    """The conversation (or the given ``messages`` of it) as ``viewer`` sees it; two queries."""
+    messages = list(match_messages(match) if messages is None else messages)
+    names = people_names([(m.author, m.member.code if m.member else "") for m in messages], viewer=viewer)
+    return [
+        ThreadMessage(message=m, author=name, member=m.member.display_name if m.member else "")
+        for m, name in zip(messages, names, strict=True)
+    ]
+
+
+@dataclass
+class Contact:
+    """A focal point of the counterpart: named by consent, with the e-mail address to write to."""
+
+    member: str
+    name: str
+    email: str
+    position: str
+
+
+def match_contacts(*, match: Match, viewer) -> list[Contact]:
+    """The contact details of the counterpart's focal points that ``viewer`` sees on the match's
+    page: none until the match is accepted (`match_counterparts_shown`); two queries."""
+    sides = match_counterparts_shown(viewer, match)
+    if not sides:
+        return []
+    focal = member_focal_points(sides)
+    names = people_names([(f.user, f.member.code) for f in focal], viewer=viewer)
+    return [
+        Contact(member=f.member.display_name, name=name, email=f.user.email, position=f.position)
+        for f, name in zip(focal, names, strict=True)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# What waits for a member's people
+
+
+def matches_to_answer(member_ids, *, limit: int = 20) -> QuerySet[Match]:
+    """Open proposals that these members are to answer (they did not propose them), oldest first."""
+    member_ids = list(member_ids)
+    answering = (Q(need__member_id__in=member_ids) & ~Q(proposer_id=F("need__member_id"))) | (
+        Q(offer__member_id__in=member_ids) & ~Q(proposer_id=F("offer__member_id"))
+    )
+    return (
+        Match.objects.filter(answering, status=MatchStatus.PROPOSED)
+        .select_related("need__member__country", "offer__member__country", "proposer__country")
+        .order_by("created_at", "pk")[:limit]
+    )
+
+
+def conversations_awaiting_reply(member_ids, *, limit: int = 20) -> QuerySet[Match]:
+    """The open or accepted matches of these members whose latest message was written by someone
+    else than them (the other side, or the secretariat), latest first; ``last_message_at`` annotated."""
+    member_ids = list(member_ids)
+    latest = Message.objects.filter(match=OuterRef("pk")).order_by("-created_at", "-pk")
+    return (
+        Match.objects.filter(Q(need__member_id__in=member_ids) | Q(offer__member_id__in=member_ids))
+        .filter(status__in=CONVERSATION_OPEN)
+        .annotate(
+            last_message_at=Subquery(latest.values("created_at")[:1]),
+            last_message_member=Subquery(latest.values("member_id")[:1]),
+        )
+        .filter(last_message_at__isnull=False)
+        # by the secretariat (no member), or by a member other than these
+        .filter(Q(last_message_member__isnull=True) | ~Q(last_message_member__in=member_ids))
+        .select_related("need__member__country", "offer__member__country")
+        .order_by("-last_message_at", "-pk")[:limit]
+    )

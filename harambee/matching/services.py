@@ -21,6 +21,7 @@ from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.core.formats import format_day
 from harambee.core.progress import Progress, no_progress
+from harambee.core.text import shorten
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 from harambee.postings.choices import OPEN_STATUSES, PostingStatus
@@ -31,10 +32,10 @@ from harambee.registry.access import member_can_act_for, person_public_label
 from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
-from .access import MatchAction, match_answered, match_check, offer_closed_reason
+from .access import MatchAction, match_answered, match_check, match_other_side, message_check, offer_closed_reason
 from .core.glossary import default_glossary
 from .embedding import EMBED_BATCH, embed_batched, get_embedder, posting_text, text_hash
-from .models import LIVE_STATUSES, Match, MatchStatus, PostingFeatures
+from .models import LIVE_STATUSES, MESSAGE_MAX_LENGTH, Match, MatchStatus, Message, PostingFeatures
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +60,12 @@ register_message(
     "match_withdrawn",
     gettext_lazy("%(actor)s withdrew the proposal to match the need “%(need)s” with the offer “%(offer)s”."),
     gettext_lazy("No answer is needed; open the match to read why."),
+)
+
+register_message(
+    "match_message",
+    gettext_lazy("%(actor)s wrote about the match of the need “%(need)s” with the offer “%(offer)s”: “%(excerpt)s”"),
+    gettext_lazy("Open the match to read the whole conversation and reply."),
 )
 
 MATCH_AUDITED_FIELDS = ["need_id", "offer_id", "proposer_id", "message", "status", "response", "cooperation_id"]
@@ -237,7 +244,7 @@ def match_propose(
     closed = offer_closed_reason(offer, today=on)
     if closed is not None:
         raise ValidationError(closed)
-    if len(message) > 5000:
+    if len(message) > MESSAGE_MAX_LENGTH:
         raise ValidationError({"message": _("Keep the message under 5,000 characters.")})
     match = create_unique(
         check=lambda: _check_pair_free(need, offer),
@@ -258,6 +265,8 @@ def match_propose(
         changes=diff({}, snapshot(match, MATCH_AUDITED_FIELDS)),
         member_code=proposer.code,
     )
+    if match.message:  # the proposal's message opens the conversation
+        _message_save(match=match, actor=actor, member=proposer, body=match.message, when=match.created_at)
     other = offer if proposer == need.member else need
     notify(
         recipients=_people(other.member, other.contact),
@@ -341,3 +350,60 @@ def match_withdraw(*, match: Match, actor, response: str = "") -> Match:
         **_match_link(match),
     )
     return match
+
+
+# ---------------------------------------------------------------------------------------------------
+# The conversation of a match
+
+MESSAGE_AUDITED_FIELDS = ["match_id", "member_id", "body"]
+EXCERPT_LENGTH = 140
+
+
+def _message_save(*, match: Match, actor, member, body: str, when=None) -> Message:
+    when = when or timezone.now()
+    message = Message.objects.create(match=match, author=actor, member=member, body=body, created_at=when)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=message,
+        changes=diff({}, snapshot(message, MESSAGE_AUDITED_FIELDS)),
+        member_code=member.code if member is not None else "",
+    )
+    return message
+
+
+def _clean_body(body) -> str:
+    body = (body if isinstance(body, str) else "").strip()
+    if not body:
+        raise ValidationError({"body": _("Write a message first.")})
+    if len(body) > MESSAGE_MAX_LENGTH:
+        raise ValidationError(
+            {"body": _("Keep the message under %(limit)s characters (it has %(length)s).")
+             % {"limit": formats.number_format(MESSAGE_MAX_LENGTH, force_grouping=True),
+                "length": formats.number_format(len(body), force_grouping=True)}}
+        )  # fmt: skip
+    return body
+
+
+@transaction.atomic
+def post_message(*, actor, match: Match, body: str) -> Message:
+    """Write in a match's conversation for the side the actor acts for (the secretariat as the
+    secretariat), record it in the audit trail, and tell the other side's people (in the app at
+    once, by e-mail after commit, each in their own language)."""
+    match = Match.objects.select_related("need__member", "offer__member", "need__contact", "offer__contact").get(
+        pk=match.pk
+    )
+    member = message_check(actor, match)  # PermissionDenied for readers; closed once declined or withdrawn
+    body = _clean_body(body)
+    message = _message_save(match=match, actor=actor, member=member, body=body)
+    contacts = {match.need.member_id: match.need.contact, match.offer.member_id: match.offer.contact}
+    recipients = []
+    for side in match_other_side(match, member):
+        recipients += _people(side, contacts.get(side.pk))
+    notify(
+        recipients=[person for person in recipients if person.pk != actor.pk],
+        kind="match_message",
+        params={**_params(match, member, actor), "excerpt": shorten(" ".join(body.split()), EXCERPT_LENGTH)},
+        **_match_link(match),
+    )
+    return message

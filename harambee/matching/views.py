@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -11,10 +12,11 @@ from harambee.core.exceptions import Conflict
 from harambee.core.web import paginate
 from harambee.postings.access import posting_get_for_user
 
-from .access import MatchAction, match_can, match_get_for_user, match_list_for_user
-from .forms import AnswerForm, ProposeForm
+from .access import MatchAction, match_can, match_get_for_user, match_list_for_user, message_can_write
+from .forms import AnswerForm, MessageForm, ProposeForm
 from .models import Match, MatchStatus
-from .services import match_accept, match_decline, match_propose, match_withdraw
+from .selectors import match_contacts, match_thread
+from .services import match_accept, match_decline, match_propose, match_withdraw, post_message
 
 
 @login_required
@@ -59,6 +61,10 @@ def match_list(request):
 @require_safe
 def match_detail(request, pk: int):
     match = match_get_for_user(user=request.user, pk=pk)
+    return _detail(request, match, MessageForm())
+
+
+def _detail(request, match: Match, message_form: MessageForm):
     return render(
         request,
         "matching/match_detail.html",
@@ -67,8 +73,30 @@ def match_detail(request, pk: int):
             "can_answer": match_can(request.user, match, MatchAction.ANSWER),
             "can_withdraw": match_can(request.user, match, MatchAction.WITHDRAW),
             "form": AnswerForm(),
+            "thread": match_thread(match=match, viewer=request.user),
+            "can_write": message_can_write(request.user, match),
+            "message_form": message_form,
+            "contacts": match_contacts(match=match, viewer=request.user),
         },
     )
+
+
+@login_required
+@require_POST
+def match_message(request, pk: int):
+    """Write in the match's conversation: 404 for those who may not see the match, 403 for those who
+    only read it; a bad message is shown on the form with what was typed."""
+    match = match_get_for_user(user=request.user, pk=pk)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            post_message(actor=request.user, match=match, body=form.cleaned_data["body"])
+        except ValidationError as error:  # a Conflict too: the conversation is closed
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Message sent. The other side has been notified."))
+            return redirect(f"{reverse('matching:detail', kwargs={'pk': pk})}#conversation")
+    return _detail(request, match, form)
 
 
 ANSWERS = {

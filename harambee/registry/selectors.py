@@ -93,6 +93,15 @@ def member_editors(member: Member) -> list:
     return [m.user for m in member.memberships.select_related("user").filter(role__in=ACTING_ROLES)]
 
 
+def member_focal_points(members) -> list[Membership]:
+    """The focal points of ``members`` (active accounts), with their people, by member and name."""
+    return list(
+        Membership.objects.filter(member__in=list(members), is_focal_point=True, user__is_active=True)
+        .select_related("user", "member__country")
+        .order_by("member__code", "user__full_name", "pk")
+    )
+
+
 def member_names(ids) -> dict[str, str]:
     """{str(id): name in the active language} of many members, in one query."""
     members = Member.objects.select_related("country").filter(pk__in=ids)

@@ -18,7 +18,7 @@ from harambee.allocation.services import round_apply, round_close, round_compute
 from harambee.cooperation import services as cooperation_services
 from harambee.cooperation.models import Cooperation, CooperationOrigin
 from harambee.core.text import shorten
-from harambee.matching.services import match_accept, match_decline, match_propose, match_withdraw
+from harambee.matching.services import match_accept, match_decline, match_propose, match_withdraw, post_message
 from harambee.notifications.models import MESSAGES, SUBJECT_LIMIT, Notification
 from harambee.postings.services import posting_create
 from harambee.postings.validation import parse_posting
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 SITE = "https://harambee.example.org"
 # every kind of notification the platform sends, each checked by a test below
 KINDS = {
-    "match_proposed", "match_accepted", "match_declined", "match_withdrawn",
+    "match_proposed", "match_accepted", "match_declined", "match_withdrawn", "match_message",
     "cooperation_progress", "milestone_due", "progress_due", "round_published",
     "member_approved", "member_rejected", "member_suspended", "member_reactivated",
     "password_changed", "password_changed_tokens_revoked",
@@ -140,6 +140,35 @@ def test_match_notifications_name_who_acted_and_the_next_step(people, django_cap
     assert message_fr.startswith("Université Tsinghua ")
     assert_mail(subject, body, message=message_fr, next_step=next_step_fr, link=f"/fr{link}")
     assert "Zhang Min" not in message_en + message_fr
+
+
+def test_a_message_on_a_match_names_its_writer_and_the_next_step(people, django_capture_on_commit_callbacks):
+    cast = people
+    need = _post(cast, cast.member, id="N-3", title="Training of civil servants")
+    offer = _post(cast, cast.other_member, id="O-3", kind="offer", title="AI course")
+    match = match_propose(need=need, offer=offer, actor=cast.editor)
+    # when Tsinghua's manager (who did not consent to be named) writes in the conversation
+    with django_capture_on_commit_callbacks(execute=True):
+        post_message(actor=cast.other_manager, match=match, body="Could we\nstart in March? " + "x" * 200)
+    # then UNZA's people read that Tsinghua wrote, the start of the message and what to do; the French
+    # reader in French with a French link
+    link = f"/matches/{match.pk}/"
+    excerpt = shorten("Could we start in March? " + "x" * 200, 140)
+    message_en = (
+        f"Tsinghua University wrote about the match of the need “Training of civil servants” with the offer "
+        f"“AI course”: “{excerpt}”"
+    )
+    next_step = "Open the match to read the whole conversation and reply."
+    notification, subject, body = told("match_message", cast.editor)
+    assert in_app(notification) == (message_en, next_step)
+    assert_mail(subject, body, message=message_en, next_step=next_step, link=f"/en{link}")
+    notification, subject, body = told("match_message", cast.manager)
+    message_fr, next_step_fr = in_app(notification, "fr")
+    assert message_fr.startswith("Université Tsinghua ")
+    assert_mail(subject, body, message=message_fr, next_step=next_step_fr, link=f"/fr{link}")
+    assert "Zhang Min" not in message_en + message_fr
+    # and the writer's side is not told of its own message
+    assert not Notification.objects.filter(kind="match_message", recipient=cast.other_manager).exists()
 
 
 def test_declined_and_withdrawn_proposals_say_who_and_what_next(people, django_capture_on_commit_callbacks):

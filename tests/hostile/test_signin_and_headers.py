@@ -119,7 +119,7 @@ def test_signing_in_without_next_stays_in_the_language_of_the_sign_in_page(clien
     cast.manager.preferred_language = "ar"
     cast.manager.save()
     response = _sign_in(client, "/fr/accounts/sign-in/")
-    assert response["Location"] == "/fr/accounts/profile/"
+    assert response["Location"] == "/fr/my/"
     # and the preferred language is remembered for addresses without a language
     assert client.cookies["django_language"].value == "ar"
     assert client.get("/").headers["Location"] == "/ar/"
