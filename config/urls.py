@@ -25,5 +25,6 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.allocation.urls")),
     path("", include("harambee.cooperation.urls")),
     path("", include("harambee.notifications.urls")),
+    path("", include("harambee.follows.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
 )

@@ -12,6 +12,8 @@ from harambee.audit.selectors import audit_history_for
 from harambee.core.csvfile import csv_response
 from harambee.core.pagecache import public_page_cache
 from harambee.core.web import query_without_page
+from harambee.follows.models import FollowKind
+from harambee.follows.selectors import follow_of
 from harambee.registry.selectors import group_list, member_get, region_choices
 
 from . import text, uploads
@@ -37,9 +39,10 @@ from .choices import (
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
 from .selectors import (
-    INDEXED_FACETS,
     PostingFilters,
     posting_facet_counts,
+    posting_filters_from_query,
+    posting_filters_query,
     posting_form_input,
     posting_page,
     posting_search,
@@ -56,7 +59,6 @@ from .services import (
 from .validation import parse_posting
 
 KIND_OF_PATH = {"needs": PostingKind.NEED, "offers": PostingKind.OFFER}
-MAX_QUERY = 200
 
 
 def _kind(kind_path: str) -> str:
@@ -67,20 +69,7 @@ def _kind(kind_path: str) -> str:
 
 def filters_from_request(request, kind: str = "") -> PostingFilters:
     """Filters live in the URL (?q=…&theme=skills&theme=data&region=002…) so searches can be shared."""
-    get = request.GET
-    valid_status = set(PostingStatus.values) if request.user.is_authenticated else set(PUBLIC_STATUSES)
-    facets = {}
-    for facet in INDEXED_FACETS:
-        codes = [c[:20] for c in get.getlist(facet) if c][:20]
-        if codes:
-            facets[facet] = codes
-    return PostingFilters(
-        kind=kind or (get.get("kind") if get.get("kind") in PostingKind.values else ""),
-        q=get.get("q", "")[:MAX_QUERY].strip(),
-        status=[s for s in get.getlist("status") if s in valid_status],
-        member=get.get("member", "")[:32].lower(),
-        facets=facets,
-    )
+    return posting_filters_from_query(request.GET, kind=kind, signed_in=request.user.is_authenticated)
 
 
 def _facet_groups(counts: dict, filters: PostingFilters) -> list[dict]:
@@ -117,6 +106,7 @@ def posting_list(request, kind_path: str):
     filters = filters_from_request(request, kind)
     counts = posting_facet_counts(user=request.user, filters=filters)
     page = posting_page(user=request.user, filters=filters, counts=counts, number=request.GET.get("page"))
+    saved_query = posting_filters_query(filters)
     return render(
         request,
         "postings/posting_list.html",
@@ -128,6 +118,8 @@ def posting_list(request, kind_path: str):
             "facet_groups": _facet_groups(counts, filters),
             "query": query_without_page(request),
             "can_post": members_user_may_post_for(request.user).exists(),
+            "follow_query": saved_query,
+            "follow": follow_of(user=request.user, kind=FollowKind.SEARCH, search_kind=kind, search_query=saved_query),
         },
     )
 
@@ -156,6 +148,7 @@ def posting_detail(request, kind_path: str, external_id: str):
             "can_edit": can_edit,
             "transitions": posting_transitions_for(request.user, posting) if signed_in else [],
             "history": audit_history_for(posting, public_only=not can_edit)[:20],
+            "follow": follow_of(user=request.user, kind=FollowKind.POSTING, posting=posting),
             "labels": {
                 "modalities": [MODALITIES.get(c, c) for c in posting.modalities],
                 "themes": [THEMES.get(c, c) for c in posting.themes],

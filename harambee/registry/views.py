@@ -9,8 +9,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from harambee.audit.selectors import audit_entry_list, audit_history_for
 from harambee.core.web import add_service_errors, paginate, query_without_page
+from harambee.follows.models import FollowKind
+from harambee.follows.selectors import follow_of
 
 from .access import MemberAction, is_secretariat, member_can, member_get_for_user, person_may_be_named
+from .activity import member_activity
 from .forms import InvitationForm, MemberFilterForm, MemberProfileForm, MembershipForm
 from .models import CountryGroup, Membership, MemberStatus
 from .selectors import (
@@ -63,6 +66,9 @@ def member_detail(request, code: str):
             "can_edit": member_can(request.user, member, MemberAction.EDIT),
             "can_manage": member_can(request.user, member, MemberAction.MANAGE_PEOPLE),
             "can_approve": member_can(request.user, member, MemberAction.APPROVE),
+            # open needs and offers, matches, cooperations, pledges; workshops: see registry/activity.py
+            "activity": member_activity(user=request.user, member=member),
+            "follow": follow_of(user=request.user, kind=FollowKind.MEMBER, member=member),
         },
     )
 

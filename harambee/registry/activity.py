@@ -1,0 +1,97 @@
+"""A member's activity across the platform, for its country or organisation page: its open needs and
+offers, its matches, its cooperations with their freshness and its pledges against what was delivered.
+
+Each part is read through its own app's access rule and selectors (postings, matching, cooperation),
+never by a copy of the rule: a visitor sees exactly what the lists of those apps would show them.
+The number of queries is fixed, whatever the number of rows (tests/test_member_activity.py).
+
+Extension point — workshop participation: when an events app exists, add a field here (e.g.
+``workshops: list``) read through the events app's own access rule (`rows_visible_to` with the
+member as participant) and a selector of the member's past and coming workshops, and a section in
+``registry/member_activity.html`` after the pledges. Until then the page shows no such section.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q
+from django.utils import timezone
+
+from harambee.cooperation.access import cooperation_list_for_user, pledge_list_for_user
+from harambee.cooperation.selectors import cooperations_of_members, delivered, pledges_with_delivery
+from harambee.matching.access import match_list_for_user
+from harambee.postings.access import posting_list_for_user
+from harambee.postings.choices import OPEN_STATUSES, PostingKind
+
+from .models import Member
+
+#: Rows shown per section; the section says how many there are and links to the full list.
+SHOWN = 10
+
+
+@dataclass
+class Section:
+    rows: list = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        return max(self.total - len(self.rows), 0)
+
+
+@dataclass
+class MemberActivity:
+    needs: Section
+    offers: Section
+    matches: Section
+    cooperations: Section  # rows: {"cooperation", "freshness", "last_report"}
+    pledges: Section  # rows: {"pledge", "delivered"}
+
+
+def _section(qs, limit: int = SHOWN) -> Section:
+    rows = list(qs[: limit + 1])
+    if len(rows) <= limit:
+        return Section(rows=rows, total=len(rows))
+    return Section(rows=rows[:limit], total=qs.count())
+
+
+def member_activity(*, user, member: Member, today: date | None = None) -> MemberActivity:
+    """What `user` may see of `member`'s activity (see the module's docstring)."""
+    today = today or timezone.localdate()
+    postings = (
+        posting_list_for_user(user=user)
+        .filter(member=member, status__in=OPEN_STATUSES)
+        .select_related("member__country")
+        .prefetch_related("translations")
+        .order_by("-published_at", "-pk")
+    )
+    matches = match_list_for_user(user=user).filter(Q(need__member=member) | Q(offer__member=member))
+    cooperations = section_of_cooperations(user=user, member=member, today=today)
+    pledges = pledges_with_delivery(pledge_list_for_user(user=user).filter(member=member)).order_by(
+        "-period_end", "-pk"
+    )
+    pledge_section = _section(pledges)
+    pledge_section.rows = [{"pledge": p, "delivered": delivered(p)} for p in pledge_section.rows]
+    return MemberActivity(
+        needs=_section(postings.filter(kind=PostingKind.NEED)),
+        offers=_section(postings.filter(kind=PostingKind.OFFER)),
+        matches=_section(matches.order_by("-created_at", "-pk")),
+        cooperations=cooperations,
+        pledges=pledge_section,
+    )
+
+
+def section_of_cooperations(*, user, member: Member, today: date) -> Section:
+    """The member's cooperations `user` may see, newest first, each with its freshness and the date
+    of its last progress update (None: no update yet)."""
+    qs = cooperations_of_members(cooperation_list_for_user(user=user), [member.pk]).order_by("-created_at", "-pk")
+    section = _section(qs)
+    section.rows = [
+        {
+            "cooperation": c,
+            "freshness": c.freshness(today),
+            "last_report": timezone.localdate(c.last_progress_at) if c.last_progress_at else None,
+        }
+        for c in section.rows
+    ]
+    return section
