@@ -14,7 +14,7 @@ member as participant) and a selector of the member's past and coming workshops,
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 
 from harambee.cooperation.access import cooperation_list_for_user, pledge_list_for_user
@@ -49,10 +49,9 @@ class MemberActivity:
 
 
 def _section(qs, limit: int = SHOWN) -> Section:
-    rows = list(qs[: limit + 1])
-    if len(rows) <= limit:
-        return Section(rows=rows, total=len(rows))
-    return Section(rows=rows[:limit], total=qs.count())
+    """The first ``limit`` rows and how many there are in all, in one query (a window count)."""
+    rows = list(qs.annotate(in_all=Window(Count("pk")))[:limit])
+    return Section(rows=rows, total=rows[0].in_all if rows else 0)
 
 
 def member_activity(*, user, member: Member, today: date | None = None) -> MemberActivity:
