@@ -14,7 +14,8 @@ member as participant) and a selector of the member's past and coming workshops,
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, Window
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from harambee.cooperation.access import cooperation_list_for_user, pledge_list_for_user
@@ -57,13 +58,7 @@ def _section(qs, limit: int = SHOWN) -> Section:
 def member_activity(*, user, member: Member, today: date | None = None) -> MemberActivity:
     """What `user` may see of `member`'s activity (see the module's docstring)."""
     today = today or timezone.localdate()
-    postings = (
-        posting_list_for_user(user=user)
-        .filter(member=member, status__in=OPEN_STATUSES)
-        .select_related("member__country")
-        .prefetch_related("translations")
-        .order_by("-published_at", "-pk")
-    )
+    needs, offers = _open_postings(user=user, member=member)
     matches = match_list_for_user(user=user).filter(Q(need__member=member) | Q(offer__member=member))
     cooperations = section_of_cooperations(user=user, member=member, today=today)
     pledges = pledges_with_delivery(pledge_list_for_user(user=user).filter(member=member)).order_by(
@@ -72,12 +67,33 @@ def member_activity(*, user, member: Member, today: date | None = None) -> Membe
     pledge_section = _section(pledges)
     pledge_section.rows = [{"pledge": p, "delivered": delivered(p)} for p in pledge_section.rows]
     return MemberActivity(
-        needs=_section(postings.filter(kind=PostingKind.NEED)),
-        offers=_section(postings.filter(kind=PostingKind.OFFER)),
+        needs=needs,
+        offers=offers,
         matches=_section(matches.order_by("-created_at", "-pk")),
         cooperations=cooperations,
         pledges=pledge_section,
     )
+
+
+def _open_postings(*, user, member: Member, limit: int = SHOWN) -> tuple[Section, Section]:
+    """The member's open needs and open offers `user` may see, newest first: the first ``limit`` of
+    each kind and how many there are, in one query (window functions per kind) and one for their
+    translations."""
+    by_kind = {"partition_by": [F("kind")], "order_by": [F("published_at").desc(nulls_last=True), F("pk").desc()]}
+    rows = (
+        posting_list_for_user(user=user)
+        .filter(member=member, status__in=OPEN_STATUSES)
+        .annotate(rank=Window(RowNumber(), **by_kind), in_all=Window(Count("pk"), partition_by=[F("kind")]))
+        .filter(rank__lte=limit)
+        .select_related("member__country")
+        .prefetch_related("translations")
+        .order_by("kind", "rank")
+    )
+    sections = {PostingKind.NEED: Section(), PostingKind.OFFER: Section()}
+    for posting in rows:
+        sections[posting.kind].rows.append(posting)
+        sections[posting.kind].total = posting.in_all
+    return sections[PostingKind.NEED], sections[PostingKind.OFFER]
 
 
 def section_of_cooperations(*, user, member: Member, today: date) -> Section:
