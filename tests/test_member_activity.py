@@ -96,13 +96,13 @@ def test_its_people_also_see_matches_and_private_cooperations(cast, tsinghua, cl
     client.force_login(cast.other_manager)
     html = client.get("/en/members/tsinghua/").content.decode()
     assert section(html, "matches") == (
-        "Matches (1) Shown to the member's people and the secretariat only. "
+        "Matches (1) Shown only to the people of the members concerned and to the secretariat. "
         f"Data governance advice ↔ AI course Proposed {day(tsinghua['match'].created_at)}"
     )
     assert section(html, "offers") == f"Open offers (1) AI course {day(tsinghua['offer'].published_at)}"
     cooperations = section(html, "cooperations")
     assert cooperations.startswith("Cooperations (2) ")
-    assert "Confidential pilot University of Zambia (beneficiary) Agreed Up to date None yet" in cooperations
+    assert "Confidential pilot University of Zambia (beneficiary) Agreed Up to date No update yet" in cooperations
 
 
 def test_dates_and_amounts_follow_the_readers_language(cast, tsinghua, client):
