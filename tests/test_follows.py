@@ -17,7 +17,7 @@ from harambee.follows.models import Follow, FollowKind, Frequency
 from harambee.follows.services import follow_create, follows_digest_run
 from harambee.follows.tokens import unsubscribe_token
 from harambee.notifications.models import Notification
-from harambee.postings.services import posting_create
+from harambee.postings.services import posting_create, posting_transition
 from harambee.postings.validation import parse_posting
 
 pytestmark = pytest.mark.django_db
@@ -290,8 +290,6 @@ def test_a_followed_posting_reports_its_changes_and_nothing_private(cast, django
     backdate(member_follow)
     post(cast, "N-DRAFT", "Secret draft", status="draft")
     # when the need is closed by its member
-    from harambee.postings.services import posting_transition
-
     posting_transition(posting=need, actor=cast.manager, action="close", reason="done")
     run_digest(django_capture_on_commit_callbacks, timezone.now() + timedelta(days=1))
     # then the posting's follower hears of the change; nobody hears of the draft

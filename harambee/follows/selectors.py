@@ -2,7 +2,7 @@
 changed in what it follows since its last digest."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
@@ -27,8 +27,11 @@ from harambee.postings.selectors import posting_filters_from_query, posting_sear
 from harambee.registry.names import territory_name
 
 from .access import follow_list_for_user
-from .models import Follow, FollowKind
+from .models import PERIODS, Follow, FollowKind, Frequency
 
+#: A follow is due when its period has passed, less this much, so that a daily job that runs a few
+#: minutes earlier than the day before still sends the next day's digest.
+DUE_SLACK = timedelta(hours=2)
 #: Postings named per follow in a digest; the rest are counted.
 ITEMS_PER_FOLLOW = 10
 
@@ -158,3 +161,8 @@ def follow_news(follow: Follow, *, until: datetime) -> FollowNews:
     news.changed = list(changed[:ITEMS_PER_FOLLOW])
     news.changed_count = len(news.changed) if len(news.changed) < ITEMS_PER_FOLLOW else changed.count()
     return news
+
+
+def follow_is_due(follow: Follow, now: datetime) -> bool:
+    """Whether the follow's period (a day, or a week for a weekly digest) has passed since its last digest."""
+    return now - follow.since() >= PERIODS[Frequency(follow.frequency)] - DUE_SLACK
