@@ -26,5 +26,6 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.cooperation.urls")),
     path("", include("harambee.notifications.urls")),
     path("", include("harambee.workspace.urls")),
+    path("", include("harambee.follows.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
 )

@@ -47,6 +47,7 @@ COMMANDS: dict[str, Command] = {
     "gen": Command("harambee.postings", "Generate synthetic needs and offers (development dependencies)."),
     "postings": Command("harambee.postings", "Daily housekeeping of needs and offers (expiry, reminders)."),
     "cooperations": Command("harambee.cooperation", "Daily housekeeping of cooperations (milestone reminders)."),
+    "follows": Command("harambee.follows", "Send the digests of what people follow that are due."),
     "match": Command("harambee.matching", "Matching: evaluate on a labelled corpus, compute posting vectors."),
     "allocate": Command("harambee.allocation", "Run an allocation round on a JSON instance file."),
     "changepassword": Command("harambee.accounts", "Change a person's password; their API tokens are revoked."),

@@ -37,6 +37,8 @@ NOT_DOMAIN_WRITES = {
     "harambee.cooperation.services.iati_fields_for",  # computes defaults; writes nothing
     # when a person last opened "What needs me" (bookkeeping like a last sign-in)
     "harambee.workspace.services.visit_record",
+    # marks each follow's window as covered (bookkeeping); the notifications and e-mails are the record
+    "harambee.follows.services.follows_digest_run",
 }
 
 
@@ -608,6 +610,41 @@ def run_task_retry(cast):
     return task, AuditAction.TRANSITION, {"status": ["FAILED", "READY"], "attempts": [2, 0]}
 
 
+def _follow(cast):
+    from harambee.follows.services import follow_create
+
+    follow, _created = follow_create(person=cast.outsider, kind="member", member=cast.member)
+    return follow
+
+
+def run_follow_create(cast):
+    follow = _follow(cast)
+    return follow, AuditAction.CREATE, {"target": [None, "unza"], "frequency": [None, "daily"]}
+
+
+def run_follow_set_frequency(cast):
+    from harambee.follows.services import follow_set_frequency
+
+    follow = follow_set_frequency(follow=_follow(cast), actor=cast.outsider, frequency="weekly")
+    return follow, AuditAction.UPDATE, {"frequency": ["daily", "weekly"]}
+
+
+def run_follow_delete(cast):
+    from harambee.follows.services import follow_delete
+
+    follow = _follow(cast)
+    follow_delete(follow=follow, actor=cast.outsider)
+    return follow, AuditAction.DELETE, {"target": ["unza", None]}
+
+
+def run_follows_unsubscribe(cast):
+    from harambee.follows.services import follows_unsubscribe
+
+    follow = _follow(cast)
+    follows_unsubscribe(person_id=cast.outsider.pk, follow_id=None)
+    return follow, AuditAction.UPDATE, {"frequency": ["daily", "never"]}
+
+
 SCENARIOS = {
     f"harambee.{module}.services.{name[4:]}": runner
     for name, runner in dict(globals()).items()
@@ -621,6 +658,7 @@ SCENARIOS = {
         "notifications",
         "allocation",
         "background",
+        "follows",
     )
     if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
 }

@@ -19,7 +19,9 @@ PAGES = {
     # API lists one to count the rows (the page envelope of harambee.core.paging), one for the page
     "home": ("/en/", 7),
     "member_list": ("/en/members/?region=002", 6),
-    "member_detail": ("/en/members/unza/", 7),
+    # the member page: + its open needs, open offers, matches, cooperations, pledges (one query each,
+    # rows and total together) and whether the reader follows it
+    "member_detail": ("/en/members/unza/", 13),
     "member_history": ("/en/members/unza/history/", 9),
     "group_detail": ("/en/groups/LDC/", 6),
     "group_list": ("/en/groups/", 5),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "harambee.notifications",
     "harambee.cooperation",
     "harambee.matching",
+    "harambee.follows",
     "harambee.secretariat",
     "harambee.workspace",
     "harambee.demo",
@@ -245,6 +246,9 @@ HARAMBEE_SCHEDULE = [
     # expired sessions, failed sign-ins whose cool-off has ended, old rate-limit counters
     {"name": "accounts-housekeeping", "task": "harambee.accounts.housekeeping.accounts_housekeeping_task",
      "every": DAY, "offset": 2 * HOUR + 30 * 60},
+    # what is new or changed in what people follow: in-app notifications and e-mail digests (daily or weekly)
+    {"name": "follows-digest", "task": "harambee.follows.digest.follows_digest_task",
+     "every": DAY, "offset": 6 * HOUR},
     # finished tasks and schedule rows older than a week (failures: a month)
     {"name": "background-prune", "task": "harambee.background.tasks.background_prune",
      "every": DAY, "offset": 3 * HOUR},

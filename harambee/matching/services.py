@@ -19,7 +19,7 @@ from harambee.audit.services import audit_record, diff, snapshot
 from harambee.cooperation.services import cooperation_check_pair_free, cooperation_create_from_match
 from harambee.core.db import create_unique
 from harambee.core.exceptions import Conflict, PermissionDenied
-from harambee.core.formats import format_day
+from harambee.core.formats import format_day, format_number
 from harambee.core.progress import Progress, no_progress
 from harambee.core.text import shorten
 from harambee.notifications.models import in_every_language, register_message
@@ -379,8 +379,8 @@ def _clean_body(body) -> str:
     if len(body) > MESSAGE_MAX_LENGTH:
         raise ValidationError(
             {"body": _("Keep the message under %(limit)s characters (it has %(length)s).")
-             % {"limit": formats.number_format(MESSAGE_MAX_LENGTH, force_grouping=True),
-                "length": formats.number_format(len(body), force_grouping=True)}}
+             % {"limit": format_number(MESSAGE_MAX_LENGTH),
+                "length": format_number(len(body))}}
         )  # fmt: skip
     return body
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
@@ -22,13 +23,14 @@ from harambee.registry.access import is_secretariat
 
 from . import lifecycle, text
 from .access import posting_lifecycle_roles, posting_list_for_user
-from .choices import OPEN_STATUSES, PUBLIC_STATUSES
+from .choices import OPEN_STATUSES, PUBLIC_STATUSES, PostingKind, PostingStatus
 from .models import Posting, PostingFacet
 from .validation import posting_to_dict
 
 # Facets filtered through the facet index (several codes of one facet: any of them).
 INDEXED_FACETS = ("modality", "theme", "sector", "target_group", "region", "group", "language", "format")
 PAGE_SIZE = 20
+MAX_QUERY = 200  # characters of a search
 
 
 @dataclass
@@ -44,6 +46,39 @@ class PostingFilters:
     @property
     def statuses(self) -> list[str]:
         return self.status or list(OPEN_STATUSES)
+
+
+def posting_filters_from_query(query, *, kind: str = "", signed_in: bool) -> PostingFilters:
+    """The filters of a list's query string (a QueryDict: ?q=…&theme=skills&theme=data&region=002…),
+    as the list reads them and as a saved search is stored; what is not a filter (the page) is ignored.
+    Statuses other than the public ones count only for a person who is signed in."""
+    valid_status = set(PostingStatus.values) if signed_in else set(PUBLIC_STATUSES)
+    facets = {}
+    for facet in INDEXED_FACETS:
+        codes = [c[:20] for c in query.getlist(facet) if c][:20]
+        if codes:
+            facets[facet] = codes
+    return PostingFilters(
+        kind=kind or (query.get("kind") if query.get("kind") in PostingKind.values else ""),
+        q=query.get("q", "")[:MAX_QUERY].strip(),
+        status=[s for s in query.getlist("status") if s in valid_status],
+        member=query.get("member", "")[:32].lower(),
+        facets=facets,
+    )
+
+
+def posting_filters_query(filters: PostingFilters) -> str:
+    """The canonical query string of the filters (kind left out: it is in the path): one order, no
+    duplicates, no page, so that the same search always reads the same."""
+    pairs: list[tuple[str, str]] = []
+    if filters.q:
+        pairs.append(("q", " ".join(filters.q.split())))
+    if filters.member:
+        pairs.append(("member", filters.member))
+    pairs += [("status", s) for s in sorted(set(filters.status))]
+    for facet in INDEXED_FACETS:
+        pairs += [(facet, code) for code in sorted(set(filters.facets.get(facet, [])))]
+    return urlencode(pairs)
 
 
 def _matching_ids_sql(filters: PostingFilters) -> tuple[str, list] | None:

@@ -41,9 +41,10 @@ from .choices import (
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
 from .selectors import (
-    INDEXED_FACETS,
     PostingFilters,
     posting_facet_counts,
+    posting_filters_from_query,
+    posting_filters_query,
     posting_form_input,
     posting_page,
     posting_search,
@@ -60,7 +61,6 @@ from .services import (
 from .validation import parse_posting
 
 KIND_OF_PATH = {"needs": PostingKind.NEED, "offers": PostingKind.OFFER}
-MAX_QUERY = 200
 
 
 def _kind(kind_path: str) -> str:
@@ -71,20 +71,7 @@ def _kind(kind_path: str) -> str:
 
 def filters_from_request(request, kind: str = "") -> PostingFilters:
     """Filters live in the URL (?q=…&theme=skills&theme=data&region=002…) so searches can be shared."""
-    get = request.GET
-    valid_status = set(PostingStatus.values) if request.user.is_authenticated else set(PUBLIC_STATUSES)
-    facets = {}
-    for facet in INDEXED_FACETS:
-        codes = [c[:20] for c in get.getlist(facet) if c][:20]
-        if codes:
-            facets[facet] = codes
-    return PostingFilters(
-        kind=kind or (get.get("kind") if get.get("kind") in PostingKind.values else ""),
-        q=get.get("q", "")[:MAX_QUERY].strip(),
-        status=[s for s in get.getlist("status") if s in valid_status],
-        member=get.get("member", "")[:32].lower(),
-        facets=facets,
-    )
+    return posting_filters_from_query(request.GET, kind=kind, signed_in=request.user.is_authenticated)
 
 
 def _facet_groups(counts: dict, filters: PostingFilters) -> list[dict]:
@@ -121,6 +108,7 @@ def posting_list(request, kind_path: str):
     filters = filters_from_request(request, kind)
     counts = posting_facet_counts(user=request.user, filters=filters)
     page = posting_page(user=request.user, filters=filters, counts=counts, number=request.GET.get("page"))
+    saved_query = posting_filters_query(filters)
     return render(
         request,
         "postings/posting_list.html",
@@ -132,6 +120,7 @@ def posting_list(request, kind_path: str):
             "facet_groups": _facet_groups(counts, filters),
             "query": query_without_page(request),
             "can_post": members_user_may_post_for(request.user).exists(),
+            "follow_query": saved_query,
         },
     )
 

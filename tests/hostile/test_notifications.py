@@ -18,6 +18,8 @@ from harambee.allocation.services import round_apply, round_close, round_compute
 from harambee.cooperation import services as cooperation_services
 from harambee.cooperation.models import Cooperation, CooperationOrigin
 from harambee.core.text import shorten
+from harambee.follows.models import Follow
+from harambee.follows.services import follow_create, follows_digest_run
 from harambee.matching.services import match_accept, match_decline, match_propose, match_withdraw, post_message
 from harambee.notifications.models import MESSAGES, SUBJECT_LIMIT, Notification
 from harambee.postings.services import posting_create
@@ -34,7 +36,7 @@ KINDS = {
     "match_proposed", "match_accepted", "match_declined", "match_withdrawn", "match_message",
     "cooperation_progress", "milestone_due", "progress_due", "round_published",
     "member_approved", "member_rejected", "member_suspended", "member_reactivated",
-    "password_changed", "password_changed_tokens_revoked",
+    "password_changed", "password_changed_tokens_revoked", "follow_news",
 }  # fmt: skip
 
 
@@ -320,6 +322,28 @@ def test_status_changes_tell_the_organisations_people_with_the_reason(cast, clie
     client.force_login(viewer)
     page = plain(client.get("/en/notifications/").content.decode())
     assert "was approved by the secretariat" in page and "invite colleagues" in page
+
+
+def test_follow_news_names_the_member_in_the_readers_language_and_mails_only_the_digest(
+    people, django_capture_on_commit_callbacks
+):
+    # given UNZA's manager (reads French) following Tsinghua (which has a French name) since an hour ago
+    cast = people
+    follow, _created = follow_create(person=cast.manager, kind="member", member=cast.other_member)
+    Follow.objects.filter(pk=follow.pk).update(created_at=timezone.now() - timedelta(hours=1))
+    # when Tsinghua publishes a need and the digest runs a day later
+    _post(cast, cast.other_member, id="N-TS", title="GPU hours")
+    with django_capture_on_commit_callbacks(execute=True):
+        follows_digest_run(now=timezone.now() + timedelta(days=1))
+    # then the notification names the member in the reader's language, isolated, with its page
+    notification = Notification.objects.get(kind="follow_news", recipient=cast.manager)
+    with translation.override("fr"):
+        assert "\u2068Université Tsinghua\u2069" in notification.message
+    assert in_app(notification)[0] == "1 new or changed in what you follow: Tsinghua University"
+    assert notification.link("fr") == "/fr/members/tsinghua/"
+    # and the only e-mail is the digest (no e-mail per notification), with no address of anyone else
+    assert [m.to for m in mail.outbox] == [[cast.manager.email]]
+    assert "GPU hours" in mail.outbox[0].body and "@" not in mail.outbox[0].body
 
 
 def test_every_kind_of_notification_is_checked_here():
