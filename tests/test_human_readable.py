@@ -286,3 +286,22 @@ def test_a_state_page_names_its_country_groups(client):
     assert "<bdi>10</bdi> — Government" in page
     page = client.get(f"/fr/members/{state.code}/").content.decode()
     assert '/fr/groups/LDC/">Pays les moins avancés</a> (<bdi>LDC</bdi>)' in page
+
+
+@pytest.mark.django_db
+def test_odd_round_entries_read_safely(cast):
+    from harambee.allocation.models import AllocationRound
+
+    odd = _entry(
+        AllocationRound,
+        {
+            "requests": [None, "zmb × " + "9" * 5000],  # not a count the trail reads
+            "policy": [{"mode": ["x"]}, {"priority_bonus": {"LDC": "1e999999"}}],
+            "snapshot_hash": [None, 12],
+        },
+        member_code="gone",
+    )
+    rows = _rows([odd])
+    assert rows[0] == ("Allocation requests", None, "zmb × " + "9" * 5000)
+    assert rows[1][0] == "Policy" and "{" not in rows[1][1] + rows[1][2]
+    assert prepare([odd])[0].member_label == "gone"  # a member that no longer exists keeps its code

@@ -33,7 +33,7 @@ def _number(value: Any) -> str | None:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return None
-    if not number.is_finite():
+    if not number.is_finite() or abs(number) >= 10**6:  # the engine takes bonuses up to 1000
         return None
     places = max(0, -number.normalize().as_tuple().exponent)
     return floatformat(number, str(min(places, 6)))
@@ -47,7 +47,7 @@ def percent(share: Any) -> str:
         value = Decimal(str(share))
     except (InvalidOperation, ValueError):
         return "—"
-    if not value.is_finite():
+    if not value.is_finite() or abs(value) >= 10**6:
         return "—"
     return format_percent(value, locale=_locale())
 
@@ -68,7 +68,7 @@ def region_name(code: str) -> str:
 
 def fingerprint(snapshot_hash: str) -> str:
     """The first characters of a snapshot's hash: enough to tell two rounds' inputs apart."""
-    return (snapshot_hash or "")[:FINGERPRINT_LENGTH]
+    return str(snapshot_hash or "")[:FINGERPRINT_LENGTH]
 
 
 def policy_sentences(policy: Any) -> list[str]:

@@ -31,7 +31,7 @@ Codes = Mapping[str, Any] | Callable[[Any], Any]
 
 EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]\"',;]+@[^\s@<>()\[\]\"',;]+")
 # "zmb × 3": a member's code and a number of units, as services record requests.
-MEMBER_COUNT = re.compile(r"^\s*([\w-]+)\s*×\s*(\d+)\s*$")
+MEMBER_COUNT = re.compile(r"^\s*([\w-]{1,64})\s*×\s*(\d{1,9})\s*$")
 
 
 @dataclass
@@ -289,7 +289,7 @@ def _number(value) -> str:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return str(value)
-    if not number.is_finite():
+    if not number.is_finite() or abs(number) >= 10**18:  # no number a service records; shown as it is
         return str(value)
     return format_number(number)
 
