@@ -182,6 +182,10 @@ def test_identical_offers_of_one_provider_are_one_suggestion(client, cast, pair,
     html = client.get(f"/en/needs/{need.external_id}/").content.decode()
     assert "and 1 similar offer by the same member" in html
     assert html.count(offer.title) == 2  # the suggestion, and its copy inside the folded list
+    # the API says the same
+    results = client.get(f"/api/v1/needs/{need.external_id}/suggestions").json()["results"]
+    folded = [r for r in results if r["id"] in {offer.external_id, copy.external_id}]
+    assert len(folded) == 1 and folded[0]["similar"] == [(copy if first == offer else offer).external_id]
 
 
 @pytest.mark.django_db
