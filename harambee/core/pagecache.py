@@ -65,9 +65,9 @@ def public_page_cache(*generations: Callable[[], str]):
             if stored is not None:
                 return _restore(stored)
             response = view(request, *args, **kwargs)
-            # a generation that moved while the view ran (e.g. a new index published meanwhile) would
-            # file this answer under a key it may not match: keep it only when nothing moved
-            if _shareable(request, response) and page_key(request, sources) == key:
+            # (a generation that moved while the view ran leaves this answer under the old key, which
+            # later visits no longer compute: harmless, it expires)
+            if _shareable(request, response):
                 store.set(key, _keep(response), timeout=settings.HARAMBEE_PAGE_CACHE_SECONDS)
             return response
 

@@ -21,6 +21,7 @@ from harambee.accounts.services import invitation_create, organisation_register,
 from harambee.allocation.services import round_apply, round_create
 from harambee.cooperation import services as cooperation_services
 from harambee.core.devtools import DevToolMissing, synthetic_postings_generator
+from harambee.matching.access import offer_closed_reason
 from harambee.matching.services import match_accept, match_propose, post_message
 from harambee.postings.importing import postings_import
 from harambee.postings.models import Posting
@@ -284,10 +285,12 @@ def load_demo_proposal(people) -> None:
     """An open proposal waiting for Zambia's answer: China offers one of its open offers for Zambia's
     need, with a message (the first of their conversation). Skipped when China has no open offer."""
     zambia_need = Posting.objects.filter(external_id="DEMO-N-ZMB-1").first()
-    offer = (
-        Posting.objects.filter(member__code="chn", kind="offer", status__in=["published", "partially_matched"])
-        .order_by("pk")
-        .first()
+    offers = Posting.objects.filter(
+        member__code="chn", kind="offer", status__in=["published", "partially_matched"]
+    ).order_by("pk")
+    # one that still takes proposals, open to every country (not, say, to Latin America only)
+    offer = next(
+        (o for o in offers if offer_closed_reason(o) is None and not (o.eligible_groups or o.eligible_regions)), None
     )
     if zambia_need is None or offer is None:
         return
