@@ -243,7 +243,7 @@ def test_the_template_filters_are_built_in():
     )
     context = Context({"day": DAY, "moment": MOMENT, "value": Decimal("8.00"), "score": 0.5, "share": 40})
     with translation.override("fr"):
-        assert template.render(context) == "1 oct. 2026|1 janv. 2027, 14:33 TU|8|0,50|40\xa0%|8\xa0$US|8 seats|"
+        assert template.render(context) == "1 oct. 2026|1 janv. 2027, 14:33 TU|8|0,50|40\xa0%|8\xa0$US|8 places|"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -307,7 +307,7 @@ def test_a_cooperation_from_an_offer_names_the_beneficiary_in_the_readers_langua
     # the stored title is the offer's, with no country name frozen in it
     assert (cooperation.title, cooperation.title_names_beneficiary) == (offer.title, True)
     arabic = client.get(f"/ar/cooperations/{cooperation.pk}/").content.decode()
-    assert "Course on AI for civil servants → مصر" in arabic and "Egypt" not in arabic
+    assert "Course on AI for civil servants ← مصر" in arabic and "Egypt" not in arabic
     french = client.get(f"/fr/cooperations/{cooperation.pk}/").content.decode()
     assert "Course on AI for civil servants → Égypte" in french
     english = client.get(f"/en/cooperations/{cooperation.pk}/").content.decode()
@@ -388,6 +388,6 @@ def test_the_data_migration_takes_frozen_names_out_of_generated_titles_only(cast
     assert (generated.title, generated.title_names_beneficiary) == ("Course on AI for civil servants", True)
     assert (typed.title, typed.title_names_beneficiary) == ("Our own title → next steps", False)
     assert (direct.title, direct.title_names_beneficiary) == ("Egypt course → Egypt", False)
-    assert told.params["cooperation"]["ar"] == "Course on AI for civil servants → مصر"
+    assert told.params["cooperation"]["ar"] == "Course on AI for civil servants ← مصر"
     with translation.override("fr"):
         assert "Course on AI for civil servants → Égypte" in told.message
