@@ -166,7 +166,7 @@ def main() -> None:
         wait_for(f"{host}/en/")
         run_scenario(host, 5, 0.0, args.warmup, needs, out)
         cache = os.environ.get("HARAMBEE_PAGE_CACHE", "file")
-        seconds = os.environ.get("HARAMBEE_PAGE_CACHE_SECONDS", "30")
+        seconds = os.environ.get("HARAMBEE_PAGE_CACHE_SECONDS", "600")
         print(
             f"gunicorn: {args.workers} workers × {args.threads} threads · page cache {cache}, {seconds} s · "
             f"{args.duration} s a scenario · {os.cpu_count()} cores"

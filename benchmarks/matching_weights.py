@@ -80,7 +80,7 @@ def main(argv=None) -> int:
         grades = {ids.index(o): g for o, g in corpus.qrels.get(need.id, {}).items() if o in ids}
         if not any(g >= 2 for g in grades.values()):
             continue
-        _, parts, _ = index._scores(need, config)
+        _, parts, _, _ = index._scores(need, config)
         bad = np.zeros(index.size, dtype=bool)
         for mask in index._hard_filters(need).values():
             bad |= mask

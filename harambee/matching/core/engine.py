@@ -346,53 +346,79 @@ class CandidateIndex:
         candidates = np.flatnonzero(keep if include_ineligible else keep & eligible)
         if candidates.size == 0:
             return []
-        # only the candidates that can be returned need their vectors read (usually a small share)
-        scores, parts, weights = self._scores(query, config, rows=candidates)
+        # only the candidates that can be returned are scored when they are few (usually a small share:
+        # most fail a hard filter); `at` is then the row of each entry of the arrays scored
+        scores, parts, weights, at = self._scores(query, config, rows=candidates)
+        if at is None:
+            local, row_of, mine_eligible = candidates, None, eligible
+        else:
+            local, row_of, mine_eligible = np.arange(at.size), at, eligible[at]
         # by score, less the penalty of a failed hard filter (rounded, so float noise never decides), then by id
         order_key = np.round(scores, 9)
         if config.ineligible_penalty is None:  # eligible first
-            np.add(order_key, 10.0, out=order_key, where=eligible)
+            np.add(order_key, 10.0, out=order_key, where=mine_eligible)
         else:
-            np.subtract(order_key, config.ineligible_penalty, out=order_key, where=~eligible)
-        if top_k is not None and candidates.size > top_k * 4:
+            np.subtract(order_key, config.ineligible_penalty, out=order_key, where=~mine_eligible)
+        if top_k is not None and local.size > top_k * 4:
             # narrow with a partial sort first; the exact order (and id tie-break) is applied below
-            cut = np.argpartition(-order_key[candidates], top_k * 4)[: top_k * 4]
-            threshold = order_key[candidates[cut]].min()
-            candidates = candidates[order_key[candidates] >= threshold]
-        ordered = sorted(candidates.tolist(), key=lambda i: (-order_key[i], str(self.ids[i])))
+            cut = np.argpartition(-order_key[local], top_k * 4)[: top_k * 4]
+            threshold = order_key[local[cut]].min()
+            local = local[order_key[local] >= threshold]
+        ids = self.ids if row_of is None else self.ids[row_of]
+        ordered = sorted(local.tolist(), key=lambda j: (-order_key[j], str(ids[j])))
         if top_k is not None:
             ordered = ordered[:top_k]
         mine = self.concept_vector(query.concepts)
         return [
-            self._candidate(query, i, rank, float(scores[i]), bool(eligible[i]), failed, parts, weights, mine=mine)
+            self._candidate(
+                query, i if row_of is None else int(row_of[i]), rank, float(scores[i]), bool(mine_eligible[i]),
+                failed, parts, weights, mine=mine, at=i,
+            )
             for rank, i in enumerate(ordered, start=1)
-        ]
+        ]  # fmt: skip
 
     def _scores(self, query: MatchDoc, config: EngineConfig, rows: np.ndarray | None = None):
-        """Every component and the weighted score of every candidate; with ``rows``, the semantic
-        similarity is computed for those rows only (the others keep a meaningless value and must not
-        be ranked), while its mean and spread are still those over all candidates."""
+        """Every component and the weighted score of every candidate, and None; or, when ``rows`` are
+        few, of those rows only, and ``rows`` (the semantic similarity's mean and spread are still
+        those over all candidates, and the concepts' idf that of all candidates)."""
+        subset = rows is not None and rows.size < self.size // 2
+        if subset:
+            scores, parts, weights = self._restricted(rows)._component_scores(query, config, self, rows)
+            return scores, parts, weights, rows
+        return (*self._component_scores(query, config, self, None), None)
+
+    def _restricted(self, rows: np.ndarray) -> CandidateIndex:
+        """The candidates of ``rows`` as an index of their own for the per-row components (bits, format,
+        dates, capacity); concepts and vectors stay with the whole index."""
+        part = CandidateIndex.__new__(CandidateIndex)
+        part.size = int(rows.size)
+        part.bits = {name: bits[rows] for name, bits in self.bits.items()}
+        part.format_codes = self.format_codes[rows]
+        part.starts, part.ends, part.remaining = self.starts[rows], self.ends[rows], self.remaining[rows]
+        part.capacity_unit_codes = self.capacity_unit_codes
+        part.capacity_units, part.capacity_values = self.capacity_units[rows], self.capacity_values[rows]
+        return part
+
+    def _component_scores(self, query: MatchDoc, config: EngineConfig, whole: CandidateIndex, rows):
+        """The components over this index's rows; ``whole`` holds the concepts and the vectors, and
+        ``rows`` (or None for all) says which of its rows this index is."""
         n = self.size
-        query_vector = query.vector if (config.semantic and self.has_vectors) else None
+        query_vector = query.vector if (config.semantic and whole.has_vectors) else None
         weights = config.active_weights(has_vectors=query_vector is not None)
         parts: dict[str, np.ndarray] = {}
         if "concepts" in weights:
-            values = np.zeros(n, dtype=np.float32)
-            for concept, weight in self.concept_vector(query.concepts).items():
-                j = self.concept_index.get(concept)
+            values = np.zeros(whole.size, dtype=np.float32)
+            for concept, weight in whole.concept_vector(query.concepts).items():
+                j = whole.concept_index.get(concept)
                 if j is not None:
-                    start, stop = self.concept_offsets[j], self.concept_offsets[j + 1]
-                    values[self.concept_rows[start:stop]] += weight * self.concept_values[start:stop]
-            parts["concepts"] = np.clip(values, 0.0, 1.0)
+                    start, stop = whole.concept_offsets[j], whole.concept_offsets[j + 1]
+                    values[whole.concept_rows[start:stop]] += weight * whole.concept_values[start:stop]
+            parts["concepts"] = np.clip(values if rows is None else values[rows], 0.0, 1.0)
         if "semantic" in weights:
-            q = _centre(np.asarray(query_vector, dtype=np.float32)[None, :], [query.language], self.centroids)[0]
-            mean, spread = self._cosine_moments(q)
-            if rows is not None and rows.size < n // 2:
-                # reading a few rows of the matrix costs less than the product with all of it
-                cosines = np.zeros(n, dtype=np.float32)
-                cosines[rows] = self.vectors[rows] @ q
-            else:
-                cosines = self.vectors @ q
+            q = _centre(np.asarray(query_vector, dtype=np.float32)[None, :], [query.language], whole.centroids)[0]
+            mean, spread = whole._cosine_moments(q)
+            # reading a few rows of the matrix costs less than the product with all of it
+            cosines = whole.vectors @ q if rows is None else whole.vectors[rows] @ q
             parts["semantic"] = np.clip((cosines - mean) / (config.semantic_spread * (spread or 1.0)), 0, 1)
         if "modality" in weights:
             parts["modality"] = self._modality(query)
@@ -542,8 +568,10 @@ class CandidateIndex:
         failed["language"] = (self.language_bits & _mask(query.working_languages(), LANGUAGES)) == 0
         return failed
 
-    def _candidate(self, query, i, rank, score, eligible, failed, parts, weights, *, mine=None) -> Candidate:
-        components = tuple(Component(name, float(parts[name][i]), weights[name]) for name in weights)
+    def _candidate(self, query, i, rank, score, eligible, failed, parts, weights, *, mine=None, at=None) -> Candidate:
+        """Candidate row ``i``; its components are entry ``at`` of ``parts`` (``i`` by default)."""
+        at = i if at is None else at
+        components = tuple(Component(name, float(parts[name][at]), weights[name]) for name in weights)
         if mine is None:
             mine = self.concept_vector(query.concepts)
         theirs = self.doc_concept_weights(i)
