@@ -16,6 +16,7 @@ English is shown as international English (CLDR ``en_001``: day before month, "U
 dollar). The language is the active one unless one is given.
 """
 
+import functools
 import math
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -35,7 +36,12 @@ LOCALES = {"en": "en_001", "zh-hans": "zh_Hans", "zh": "zh_Hans"}
 
 def locale_for(language: str | None = None) -> Locale:
     """The CLDR locale of ``language`` (the active language by default)."""
-    code = (language or translation.get_language() or settings.LANGUAGE_CODE).lower()
+    return _locale((language or translation.get_language() or settings.LANGUAGE_CODE).lower())
+
+
+@functools.lru_cache(maxsize=32)
+def _locale(code: str) -> Locale:
+    # parsed once per language and process: a page formats hundreds of numbers
     return Locale.parse(LOCALES.get(code, code.replace("-", "_")))
 
 
@@ -106,10 +112,13 @@ def format_number(value, places: int | None = None, language: str | None = None)
     number = _decimal(value)
     if number is None:
         return "" if value in (None, "") else str(value)
-    locale = locale_for(language)
-    if places is None:
-        return format_decimal(number, locale=locale)
-    pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
+    pattern = None if places is None else "#,##0" + ("." + "0" * places if places > 0 else "")
+    return _decimal_text(number, pattern, locale_for(language))
+
+
+@functools.lru_cache(maxsize=8192)
+def _decimal_text(number: Decimal, pattern: str | None, locale: Locale) -> str:
+    # a page may show a few hundred numbers (a suggestion's score breakdown), many of them the same
     return format_decimal(number, format=pattern, locale=locale)
 
 

@@ -477,6 +477,7 @@ def render_markdown(text: str) -> str:
     return _cleaner.clean(rendered)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the text: an edit is a new key
 def markdown_to_plain(text: str) -> str:
     """The visible text of a posting's Markdown, for indexing and previews: one line per block.
 

@@ -9,6 +9,7 @@ typo does not hide a copy while two different offers of one provider stay apart.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the text: suggestion lists fold the same postings again
 def shingles(text: str) -> frozenset[str]:
     """The words of ``text`` (Chinese runs as overlapping character pairs)."""
     out: set[str] = set()
