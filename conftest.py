@@ -51,9 +51,12 @@ def english_by_default():
     from django.core.cache import caches
     from django.utils import translation
 
+    from harambee.matching.selectors import forget_ranked_suggestions
+
     translation.activate("en")
     caches["default"].clear()
     caches["pages"].clear()
+    forget_ranked_suggestions()
     yield
     translation.deactivate()
 

@@ -124,10 +124,14 @@ def pair(cast, django_capture_on_commit_callbacks):
 
 
 def _closed(offer, how):
+    # written as the services write a posting: `updated_at` moves (what kept suggestions are keyed on)
+    now = timezone.now()
     if how == "deadline":
-        Posting.objects.filter(pk=offer.pk).update(apply_by=timezone.localdate() - timedelta(days=1))
+        Posting.objects.filter(pk=offer.pk).update(apply_by=timezone.localdate() - timedelta(days=1), updated_at=now)
     else:
-        Posting.objects.filter(pk=offer.pk).update(capacity_unit="seats", capacity_value=5, capacity_used=5)
+        Posting.objects.filter(pk=offer.pk).update(
+            capacity_unit="seats", capacity_value=5, capacity_used=5, updated_at=now
+        )
     offer.refresh_from_db()
     return offer
 
@@ -217,3 +221,43 @@ def test_dev_corpus_meets_the_quality_targets(capsys, settings):
     payload = json.loads(capsys.readouterr().out)
     assert payload["overall"]["ndcg_10"] >= 0.93
     assert min(s["ndcg_10"] for s in payload["by_language"].values()) >= 0.85
+
+
+# --- suggestions kept per process -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_need_s_suggestions_are_ranked_once_for_every_language_until_something_changes(
+    cast, pair, monkeypatch, django_capture_on_commit_callbacks
+):
+    from harambee.matching import selectors
+
+    need, offer, _ = pair
+    ranked = []
+    rank = selectors._rank
+    monkeypatch.setattr(selectors, "_rank", lambda *a, **k: ranked.append(1) or rank(*a, **k))
+    # given the need's suggestions, shown once in English
+    with translation.override("en"):
+        first = [p.pk for _, p in suggestions_for(posting=need).candidates]
+    # when they are shown again in French and Arabic
+    for language in ("fr", "ar"):
+        with translation.override(language):
+            assert [p.pk for _, p in suggestions_for(posting=need).candidates] == first
+    # then they were ranked once
+    assert (offer.pk in first, len(ranked)) == (True, 1)
+    # and when a service writes the offer (here it closes) they are ranked again, without it
+    with django_capture_on_commit_callbacks(execute=True):
+        _closed(offer, "deadline")
+    assert [p.pk for _, p in suggestions_for(posting=need).candidates] == [pk for pk in first if pk != offer.pk]
+    assert len(ranked) == 2
+
+
+@pytest.mark.django_db
+def test_an_offer_s_closed_notice_is_in_the_reader_s_language(cast, pair):
+    _, offer, _ = pair
+    _closed(offer, "deadline")
+    with translation.override("en"):
+        english = suggestions_for(posting=offer).closed
+    with translation.override("fr"):
+        french = suggestions_for(posting=offer).closed
+    assert english.startswith("The offer") and french.startswith("L'offre")

@@ -8,13 +8,18 @@ management commands), a missing or out-of-date index is built at once instead.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
+from django.utils import timezone
 
+from harambee.audit.selectors import audit_generation
 from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
+from harambee.postings.selectors import postings_generation
 from harambee.postings.text import markdown_to_plain
 from harambee.registry.access import people_names
 from harambee.registry.models import MemberStatus
@@ -61,7 +66,9 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
     """The best counterparts of ``posting`` among open public postings of the other kind, of other members.
 
     Only counterparts that pass the hard filters are suggested. The postings shown are read from the
-    database: one that closed since the index was built is left out.
+    database: one that closed since the index was built is left out. The ranked counterparts do not
+    depend on the reader or the language: each process keeps them (``_ranked_cache``) until the
+    posting, any posting, any audited write, the index or the day changes.
     """
     opened = matching_index()
     if opened is None:
@@ -69,13 +76,71 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         return Suggestions(candidates=[], semantic=False, semantic_configured=configured, pending=True)
     # from the index, so that a web process never loads the model to say whether it is configured
     configured = opened.source.get("embedder") is not None
-    features = PostingFeatures.objects.filter(posting_id=posting.pk).first()
-    query = posting_doc(posting, geographies([posting.member.code]), features, default_glossary())
-    closed = offer_closed_reason(posting)
+    closed = offer_closed_reason(posting)  # translated: never kept across readers
     if closed is not None:
+        query = _query_of(posting)
         semantic = bool(opened.source.get("semantic")) and query.vector is not None
         return Suggestions(candidates=[], semantic=semantic, semantic_configured=configured, query=query, closed=closed)
-    query, semantic, ranked = _rank(opened, posting, query, limit=limit, config=config)
+    if config is not None:  # an experiment's weights: never kept
+        return _ranked_suggestions(opened, posting, limit=limit, config=config, configured=configured)
+    key = (
+        posting.pk, posting.updated_at, opened.generation, postings_generation(), audit_generation(),
+        timezone.localdate(), limit,
+    )  # fmt: skip
+    found = _ranked_cache.get(key)
+    if found is None:
+        found = _ranked_suggestions(opened, posting, limit=limit, config=None, configured=configured)
+        _ranked_cache.put(key, found)
+    return found
+
+
+class _LastUsed:
+    """A small thread-safe least-recently-used map, kept by each process."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+# Ranked suggestions of the postings last shown by this process. A need page is built in six
+# languages and for each reader, but its suggestions are the same for all: the key holds everything
+# they depend on (the posting as last written, the index's generation, the latest write to any
+# posting and the latest audited write, for what closed or changed since, and today's date, for
+# apply-by dates). The values are read-only to their users.
+_ranked_cache = _LastUsed(512)
+
+
+def forget_ranked_suggestions() -> None:
+    """Empty this process's kept suggestions (tests start from nothing)."""
+    _ranked_cache.clear()
+
+
+def _query_of(posting: Posting) -> MatchDoc:
+    features = PostingFeatures.objects.filter(posting_id=posting.pk).first()
+    return posting_doc(posting, geographies([posting.member.code]), features, default_glossary())
+
+
+def _ranked_suggestions(opened, posting: Posting, *, limit: int, config, configured: bool) -> Suggestions:
+    query, semantic, ranked = _rank(opened, posting, _query_of(posting), limit=limit, config=config)
     shown = _still_suggested([int(c.id) for c in ranked]).select_related("member__country").in_bulk()
     kept, groups = _fold(ranked, shown, limit=limit)
     return Suggestions(
