@@ -136,6 +136,16 @@ DEMO_USERS = [
         True,
         language="ar",
     ),
+    DemoUser(
+        "senegal.manager@demo.harambee.test",
+        "Awa Diop",
+        "sen",
+        MemberRole.MANAGER,
+        "Ministère de la Communication, des Télécommunications et du Numérique",
+        True,
+        True,
+        language="fr",
+    ),
     DemoUser("visitor@demo.harambee.test", "Sofía Visitor", None, None, language="es"),
 ]
 
@@ -282,9 +292,10 @@ def load_demo_cooperations(people) -> None:
 
 
 def load_demo_proposal(people) -> None:
-    """An open proposal waiting for Zambia's answer: China offers one of its open offers for Zambia's
-    need, with a message (the first of their conversation). Skipped when China has no open offer."""
-    zambia_need = Posting.objects.filter(external_id="DEMO-N-ZMB-1").first()
+    """Open proposals waiting for an answer, each with a message (the first of their conversation):
+    China offers one of its open offers for Zambia's need, and for Senegal's need (written in French:
+    Senegal's focal point reads the offer, written in Spanish, in French). Skipped when China has no
+    open offer."""
     offers = Posting.objects.filter(
         member__code="chn", kind="offer", status__in=["published", "partially_matched"]
     ).order_by("pk")
@@ -292,14 +303,16 @@ def load_demo_proposal(people) -> None:
     offer = next(
         (o for o in offers if offer_closed_reason(o) is None and not (o.eligible_groups or o.eligible_regions)), None
     )
-    if zambia_need is None or offer is None:
+    if offer is None:
         return
-    match_propose(
-        need=zambia_need,
-        offer=offer,
-        actor=people["china.manager@demo.harambee.test"],
-        message="Our offer could serve your officials as well; shall we talk about dates?",
-    )
+    messages = {
+        "DEMO-N-ZMB-1": "Our offer could serve your officials as well; shall we talk about dates?",
+        "DEMO-N-SEN-1": "Notre offre peut former vos cadres ; pouvons-nous en parler ?",
+    }
+    for need in Posting.objects.filter(external_id__in=messages).order_by("pk"):
+        match_propose(
+            need=need, offer=offer, actor=people["china.manager@demo.harambee.test"], message=messages[need.external_id]
+        )
 
 
 def demo_is_loaded() -> bool:
@@ -416,6 +429,7 @@ def load_demo() -> dict[str, int | str]:
         "chn": people["china.manager@demo.harambee.test"],
         "tsinghua": people["tsinghua.manager@demo.harambee.test"],
         "egy": people["egypt.manager@demo.harambee.test"],
+        "sen": people["senegal.manager@demo.harambee.test"],
     }
     load_demo_postings(members=Member.objects.in_bulk(field_name="code"), authors=authors, secretariat=secretariat)
     try:
