@@ -110,6 +110,7 @@ def main() -> None:
     parser.add_argument("--delegations", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--vectors", action="store_true")
+    parser.add_argument("--sweeps", type=int, default=PairingSpec.sweeps)
     args = parser.parse_args()
     people = synthetic_participants(
         participants=args.participants, rounds=args.rounds, delegations=args.delegations, seed=args.seed,
@@ -117,7 +118,7 @@ def main() -> None:
     )  # fmt: skip
     spec = PairingSpec(
         rounds=args.rounds, tables=args.tables, interpretation_languages=frozenset({"en", "fr", "zh"}),
-        interpreted_tables=10,
+        interpreted_tables=10, sweeps=args.sweeps,
     )  # fmt: skip
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     started = time.perf_counter()

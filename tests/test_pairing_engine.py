@@ -107,12 +107,16 @@ def brute_force(people: list[Participant], spec: PairingSpec) -> int:
                 for m in matchings(rest[:k] + rest[k + 1 :], used):
                     yield [pair, *m]
 
-    best = 0
+    best = None
+    penalty = round(spec.sit_out_penalty * SCALE)
 
     def walk(r: int, used: frozenset, total: int) -> None:
         nonlocal best
         if r == spec.rounds:
-            best = max(best, total)
+            for p in people:  # the rotation penalty: s rounds out cost penalty × s(s-1)/2
+                s = sum(1 for rr in range(spec.rounds) if p.attends(rr)) - sum(1 for pair in used if p.id in pair)
+                total -= penalty * s * (s - 1) // 2
+            best = total if best is None else max(best, total)
             return
         avail = [p.id for p in people if p.attends(r)]
         for m in matchings(avail, used):
@@ -147,10 +151,13 @@ def assert_valid(result: PairingResult, people: list[Participant], spec: Pairing
             seen_pairs.add(m.pair)
         assert set(result.sit_outs[r]) == {p.id for p in people if p.attends(r)} - set(seated)
     assert result.upper_bound + 1e-6 >= result.objective
-    assert (
-        round(result.objective * SCALE) == sum(round((m.benefit + spec.meeting_value) * SCALE) for m in result.meetings)
-        or abs(result.objective - sum(m.benefit + spec.meeting_value for m in result.meetings)) < 1e-3
+    sat = [sum(1 for r in range(spec.rounds) if p.attends(r)) - len(result.of(p.id)) for p in people]
+    expected = sum(m.benefit + spec.meeting_value for m in result.meetings) - sum(
+        spec.sit_out_penalty * s * (s - 1) / 2 for s in sat
     )
+    # each meeting's weight is rounded to 1/SCALE in the solvers
+    assert result.objective == pytest.approx(expected, abs=0.5 / SCALE * len(result.meetings) + 1e-6)
+    assert result.total_benefit == pytest.approx(sum(m.benefit for m in result.meetings), abs=1e-5)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -216,6 +223,25 @@ def test_every_rule_holds_on_random_instances(seed):
         assert result.objective + 1e-9 >= base.objective
     assert exact.objective + 1e-9 >= sweeps.objective
     assert 0.0 <= sweeps.gap <= 1.0
+
+
+def test_sitting_out_goes_round():
+    # given 5 people who all get on equally well, 3 rounds, 2 tables: one sits out each round
+    people = [
+        Participant(
+            id=f"p{k}", delegation=f"D{k}", share=Interest(concepts={"x": 1}), learn=Interest(concepts={"x": 1})
+        )
+        for k in range(5)
+    ]
+    result = solve(people, PairingSpec(rounds=3, tables=2))
+    # then three different people sit out, one per round
+    outs = [ids for ids in result.sit_outs]
+    assert all(len(ids) == 1 for ids in outs)
+    assert len({ids[0] for ids in outs}) == 3
+    # and without the rotation penalty nothing prevents the same person sitting out twice
+    assert solve(people, PairingSpec(rounds=3, tables=2, sit_out_penalty=0)).objective == pytest.approx(
+        result.objective
+    )
 
 
 def test_results_are_deterministic():
@@ -346,5 +372,6 @@ def test_bad_input_is_refused():
 def test_no_pairs_no_meetings():
     people = [Participant(id="a", delegation="D"), Participant(id="b", delegation="D")]
     result = solve(people, PairingSpec(rounds=2, tables=3))
-    assert result.meetings == () and result.objective == 0 and result.upper_bound == 0 and result.gap == 0
+    assert result.meetings == () and result.total_benefit == 0 and result.upper_bound == 0 and result.gap == 0
+    assert result.objective == pytest.approx(-0.1)  # both sit out twice: the rotation penalty, 0.05 each
     assert result.sit_outs == (("a", "b"), ("a", "b"))

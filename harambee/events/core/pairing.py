@@ -20,11 +20,13 @@ concepts, optionally a text vector). The host sets the rounds and the tables per
    relaxation of "each person meets at most as many people as they have rounds, no pair twice,
    at most all tables": every schedule satisfies it) and the gap of the schedule to it.
 
-The objective is the sum over meetings of their mutual benefit plus a small ``meeting_value``, so
-that, benefit being equal, the solver seats as many people as it can. Group size is two: nobody is
-put in a trio; with an odd number of people (or too few tables, or nobody left to meet in a common
-language) someone sits out a round, and ``PairingResult.sit_outs`` lists them per round (there is
-no rotation rule for who sits out: the one whose meetings are worth least; docs/pairing.md).
+The objective is the sum over meetings of their mutual benefit plus a small ``meeting_value`` (so
+that, benefit being equal, the solver seats as many people as it can), less a **rotation penalty**
+``sit_out_penalty`` × s(s − 1) / 2 for a person who sits out s rounds. Group size is two: nobody
+is put in a trio; with an odd number of people (or too few tables, or nobody left to meet in a
+common language) someone sits out a round (``PairingResult.sit_outs`` lists them per round), and
+the penalty makes the sitting out go round: a first round out is free, a second costs as much as
+a fair part of a meeting, a third twice that (docs/pairing.md).
 
 Everything is deterministic for the same input: pairs are ordered by participant order, CP-SAT
 runs with a fixed seed and one worker by default and stops on a *deterministic* budget (its work
@@ -98,8 +100,9 @@ class PairingSpec:
     interpretation_languages: frozenset[str] = frozenset()
     interpreted_tables: int | None = None  # interpreted meetings per round; None: no limit
     meeting_value: float = 0.02  # added to every meeting: seat people rather than leave them out
+    sit_out_penalty: float = 0.05  # the fair rotation: a person's k-th round sat out costs (k - 1) × this
     candidates_per_person: int | None = None  # pairs per person given to CP-SAT; None: 2 × rounds + 4
-    sweeps: int = 3  # passes of round-by-round re-optimisation (stops early when one gains nothing)
+    sweeps: int = 2  # passes of round-by-round re-optimisation (stops early when one gains nothing)
     exact_limit: int = 4000  # up to this many pair × round variables, one joint CP-SAT model over all pairs
     deterministic_budget: float = 2.0  # per CP-SAT call: its deterministic time (a work counter, ≈ seconds)
     time_limit: float = 8.0  # wall-clock safety limit of the whole solve, in seconds
@@ -145,7 +148,7 @@ class Meeting:
 @dataclass(frozen=True)
 class PairingResult:
     meetings: tuple[Meeting, ...]  # by round, then table
-    objective: float  # what is maximised: the meetings' mutual benefit plus meeting_value each
+    objective: float  # what is maximised: mutual benefit + meeting_value per meeting - the rotation penalty
     total_benefit: float  # the meetings' mutual benefit alone
     upper_bound: float  # no schedule of these participants can reach a higher objective
     gap: float  # (upper_bound - objective) / upper_bound; 0 when the bound is 0
@@ -181,6 +184,7 @@ class PairTable:
     common_rounds: list[tuple[int, ...]]
     share_index: CandidateIndex
     learn_docs: list[MatchDoc]
+    rounds: int
 
     def position(self) -> dict[str, int]:
         return {p.id: i for i, p in enumerate(self.participants)}
@@ -276,7 +280,9 @@ def pair_benefits(participants: Sequence[Participant], spec: PairingSpec) -> Pai
             benefit.append(float(gives[i, j] + gives[j, i]))
             interpreted.append(_language_fit(a, b, spec)[2])
             common_rounds.append(tuple(r for r in range(spec.rounds) if a.attends(r) and b.attends(r)))
-    return PairTable(participants, gives, pairs, benefit, interpreted, common_rounds, share_index, learn_docs)
+    return PairTable(
+        participants, gives, pairs, benefit, interpreted, common_rounds, share_index, learn_docs, spec.rounds
+    )
 
 
 def exchange(table: PairTable, giver: int, taker: int) -> Exchange:
@@ -317,7 +323,13 @@ def _greedy_schedule(
     banned = set(forbidden)
     busy = {(table.pairs[e][k], r) for e, r in chosen.items() for k in (0, 1)}
     order = sorted(range(len(table.pairs)), key=lambda e: (-weights[e], table.pairs[e]))
+    penalty = round(spec.sit_out_penalty * SCALE)
     for r in range(spec.rounds) if rounds is None else sorted(rounds):
+        sat = _sat_out(table, chosen, exclude=r) if penalty else None
+        if sat is not None and any(sat):
+            # seating someone who already sat out saves the next step of their penalty
+            order = sorted(order, key=lambda e: (-(weights[e] + penalty * (sat[table.pairs[e][0]] + sat[
+                table.pairs[e][1]])), table.pairs[e]))  # fmt: skip
         used = sum(1 for rr in chosen.values() if rr == r)
         interp = sum(1 for e, rr in chosen.items() if rr == r and table.interpreted[e])
         for e in order:
@@ -335,6 +347,26 @@ def _greedy_schedule(
             used += 1
             interp += table.interpreted[e]
     return chosen
+
+
+def _sat_out(table: PairTable, schedule: Mapping[int, int], exclude: int | None = None) -> list[int]:
+    """Per participant, the rounds they attend without a meeting (not counting round ``exclude``)."""
+    seated = [0] * len(table.participants)
+    for e, r in schedule.items():
+        if r != exclude:
+            for i in table.pairs[e]:
+                seated[i] += 1
+    return [
+        sum(1 for r in range(table.rounds) if r != exclude and p.attends(r)) - seated[i]
+        for i, p in enumerate(table.participants)
+    ]
+
+
+def _value(table: PairTable, spec: PairingSpec, weights: Sequence[int], schedule: Mapping[int, int]) -> int:
+    """What the solvers maximise, in integer units: the meetings' weights less the rotation
+    penalty, ``sit_out_penalty`` × s(s − 1) / 2 for a person who sits out s rounds."""
+    penalty = round(spec.sit_out_penalty * SCALE)
+    return sum(weights[e] for e in schedule) - sum(penalty * s * (s - 1) // 2 for s in _sat_out(table, schedule))
 
 
 def _candidates(table: PairTable, spec: PairingSpec, weights: Sequence[int], keep: Iterable[int]) -> list[int]:
@@ -406,8 +438,43 @@ def _cp_sat(
             room = spec.interpreted_tables - sum(1 for e, rr in fixed.items() if rr == r and table.interpreted[e])
             if len(vars_) > room:
                 model.add(sum(vars_) <= max(room, 0))
+    # the rotation: s = rounds attended - meetings; the penalty P(s) = F·s(s-1)/2 is convex, so it
+    # is the largest of the lines F·(k·s - k(k+1)/2), k = 0, 1, …, and a variable above all of them.
+    # With one round open it is linear: seating someone who sits out s' other rounds saves F·s'.
+    penalty = round(spec.sit_out_penalty * SCALE)
+    costs = []
+    bonus = [0] * len(table.participants)
+    if penalty and len(rounds) == 1:
+        (only,) = rounds
+        bonus = [penalty * s for s in _sat_out(table, fixed, exclude=only)]
+    elif penalty:
+        seated_fixed = [0] * len(table.participants)
+        for e in fixed:
+            for i in table.pairs[e]:
+                seated_fixed[i] += 1
+        mine: dict[int, list] = {}
+        for (e, _r), var in x.items():
+            for i in table.pairs[e]:
+                mine.setdefault(i, []).append(var)
+        for i, p in enumerate(table.participants):
+            attends = sum(1 for r in range(spec.rounds) if p.attends(r))
+            most = attends - seated_fixed[i]  # sit-outs if not seated in any open choice
+            if most < 2:
+                continue
+            cost = model.new_int_var(0, penalty * most * (most - 1) // 2, f"t{i}")
+            sat = most - sum(mine.get(i, []))
+            for k in range(1, most):
+                model.add(cost >= penalty * (k * sat - k * (k + 1) // 2))
+            costs.append(cost)
     previous = previous or {}
-    model.maximize(sum((weights[e] + (1 if previous.get(e) == r else 0)) * var for (e, r), var in x.items()))
+    model.maximize(
+        sum(
+            (weights[e] + bonus[table.pairs[e][0]] + bonus[table.pairs[e][1]] + (1 if previous.get(e) == r else 0))
+            * var
+            for (e, r), var in x.items()
+        )
+        - sum(costs)
+    )
     for (e, r), var in x.items():
         model.add_hint(var, 1 if hint.get(e) == r else 0)
     solver = cp_model.CpSolver()
@@ -420,13 +487,9 @@ def _cp_sat(
         return dict(hint), code
     schedule = dict(fixed)
     schedule.update({e: r for (e, r), var in x.items() if solver.boolean_value(var)})
-    if _total(schedule, weights) < _total(hint, weights):  # cut short before it found the hint again
+    if _value(table, spec, weights, schedule) < _value(table, spec, weights, hint):  # cut short before the hint
         return dict(hint), cp_model.FEASIBLE
     return schedule, code
-
-
-def _total(schedule: Mapping[int, int], weights: Sequence[int]) -> int:
-    return sum(weights[e] for e in schedule)
 
 
 def _optimise(
@@ -466,7 +529,7 @@ def _optimise(
     status = "sweeps"
     pool = _candidates(table, spec, weights, [*current, *fixed])
     for _ in range(spec.sweeps):
-        before = _total(current, weights)
+        before = _value(table, spec, weights, current)
         for r in sorted(rounds):
             if time.perf_counter() >= deadline:
                 return current, "time_limit"
@@ -476,24 +539,29 @@ def _optimise(
                 table, spec, weights, current, fixed=held, forbidden=forbidden, rounds={r}, previous=previous,
                 pool=pool, seconds=deadline - time.perf_counter(),
             )  # fmt: skip
-        if _total(current, weights) <= before:
+        if _value(table, spec, weights, current) <= before:
             status = "converged"
             break
     return current, status
 
 
 def upper_bound(table: PairTable, spec: PairingSpec) -> float:
-    """An upper bound on the total benefit of any schedule: the linear relaxation, over every
-    feasible pair, of "each person is in at most as many meetings as rounds they attend, no pair
-    meets twice, at most all tables are used" (OR-Tools GLOP). Each schedule is a solution of it,
-    so no schedule does better."""
+    """An upper bound on the objective of any schedule: the linear relaxation, over every feasible
+    pair, of "each person is in at most as many meetings as rounds they attend, no pair meets
+    twice, at most all tables are used", with the rotation penalty (OR-Tools GLOP). Each schedule
+    is a solution of it, so no schedule does better."""
     if not table.pairs:
         return 0.0
     solver = pywraplp.Solver.CreateSolver("GLOP")
     y = [solver.NumVar(0.0, 1.0, "") for _ in table.pairs]
-    rows = {}
-    for i, p in enumerate(table.participants):
-        rows[i] = solver.Constraint(0.0, float(sum(1 for r in range(spec.rounds) if p.attends(r))))
+    # d_i: person i's meetings, at most the rounds they attend
+    attends = [sum(1 for r in range(spec.rounds) if p.attends(r)) for p in table.participants]
+    degree = [solver.NumVar(0.0, float(a), "") for a in attends]
+    rows = []
+    for d in degree:
+        row = solver.Constraint(0.0, 0.0)
+        row.SetCoefficient(d, -1.0)
+        rows.append(row)
     seats = solver.Constraint(0.0, float(sum(spec.tables_in(r) for r in range(spec.rounds))))
     objective = solver.Objective()
     for var, (i, j), w in zip(y, table.pairs, _weights(table, spec), strict=True):
@@ -501,6 +569,19 @@ def upper_bound(table: PairTable, spec: PairingSpec) -> float:
         rows[j].SetCoefficient(var, 1.0)
         seats.SetCoefficient(var, 1.0)
         objective.SetCoefficient(var, w / SCALE)
+    # the rotation penalty, relaxed as in the exact model: t_i above every line F·(k·s_i - k(k+1)/2),
+    # with s_i = a_i - d_i (a_i the rounds attended)
+    penalty = spec.sit_out_penalty
+    if penalty > 0:
+        for a, d in zip(attends, degree, strict=True):
+            if a < 2:
+                continue
+            t = solver.NumVar(0.0, solver.infinity(), "")
+            objective.SetCoefficient(t, -1.0)
+            for k in range(1, a):
+                line = solver.Constraint(penalty * (k * a - k * (k + 1) / 2), solver.infinity())
+                line.SetCoefficient(t, 1.0)
+                line.SetCoefficient(d, penalty * k)
     objective.SetMaximization()
     if solver.Solve() != pywraplp.Solver.OPTIMAL:  # pragma: no cover - a bounded LP is always solved
         return float(sum(_weights(table, spec))) / SCALE
@@ -543,7 +624,7 @@ def _result(
             )
         )  # fmt: skip
     meetings.sort(key=lambda m: (m.round, m.table))
-    objective = round(_total(schedule, _weights(table, spec)) / SCALE, 6)
+    objective = round(_value(table, spec, _weights(table, spec), schedule) / SCALE, 6)
     busy = {(p, m.round) for m in meetings for p in (m.a, m.b)}
     sit_outs = tuple(
         tuple(p.id for p in table.participants if p.attends(r) and (p.id, r) not in busy) for r in range(spec.rounds)
@@ -564,7 +645,7 @@ def greedy(participants: Sequence[Participant], spec: PairingSpec, table: PairTa
     table = table or pair_benefits(participants, spec)
     weights = _weights(table, spec)
     schedule = _greedy_schedule(table, spec, weights)
-    objective = _total(schedule, weights) / SCALE
+    objective = _value(table, spec, weights, schedule) / SCALE
     return _result(
         table, spec, schedule, method="greedy", status="greedy", seconds=time.perf_counter() - started,
         bound=upper_bound(table, spec), greedy_objective=objective,
@@ -577,7 +658,7 @@ def solve(participants: Sequence[Participant], spec: PairingSpec, table: PairTab
     table = table or pair_benefits(participants, spec)
     weights = _weights(table, spec)
     hint = _greedy_schedule(table, spec, weights)
-    greedy_objective = _total(hint, weights) / SCALE
+    greedy_objective = _value(table, spec, weights, hint) / SCALE
     schedule, status = _optimise(
         table, spec, weights, hint, fixed={}, forbidden=set(), rounds=set(range(spec.rounds)), started=started
     )  # fmt: skip
@@ -641,6 +722,7 @@ def repair(
         [b for e, b in enumerate(table.benefit) if e not in forbidden],
         [f for e, f in enumerate(table.interpreted) if e not in forbidden],
         [c for e, c in enumerate(table.common_rounds) if e not in forbidden], table.share_index, table.learn_docs,
+        table.rounds,
     )  # fmt: skip
     return _result(
         table, spec, schedule, method="repair", status=status, seconds=time.perf_counter() - started,
