@@ -100,7 +100,7 @@ class PairingSpec:
     interpretation_languages: frozenset[str] = frozenset()
     interpreted_tables: int | None = None  # interpreted meetings per round; None: no limit
     meeting_value: float = 0.02  # added to every meeting: seat people rather than leave them out
-    sit_out_penalty: float = 0.05  # the fair rotation: a person's k-th round sat out costs (k - 1) × this
+    sit_out_penalty: float = 0.2  # the fair rotation: a person's k-th round sat out costs (k - 1) × this
     candidates_per_person: int | None = None  # pairs per person given to CP-SAT; None: 2 × rounds + 4
     sweeps: int = 2  # passes of round-by-round re-optimisation (stops early when one gains nothing)
     exact_limit: int = 4000  # up to this many pair × round variables, one joint CP-SAT model over all pairs
