@@ -24,10 +24,12 @@ from harambee.events.core.pairing import (
     describe,
     explanation,
     greedy,
+    interest_from_text,
     pair_benefits,
     repair,
     solve,
 )
+from harambee.matching.core.glossary import default_glossary
 from harambee.matching.core.vocabulary import THEMES
 
 CONCEPTS = [f"c{k}" for k in range(12)]
@@ -287,6 +289,22 @@ def test_benefit_is_what_each_can_share_that_the_other_wants():
     labels = {"data_governance": "data governance", "governance": "AI governance", "compute_capacity": "compute"}
     text = describe(meeting, lambda kind, code: labels[code], name=str.title)
     assert text == "Amina → Bo: AI governance, data governance; Bo → Amina: compute"
+
+
+def test_free_text_in_any_language_is_read_through_the_glossary():
+    glossary = default_glossary()
+    # given a French participant who can share data governance and an English one who wants to learn it
+    french = interest_from_text("Nous pouvons partager notre expérience de la gouvernance des données.", "fr", glossary)
+    english = interest_from_text("We want to learn about data governance", "en", glossary, themes=["governance"])
+    assert "data_governance" in french.concepts and "data_governance" in english.concepts
+    assert english.themes == frozenset({"governance"}) and english.language == "en"
+    people = [
+        Participant(id="fr", delegation="SEN", languages=frozenset({"fr", "en"}), share=french),
+        Participant(id="en", delegation="ZMB", languages=frozenset({"en"}), learn=english),
+    ]
+    result = solve(people, PairingSpec(rounds=1, tables=1))
+    # then they meet, and the evidence names the concept across the two languages
+    assert "data_governance" in result.meetings[0].a_gives.concepts + result.meetings[0].b_gives.concepts
 
 
 def test_vectors_add_the_engines_semantic_credit():

@@ -45,6 +45,7 @@ from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
 from harambee.matching.core.engine import CandidateIndex, EngineConfig, MatchDoc
+from harambee.matching.core.glossary import Glossary
 
 THEME_PREFIX = "theme:"
 # Benefits are in [0, 2] (two directions of at most 1); CP-SAT wants integers.
@@ -75,6 +76,24 @@ class Interest:
         for theme in sorted(self.themes):
             out[THEME_PREFIX + theme] = 1.0
         return out
+
+
+def interest_from_text(
+    text: str,
+    language: str,
+    glossary: Glossary,
+    *,
+    themes: Iterable[str] = (),
+    concepts: Mapping[str, float] | None = None,
+    vector: np.ndarray | None = None,
+) -> Interest:
+    """An :class:`Interest` from a participant's free text in any UN language, read through the
+    matching engine's glossary (the concepts it names, with their counts), merged with the themes
+    and concepts they ticked; ``vector`` is the text's embedding when the caller has one."""
+    found = {c: float(n) for c, n in glossary.tag(text, language).items()}
+    for concept, weight in (concepts or {}).items():
+        found[concept] = max(found.get(concept, 0.0), float(weight))
+    return Interest(concepts=found, themes=frozenset(themes), vector=vector, language=language)
 
 
 @dataclass(frozen=True)
