@@ -1,11 +1,15 @@
-"""``{% suggested_counterparts posting %}``: the top counterparts of a posting with their reasons."""
+"""``{% suggested_counterparts posting %}``: the top counterparts of a posting with their reasons;
+``{% in_your_language posting %}``: what a posting is about, in the reader's language."""
 
 from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from harambee.matching.explain import breakdown, explain
-from harambee.matching.models import LIVE_STATUSES, Match
+from harambee.matching.core.glossary import default_glossary
+from harambee.matching.explain import breakdown, explain, reader_language
+from harambee.matching.models import LIVE_STATUSES, Match, PostingFeatures
 from harambee.matching.selectors import suggestions_for
-from harambee.postings.choices import OPEN_STATUSES
+from harambee.postings.choices import MODALITIES, OPEN_STATUSES, SECTORS, TARGET_GROUPS, THEMES
 from harambee.registry.access import member_can_act_for
 
 register = template.Library()
@@ -51,4 +55,54 @@ def suggested_counterparts(context, posting):
         "semantic_configured": result.semantic_configured,
         "pending": result.pending,
         "closed": result.closed,
+    }
+
+
+MAX_CONCEPTS_SHOWN = 8
+
+
+def concept_labels(concepts: dict | None, language: str, glossary=None) -> list[str]:
+    """The labels, in ``language``, of a posting's glossary concepts, the most frequent first (the
+    general ones, such as "artificial intelligence", left out: every posting has them)."""
+    glossary = glossary or default_glossary()
+    labels = []
+    for concept_id, _count in sorted((concepts or {}).items(), key=lambda item: (-item[1], item[0])):
+        concept = glossary.concepts.get(concept_id)
+        if concept is None or concept.area == "general":
+            continue
+        label = concept.label(language)
+        if label not in labels:
+            labels.append(label)
+        if len(labels) == MAX_CONCEPTS_SHOWN:
+            break
+    return labels
+
+
+def _features_of(posting, fetch: bool):
+    cache = getattr(posting, "_state", None) and posting._state.fields_cache
+    if cache is not None and "features" in cache:
+        return cache["features"]
+    if not fetch:
+        return None
+    return PostingFeatures.objects.filter(posting_id=posting.pk).only("posting_id", "concepts").first()
+
+
+@register.inclusion_tag("matching/in_your_language.html")
+def in_your_language(posting, compact: bool = False):
+    """What a posting is about in the reader's language, for a reader with no translation of it: its
+    concepts (glossary labels) and structured fields. ``compact``: one line, for cards and lists,
+    with the concepts only where they were loaded with the posting (no query per row)."""
+    language = reader_language()
+    features = _features_of(posting, fetch=not compact)
+    facets = [
+        (_("Modalities"), [MODALITIES.get(c, c) for c in posting.modalities]),
+        (_("Themes"), [THEMES.get(c, c) for c in posting.themes]),
+        (_("Sectors"), [SECTORS.get(c, c) for c in posting.sectors]),
+        (_("Target groups"), [TARGET_GROUPS.get(c, c) for c in posting.target_groups]),
+    ]
+    return {
+        "compact": compact,
+        "concepts": concept_labels(features.concepts if features else None, language),
+        "facets": [(title, labels) for title, labels in facets if labels],
+        "LANGUAGE_CODE": get_language(),
     }
