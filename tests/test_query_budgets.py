@@ -144,4 +144,4 @@ def test_a_need_page_costs_the_same_however_many_states_offer(cast, client, sett
     # then more suggestions are shown for the same number of queries
     assert (shown_small, shown_large) == (2, 10)
     assert small == large
-    assert large <= 14
+    assert large <= 15  # + the suggestions' translations (their titles in the reader's language)

@@ -15,6 +15,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery, prefetch_relate
 from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
+from harambee.postings.reading import reading_prefetch
 from harambee.postings.text import markdown_to_plain
 from harambee.registry.access import people_names
 from harambee.registry.models import MemberStatus
@@ -57,6 +58,14 @@ class Suggestions:
     closed: str = ""  # the posting is an offer that takes no more proposals: why (then no candidates)
 
 
+def features_of(posting: Posting) -> PostingFeatures | None:
+    """The posting's stored concepts and vector: read once per posting object (kept with it)."""
+    cache = posting._state.fields_cache
+    if "features" not in cache:
+        cache["features"] = PostingFeatures.objects.filter(posting_id=posting.pk).first()
+    return cache["features"]
+
+
 def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: EngineConfig | None = None) -> Suggestions:
     """The best counterparts of ``posting`` among open public postings of the other kind, of other members.
 
@@ -69,14 +78,21 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         return Suggestions(candidates=[], semantic=False, semantic_configured=configured, pending=True)
     # from the index, so that a web process never loads the model to say whether it is configured
     configured = opened.source.get("embedder") is not None
-    features = PostingFeatures.objects.filter(posting_id=posting.pk).first()
+    features = features_of(posting)
     query = posting_doc(posting, geographies([posting.member.code]), features, default_glossary())
     closed = offer_closed_reason(posting)
     if closed is not None:
         semantic = bool(opened.source.get("semantic")) and query.vector is not None
         return Suggestions(candidates=[], semantic=semantic, semantic_configured=configured, query=query, closed=closed)
     query, semantic, ranked = _rank(opened, posting, query, limit=limit, config=config)
-    shown = _still_suggested([int(c.id) for c in ranked]).select_related("member__country").in_bulk()
+    # each in the reader's language (postings.reading), with its concepts for a reader without a translation
+    shown = (
+        _still_suggested([int(c.id) for c in ranked])
+        .select_related("member__country", "features")
+        .defer("features__vector")
+        .prefetch_related(*reading_prefetch())
+        .in_bulk()
+    )
     kept, groups = _fold(ranked, shown, limit=limit)
     return Suggestions(
         candidates=[kept[group[0]] for group in groups],

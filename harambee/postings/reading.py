@@ -25,8 +25,11 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import translation as django_translation
+from django.utils.html import format_html
 from django.utils.module_loading import import_string
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
 from harambee.postings import text
@@ -140,6 +143,29 @@ def reading_prefetch() -> tuple[str, ...]:
     return ("translations",)
 
 
+def reading_prefetch_of(*relations: str) -> tuple[str, ...]:
+    """:func:`reading_prefetch` for the postings related as ``relations`` ("offer", "need", …)."""
+    return tuple(f"{relation}__{lookup}" for relation in relations for lookup in reading_prefetch())
+
+
+def prefetch_readings(rows, *relations: str):
+    """Load, in one query (two with a translation service), what :func:`rendering_for` reads for
+    every posting of ``rows`` (postings, or objects holding postings as ``relations``: "need",
+    "offer", "cooperation.offer"); returns ``rows`` as a list."""
+    rows = list(rows)
+    postings = []
+    for row in rows:
+        for relation in relations or ("",):
+            target = row
+            for name in relation.split(".") if relation else ():
+                target = getattr(target, name, None)
+            if target is not None:
+                postings.append(target)
+    if postings:
+        prefetch_related_objects(postings, *reading_prefetch())
+    return rows
+
+
 def _stored_machine_translation(posting, language: str):
     if not machine_translation_configured():
         return None
@@ -171,6 +197,21 @@ def rendering_for(posting, language: str | None = None) -> Rendering:
     if chosen is not None:
         return Rendering(chosen.title, chosen.description, reader, MACHINE, posting.language, reader)
     return original
+
+
+def title_html(posting, language: str | None = None, *, label: bool = True) -> SafeString:
+    """The title as HTML: an isolated run (<bdi>) with its own ``lang`` and ``dir``, followed, when it
+    is a translation, by its label in the reader's language."""
+    shown = rendering_for(posting, language)
+    html = format_html('<bdi lang="{}" dir="{}">{}</bdi>', shown.language, shown.dir, shown.title)
+    if label and shown.label:
+        html += format_html(
+            ' <small class="reading-label {}" lang="{}">({})</small>',
+            shown.source,
+            get_language() or settings.LANGUAGE_CODE,
+            shown.label,
+        )
+    return html
 
 
 def title_in_every_language(posting) -> str | dict[str, str]:

@@ -39,8 +39,8 @@ from .choices import (
     sdg_label,
 )
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
-from .reading import rendering_for
 from .importing import postings_csv_rows, postings_export_lines, postings_import
+from .reading import rendering_for
 from .selectors import (
     PostingFilters,
     posting_facet_counts,

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from harambee.matching.core.glossary import default_glossary
 from harambee.matching.explain import breakdown, explain, reader_language
-from harambee.matching.models import LIVE_STATUSES, Match, PostingFeatures
-from harambee.matching.selectors import suggestions_for
+from harambee.matching.models import LIVE_STATUSES, Match
+from harambee.matching.selectors import features_of, suggestions_for
 from harambee.postings.choices import MODALITIES, OPEN_STATUSES, SECTORS, TARGET_GROUPS, THEMES
+from harambee.postings.reading import rendering_for
 from harambee.registry.access import member_can_act_for
 
 register = template.Library()
@@ -27,6 +28,7 @@ def suggested_counterparts(context, posting):
         rows.append(
             {
                 "posting": other,
+                "foreign": rendering_for(other).foreign,
                 "similar": result.similar.get(other.pk, []),
                 "kind_path": "needs" if other.kind == "need" else "offers",
                 "score": candidate.score,
@@ -79,12 +81,9 @@ def concept_labels(concepts: dict | None, language: str, glossary=None) -> list[
 
 
 def _features_of(posting, fetch: bool):
-    cache = getattr(posting, "_state", None) and posting._state.fields_cache
-    if cache is not None and "features" in cache:
-        return cache["features"]
-    if not fetch:
-        return None
-    return PostingFeatures.objects.filter(posting_id=posting.pk).only("posting_id", "concepts").first()
+    if "features" in posting._state.fields_cache or fetch:
+        return features_of(posting)  # read once: the suggestions of the same page use it too
+    return None
 
 
 @register.inclusion_tag("matching/in_your_language.html")

@@ -6,11 +6,10 @@ translation"); ``{{ posting|reading_title }}`` is the plain title for attributes
 """
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from harambee.postings.reading import Rendering, rendering_for
+from harambee.postings.reading import Rendering, rendering_for, title_html
 
 register = template.Library()
 
@@ -34,19 +33,9 @@ def reading_title(posting) -> str:
     return rendering_for(posting, get_language()).title
 
 
-def reading_label(shown: Rendering) -> SafeString:
-    if not shown.label:
-        return SafeString("")
-    return format_html(
-        ' <small class="reading-label {}" lang="{}">({})</small>', shown.source, get_language(), shown.label
-    )
-
-
 @register.simple_tag
 def posting_title(posting, label: bool = True) -> SafeString:
     """``<bdi lang dir>title</bdi>`` in the reader's language, with the label of a translation."""
     if posting is None or posting == "":
         return SafeString("")
-    shown = rendering_for(posting, get_language())
-    html = format_html('<bdi lang="{}" dir="{}">{}</bdi>', shown.language, shown.dir, shown.title)
-    return html + reading_label(shown) if label else html
+    return title_html(posting, get_language(), label=label)
