@@ -23,6 +23,7 @@ from harambee.postings.choices import (
     PostingStatus,
 )
 from harambee.postings.models import Posting
+from harambee.postings.reading import rendering_for
 from harambee.postings.selectors import posting_filters_from_query, posting_search
 from harambee.registry.names import territory_name
 
@@ -90,8 +91,7 @@ def follow_label(follow: Follow) -> str:
         return search_description(follow)
     if follow.kind == FollowKind.MEMBER:
         return follow.member.display_name
-    title, _description, _translation = follow.posting.translation_for()
-    return title
+    return rendering_for(follow.posting).plain_title
 
 
 def follow_url(follow: Follow) -> str:

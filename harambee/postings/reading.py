@@ -217,6 +217,7 @@ def title_html(posting, language: str | None = None, *, label: bool = True) -> S
 def title_in_every_language(posting) -> str | dict[str, str]:
     """The title each reader of a notification sees, per site language (the notification's
     ``in_every_language`` form; a machine translation says so); one value when it is the same in all."""
+    prefetch_related_objects([posting], *reading_prefetch())  # once for the six languages
     values = {}
     for code, _name in settings.LANGUAGES:
         with django_translation.override(code):
