@@ -394,3 +394,20 @@ def test_the_notification_parameter_holds_the_title_in_every_language(cast):
     offer = _offer(cast, translations=[HUMAN_FR])
     titles = reading.title_in_every_language(Posting.objects.get(pk=offer.pk))
     assert titles["fr"] == TITLE_FR and titles["en"] == titles["ar"] == TITLE_EN
+
+
+def test_the_catch_up_translates_what_was_written_before_a_service_was_configured(cast, committed, settings):
+    # given an offer saved while no service was configured
+    offer = committed(_offer, cast)
+    assert MachineTranslation.objects.count() == 0
+    # when a service is configured and the hourly catch-up runs
+    StubTranslator.calls, StubTranslator.fail = [], False
+    settings.HARAMBEE_MT_PROVIDER = "tests.test_reading.StubTranslator"
+    reading._translator.cache_clear()
+    from harambee.postings.tasks import postings_machine_translate_catch_up
+
+    assert committed(postings_machine_translate_catch_up.call) == 1
+    # then the offer is translated into the five other languages, and the next run finds nothing to do
+    assert MachineTranslation.objects.filter(posting=offer).count() == 5
+    assert committed(postings_machine_translate_catch_up.call) == 0
+    reading._translator.cache_clear()

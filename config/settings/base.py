@@ -253,6 +253,9 @@ HARAMBEE_SCHEDULE = [
     # concepts and vectors of open postings that have none yet (written by a raw import, a lost task)
     {"name": "matching-features-catch-up", "task": "harambee.matching.tasks.matching_features_catch_up",
      "every": HOUR, "offset": 10 * 60},
+    # machine translations of open postings that lack one (only where a translation service is configured)
+    {"name": "postings-machine-translation-catch-up",
+     "task": "harambee.postings.tasks.postings_machine_translate_catch_up", "every": HOUR, "offset": 20 * 60},
     # the shared matching index, if a change reached it by no other way (a member suspended, a lost task)
     {"name": "matching-index-catch-up", "task": "harambee.matching.tasks.matching_index_build",
      "every": 5 * 60, "offset": 0},

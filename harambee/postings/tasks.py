@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from harambee.background.queue import background_task, enqueue_on_commit
+from harambee.background.selectors import task_pending
 from harambee.core.text import shorten
+from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
 
 from . import reading
-from .choices import KIND_PATHS, LANGUAGES
+from .choices import KIND_PATHS, LANGUAGES, OPEN_STATUSES
 from .models import MachineTranslation, Posting
 from .text import UN_LANGUAGES
 from .translation import TranslationError
@@ -115,3 +117,38 @@ def postings_machine_translate(posting_ids: list[int]) -> int:
     if failed is not None:
         raise failed
     return made
+
+
+CATCH_UP_LIMIT = 1000
+
+
+def _lacks_machine_translation(posting: Posting, languages) -> bool:
+    current = reading.source_hash(posting)
+    done = {t.language for t in posting.translations.all()} | {posting.language}
+    done |= {t.language for t in posting.machine_translations.all() if t.source_hash == current}
+    return bool(set(languages) - done)
+
+
+@background_task(label=gettext_lazy("Catch up on missing machine translations"), attempts=2, backoff=600)
+def postings_machine_translate_catch_up() -> int:
+    """Enqueue the translation of open postings that lack one made from their current text (a service
+    configured after they were written, an import, a task that gave up while the service was down);
+    at most CATCH_UP_LIMIT per run, how many. Nothing without a service, or while translations are
+    still queued or running."""
+    if not reading.machine_translation_configured() or task_pending(postings_machine_translate):
+        return 0
+    languages = [code for code in LANGUAGES if code in UN_LANGUAGES]
+    postings = (
+        Posting.objects.filter(status__in=OPEN_STATUSES, member__status=MemberStatus.ACTIVE)
+        .only("pk", "language", "title", "description")
+        .prefetch_related("translations", "machine_translations")
+        .order_by("pk")
+    )
+    ids = []
+    for posting in postings.iterator(chunk_size=500):
+        if _lacks_machine_translation(posting, languages):
+            ids.append(posting.pk)
+            if len(ids) == CATCH_UP_LIMIT:
+                break
+    machine_translate_later(ids)
+    return len(ids)
