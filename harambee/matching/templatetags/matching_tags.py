@@ -61,9 +61,10 @@ def suggested_counterparts(context, posting):
 
 
 MAX_CONCEPTS_SHOWN = 8
+MAX_CONCEPTS_IN_ONE_LINE = 5
 
 
-def concept_labels(concepts: dict | None, language: str, glossary=None) -> list[str]:
+def concept_labels(concepts: dict | None, language: str, glossary=None, limit: int = MAX_CONCEPTS_SHOWN) -> list[str]:
     """The labels, in ``language``, of a posting's glossary concepts, the most frequent first (the
     general ones, such as "artificial intelligence", left out: every posting has them)."""
     glossary = glossary or default_glossary()
@@ -75,7 +76,7 @@ def concept_labels(concepts: dict | None, language: str, glossary=None) -> list[
         label = concept.label(language)
         if label not in labels:
             labels.append(label)
-        if len(labels) == MAX_CONCEPTS_SHOWN:
+        if len(labels) == limit:
             break
     return labels
 
@@ -89,8 +90,9 @@ def _features_of(posting, fetch: bool):
 @register.inclusion_tag("matching/in_your_language.html")
 def in_your_language(posting, compact: bool = False):
     """What a posting is about in the reader's language, for a reader with no translation of it: its
-    concepts (glossary labels) and structured fields. ``compact``: one line, for cards and lists,
-    with the concepts only where they were loaded with the posting (no query per row)."""
+    concepts (glossary labels), in a box beside the page's facts (its fields, already in the reader's
+    language). ``compact``: one line for cards and lists, concepts and fields, the concepts only where
+    they were loaded with the posting (no query per row)."""
     language = reader_language()
     features = _features_of(posting, fetch=not compact)
     facets = [
@@ -101,7 +103,11 @@ def in_your_language(posting, compact: bool = False):
     ]
     return {
         "compact": compact,
-        "concepts": concept_labels(features.concepts if features else None, language),
+        "concepts": concept_labels(
+            features.concepts if features else None,
+            language,
+            limit=MAX_CONCEPTS_IN_ONE_LINE if compact else MAX_CONCEPTS_SHOWN,
+        ),
         "facets": [(title, labels) for title, labels in facets if labels],
         "LANGUAGE_CODE": get_language(),
     }
