@@ -62,6 +62,8 @@ def suggested_counterparts(context, posting):
 
 MAX_CONCEPTS_SHOWN = 8
 MAX_CONCEPTS_IN_ONE_LINE = 5
+# How a list of labels is joined in running text (CLDR's list patterns use these separators).
+LIST_SEPARATORS = {"ar": "، ", "zh": "、"}
 
 
 def concept_labels(concepts: dict | None, language: str, glossary=None, limit: int = MAX_CONCEPTS_SHOWN) -> list[str]:
@@ -101,13 +103,15 @@ def in_your_language(posting, compact: bool = False):
         (_("Sectors"), [SECTORS.get(c, c) for c in posting.sectors]),
         (_("Target groups"), [TARGET_GROUPS.get(c, c) for c in posting.target_groups]),
     ]
+    separator = LIST_SEPARATORS.get(language, ", ")
+    concepts = concept_labels(
+        features.concepts if features else None,
+        language,
+        limit=MAX_CONCEPTS_IN_ONE_LINE if compact else MAX_CONCEPTS_SHOWN,
+    )
     return {
         "compact": compact,
-        "concepts": concept_labels(
-            features.concepts if features else None,
-            language,
-            limit=MAX_CONCEPTS_IN_ONE_LINE if compact else MAX_CONCEPTS_SHOWN,
-        ),
-        "facets": [(title, labels) for title, labels in facets if labels],
+        "concepts": separator.join(concepts),
+        "facets": [(title, separator.join(str(label) for label in labels)) for title, labels in facets if labels],
         "LANGUAGE_CODE": get_language(),
     }
