@@ -14,7 +14,6 @@ from harambee.core.usertext import UserCharField, UserTextField
 from harambee.registry.models import Member
 
 from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, PUBLIC_STATUSES, PostingKind, PostingStatus
-from .reading import rendering_for
 
 # A published posting not updated for this long is stale; amber shortly before.
 STALE_AFTER = timedelta(days=183)
@@ -241,12 +240,6 @@ class Posting(models.Model):
     @property
     def is_stale(self) -> bool:
         return self.freshness == "red"
-
-    def translation_for(self, language: str | None = None):
-        """The (title, description, rendering or None) to show a reader of `language`; the choice is
-        `postings.reading.rendering_for`'s (None when the original is shown)."""
-        shown = rendering_for(self, language)
-        return shown.title, shown.description, (shown if shown.translated else None)
 
 
 class TranslationOrigin(models.TextChoices):
