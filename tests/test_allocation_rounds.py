@@ -178,7 +178,7 @@ def test_the_web_flow_and_what_each_side_sees(client, cast, zambia):
     assert "<li>Each member gets at most 5 units.</li>" in page
     assert "<dd>Africa: 100%" in page and "Least developed countries: 100%" in page
     assert "Placed: <bdi>Course on AI for civil servants</bdi>, offered by <bdi>Tsinghua University</bdi>" in page
-    assert "1. <bdi>Course on AI for civil servants</bdi> · match score 0." in page
+    assert '1. <bdi lang="en" dir="ltr">Course on AI for civil servants</bdi> · match score 0.' in page
     round.refresh_from_db()
     assert f'<code dir="ltr" title="{round.snapshot_hash}">{round.snapshot_hash[:12]}</code>' in page
     assert f'data-copy="{round.snapshot_hash}"' in page and f'readonly value="{round.snapshot_hash}"' in page

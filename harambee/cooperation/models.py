@@ -16,6 +16,7 @@ from harambee.core.usertext import UserCharField, UserTextField
 from harambee.iati import mapping
 from harambee.postings.choices import CAPACITY_UNITS
 from harambee.postings.models import Posting
+from harambee.postings.reading import rendering_for
 from harambee.registry.models import Member
 
 IATI = mapping()
@@ -122,14 +123,24 @@ class Cooperation(models.Model):
 
     @property
     def display_title(self) -> str:
-        """The title in the active language: a title made from an offer names the beneficiary in the
-        reader's language ("Course → Egypt", "… ← مصر"); a title someone typed is shown as typed."""
+        """The title in the active language: a title made from an offer is the offer's title as the
+        reader sees it (`postings.reading`: its human translation, else a labelled machine one) with
+        the beneficiary named in the reader's language ("Course → Egypt", "… ← مصر"); a title someone
+        typed is shown as typed. The offer counts only when it was loaded with the cooperation."""
         if not self.title_names_beneficiary:
             return self.title
         return gettext("%(offer)s → %(beneficiary)s") % {
-            "offer": self.title,
+            "offer": self.offer_title(),
             "beneficiary": self.beneficiary.display_name,
         }
+
+    def offer_title(self, language: str | None = None) -> str:
+        """The title of a cooperation made from an offer, in `language` (the active one by default),
+        while it is still the offer's (no query: the offer only when it was loaded)."""
+        offer = self._state.fields_cache.get("offer") if self.offer_id else None
+        if offer is None or offer.title[:300] != self.title:
+            return self.title
+        return rendering_for(offer, language).plain_title[:300]
 
     def freshness(self, today: date) -> str:
         """Like UN DESA's partnership registry: green while the last progress update (or the start)

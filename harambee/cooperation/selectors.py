@@ -6,6 +6,7 @@ from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum,
 from django.db.models.functions import Coalesce
 
 from harambee.iati import mapping
+from harambee.postings.reading import reading_prefetch_of
 
 from .models import Cooperation, CooperationStatus, Indicator, Milestone, Pledge, PledgeUnit, Transaction
 
@@ -69,7 +70,8 @@ def cooperations_reporting(member_ids, *, limit: int = 200) -> QuerySet[Cooperat
     """The cooperations of these members (either side) that still report, oldest report first."""
     return (
         cooperations_of_members(Cooperation.objects.filter(status__in=REPORTING_STATUSES), list(member_ids))
-        .select_related("provider__country", "beneficiary__country")
+        .select_related("provider__country", "beneficiary__country", "offer")
+        .prefetch_related(*reading_prefetch_of("offer"))
         .order_by("last_progress_at", "created_at", "pk")[:limit]
     )
 
@@ -80,6 +82,7 @@ def milestones_due(member_ids, *, until, limit: int = 50) -> QuerySet[Milestone]
     cooperations = cooperations_of_members(Cooperation.objects.filter(status__in=REPORTING_STATUSES), list(member_ids))
     return (
         Milestone.objects.filter(cooperation__in=cooperations, done_at__isnull=True, due__lte=until)
-        .select_related("cooperation")
+        .select_related("cooperation__offer", "cooperation__beneficiary__country")
+        .prefetch_related(*reading_prefetch_of("cooperation__offer"))
         .order_by("due", "pk")[:limit]
     )

@@ -16,6 +16,7 @@ from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.core.formats import format_day
 from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
+from harambee.postings.reading import reading_prefetch_of
 from harambee.registry.access import person_public_label
 from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
@@ -564,7 +565,9 @@ def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
         reminder_sent_at__isnull=True,
         due__gte=today,
         due__lte=today + timedelta(days=days_before),
-    ).select_related("cooperation__provider", "cooperation__beneficiary")
+    ).select_related("cooperation__provider", "cooperation__beneficiary", "cooperation__offer")
+    # the title of a cooperation made from an offer in each reader's language (Cooperation.display_title)
+    due = due.prefetch_related(*reading_prefetch_of("cooperation__offer"))
     for milestone in due:
         cooperation = milestone.cooperation
         notify(
@@ -581,7 +584,12 @@ def cooperations_send_reminders(*, today, days_before: int = 14) -> int:
         milestone.save(update_fields=["reminder_sent_at"])
         sent += 1
     open_statuses = ["agreed", "ongoing"]
-    for cooperation in Cooperation.objects.filter(status__in=open_statuses).select_related("provider", "beneficiary"):
+    reporting = (
+        Cooperation.objects.filter(status__in=open_statuses)
+        .select_related("provider", "beneficiary", "offer")
+        .prefetch_related(*reading_prefetch_of("offer"))
+    )
+    for cooperation in reporting:
         state = cooperation.freshness(today)
         if state not in ("amber", "red"):
             continue

@@ -23,6 +23,7 @@ from harambee.postings.choices import (
     PostingStatus,
 )
 from harambee.postings.models import Posting
+from harambee.postings.reading import reading_prefetch, reading_prefetch_of, rendering_for
 from harambee.postings.selectors import posting_filters_from_query, posting_search
 from harambee.registry.names import territory_name
 
@@ -51,7 +52,12 @@ def follow_of(*, user, kind: str, member=None, posting=None, search_kind: str = 
 
 def follows_of_person(*, user) -> QuerySet[Follow]:
     """A person's follows for the My follows page: searches, then members, then needs and offers."""
-    return follow_list_for_user(user=user).order_by("kind", "-created_at", "-id")
+    # the titles of followed postings in the reader's language (follow_label): one query for all
+    return (
+        follow_list_for_user(user=user)
+        .prefetch_related(*reading_prefetch_of("posting"))
+        .order_by("kind", "-created_at", "-id")
+    )
 
 
 def search_filters(follow: Follow):
@@ -90,8 +96,7 @@ def follow_label(follow: Follow) -> str:
         return search_description(follow)
     if follow.kind == FollowKind.MEMBER:
         return follow.member.display_name
-    title, _description, _translation = follow.posting.translation_for()
-    return title
+    return rendering_for(follow.posting).plain_title
 
 
 def follow_url(follow: Follow) -> str:
@@ -149,7 +154,7 @@ def follow_news(follow: Follow, *, until: datetime) -> FollowNews:
         found = posting_list_for_user(user=person).filter(member_id=follow.member_id, status__in=PUBLIC_STATUSES)
     else:
         found = posting_list_for_user(user=person).filter(pk=follow.posting_id)
-    found = found.select_related("member__country").prefetch_related(None).prefetch_related("translations")
+    found = found.select_related("member__country").prefetch_related(None).prefetch_related(*reading_prefetch())
     found = found.order_by("-published_at", "-pk")
     if follow.kind != FollowKind.POSTING:
         new = found.filter(_published_in(since, until))

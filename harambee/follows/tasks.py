@@ -13,6 +13,7 @@ from harambee.core.text import shorten
 from harambee.notifications.models import isolate
 from harambee.postings.access import posting_list_for_user
 from harambee.postings.choices import KIND_PATHS
+from harambee.postings.reading import reading_prefetch, rendering_for
 
 from .models import Follow, Frequency
 from .selectors import follow_label, follow_url
@@ -41,7 +42,7 @@ def digest_message(person, sections: list[dict]) -> EmailMessage | None:
         posting_list_for_user(user=person)
         .filter(pk__in=ids)
         .select_related("member__country")
-        .prefetch_related("translations")
+        .prefetch_related(*reading_prefetch())
         .in_bulk()
     )
     language = person.preferred_language or settings.LANGUAGE_CODE
@@ -57,7 +58,7 @@ def digest_message(person, sections: list[dict]) -> EmailMessage | None:
                     posting = postings.get(pk)
                     if posting is None:
                         continue
-                    title, _description, _translation = posting.translation_for(language)
+                    title = rendering_for(posting, language).plain_title
                     path = reverse(
                         "postings:detail",
                         kwargs={"kind_path": KIND_PATHS[posting.kind], "external_id": posting.external_id},

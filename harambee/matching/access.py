@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import Conflict, PermissionDenied
 from harambee.core.formats import format_day
+from harambee.postings.reading import reading_prefetch_of
 from harambee.registry.access import MemberAction, is_secretariat, member_can, member_can_act_for, rows_visible_to
 from harambee.registry.models import Member
 
@@ -93,7 +94,10 @@ def match_get_for_user(*, user, pk: int, action: MatchAction = MatchAction.VIEW)
     """The match if the user may see it (404 otherwise) and take ``action`` (403 off that side, 409
     Conflict once answered)."""
     match = (
-        Match.objects.select_related("need__member", "offer__member", "proposer", "cooperation__beneficiary__country")
+        Match.objects.select_related(
+            "need__member", "offer__member", "proposer", "cooperation__beneficiary__country", "cooperation__offer"
+        )
+        .prefetch_related(*reading_prefetch_of("need", "offer", "cooperation__offer"))
         .filter(pk=pk)
         .first()
     )

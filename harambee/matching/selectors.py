@@ -19,7 +19,8 @@ from harambee.audit.selectors import audit_generation
 from harambee.background.queue import tasks_run_at_once
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
-from harambee.postings.selectors import postings_generation
+from harambee.postings.reading import reading_prefetch
+from harambee.postings.selectors import machine_translations_generation, postings_generation
 from harambee.postings.text import markdown_to_plain
 from harambee.registry.access import people_names
 from harambee.registry.models import MemberStatus
@@ -62,6 +63,14 @@ class Suggestions:
     closed: str = ""  # the posting is an offer that takes no more proposals: why (then no candidates)
 
 
+def features_of(posting: Posting) -> PostingFeatures | None:
+    """The posting's stored concepts and vector: read once per posting object (kept with it)."""
+    cache = posting._state.fields_cache
+    if "features" not in cache:
+        cache["features"] = PostingFeatures.objects.filter(posting_id=posting.pk).first()
+    return cache["features"]
+
+
 def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: EngineConfig | None = None) -> Suggestions:
     """The best counterparts of ``posting`` among open public postings of the other kind, of other members.
 
@@ -85,7 +94,7 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
         return _ranked_suggestions(opened, posting, limit=limit, config=config, configured=configured)
     key = (
         posting.pk, posting.updated_at, opened.generation, postings_generation(), audit_generation(),
-        timezone.localdate(), limit,
+        machine_translations_generation(), timezone.localdate(), limit,
     )  # fmt: skip
     found = _ranked_cache.get(key)
     if found is None:
@@ -124,8 +133,10 @@ class _LastUsed:
 # Ranked suggestions of the postings last shown by this process. A need page is built in six
 # languages and for each reader, but its suggestions are the same for all: the key holds everything
 # they depend on (the posting as last written, the index's generation, the latest write to any
-# posting and the latest audited write, for what closed or changed since, and today's date, for
-# apply-by dates). The values are read-only to their users.
+# posting and the latest audited write, for what closed or changed since, the latest stored machine
+# translation, and today's date, for apply-by dates). Each kept posting holds its translations, so
+# that every reader gets it in their language (`postings.reading`). The values are read-only to
+# their users.
 _ranked_cache = _LastUsed(512)
 
 
@@ -135,13 +146,19 @@ def forget_ranked_suggestions() -> None:
 
 
 def _query_of(posting: Posting) -> MatchDoc:
-    features = PostingFeatures.objects.filter(posting_id=posting.pk).first()
-    return posting_doc(posting, geographies([posting.member.code]), features, default_glossary())
+    return posting_doc(posting, geographies([posting.member.code]), features_of(posting), default_glossary())
 
 
 def _ranked_suggestions(opened, posting: Posting, *, limit: int, config, configured: bool) -> Suggestions:
     query, semantic, ranked = _rank(opened, posting, _query_of(posting), limit=limit, config=config)
-    shown = _still_suggested([int(c.id) for c in ranked]).select_related("member__country").in_bulk()
+    # each in the reader's language (postings.reading), with its concepts for a reader without a translation
+    shown = (
+        _still_suggested([int(c.id) for c in ranked])
+        .select_related("member__country", "features")
+        .defer("features__vector")
+        .prefetch_related(*reading_prefetch())
+        .in_bulk()
+    )
     kept, groups = _fold(ranked, shown, limit=limit)
     return Suggestions(
         candidates=[kept[group[0]] for group in groups],

@@ -26,6 +26,7 @@ from harambee.notifications.models import in_every_language, register_message
 from harambee.notifications.services import notify
 from harambee.postings.choices import OPEN_STATUSES, PostingStatus
 from harambee.postings.models import Posting
+from harambee.postings.reading import title_in_every_language
 from harambee.postings.services import posting_transition
 from harambee.postings.text import markdown_to_plain
 from harambee.registry.access import member_can_act_for, person_public_label
@@ -195,8 +196,9 @@ def _params(match: Match, member, actor) -> dict:
     """Who acted (the person with their consent, else the member; in each reader's language) and on what."""
     return {
         "actor": in_every_language(lambda: person_public_label(actor, member)),
-        "need": match.need.title,
-        "offer": match.offer.title,
+        # each reader sees the titles in their language (a human translation, else a labelled machine one)
+        "need": title_in_every_language(match.need),
+        "offer": title_in_every_language(match.offer),
     }
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from harambee.core.exceptions import Conflict
 from harambee.core.web import paginate
 from harambee.postings.access import posting_get_for_user
+from harambee.postings.reading import prefetch_readings
 
 from .access import MatchAction, match_can, match_get_for_user, match_list_for_user, message_can_write
 from .forms import AnswerForm, MessageForm, ProposeForm
@@ -50,10 +51,12 @@ def match_list(request):
     status = request.GET.get("status", "")
     if status in MatchStatus.values:
         matches = matches.filter(status=status)
+    page = paginate(request, matches)
+    page.object_list = prefetch_readings(page.object_list, "need", "offer")  # titles in the reader's language
     return render(
         request,
         "matching/match_list.html",
-        {"page": paginate(request, matches), "status": status, "statuses": MatchStatus.choices},
+        {"page": page, "status": status, "statuses": MatchStatus.choices},
     )
 
 

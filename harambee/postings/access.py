@@ -23,6 +23,7 @@ from harambee.registry.models import Member, MemberStatus
 from . import lifecycle
 from .choices import PUBLIC_STATUSES
 from .models import Posting
+from .reading import reading_prefetch
 
 
 class PostingAction(StrEnum):
@@ -47,7 +48,7 @@ def posting_get_for_user(*, user, external_id: str, action: PostingAction = Post
     """The posting if `user` may perform `action`; 404 when it may not even see it."""
     posting = (
         Posting.objects.select_related("member__country", "contact")
-        .prefetch_related("translations", "eligible_members")
+        .prefetch_related(*reading_prefetch(), "eligible_members")
         .filter(external_id=external_id)
         .first()
     )

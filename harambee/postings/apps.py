@@ -18,8 +18,18 @@ class PostingsConfig(AppConfig):
     def ready(self) -> None:
         # lazy: AppConfig.ready: these modules import models, which load only after the app registry
         from harambee.audit import display
+        from harambee.core.pagecache import register_generation
 
         from .models import Posting
+        from .selectors import machine_translations_generation
+        from .signals import postings_changed
+        from .tasks import machine_translate_later
+
+        # a machine translation stored in the background changes what public pages show
+        register_generation(machine_translations_generation)
+        postings_changed.connect(
+            lambda sender, ids, **kwargs: machine_translate_later(ids), dispatch_uid="postings-mt", weak=False
+        )
 
         display.register(
             Posting,

@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import IsNull
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.usertext import UserCharField, UserTextField
@@ -242,15 +241,6 @@ class Posting(models.Model):
     def is_stale(self) -> bool:
         return self.freshness == "red"
 
-    def translation_for(self, language: str | None = None):
-        """The (title, description, translation or None) to show a reader of `language`."""
-        language = (language or get_language() or "en").split("-")[0]
-        if language != self.language:
-            for translation in self.translations.all():
-                if translation.language == language:
-                    return translation.title, translation.description, translation
-        return self.title, self.description, None
-
 
 class TranslationOrigin(models.TextChoices):
     HUMAN = "human", _("Human translation")
@@ -278,6 +268,33 @@ class PostingTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.posting_id} [{self.language}]"
+
+
+class MachineTranslation(models.Model):
+    """A posting's title and description translated by the deployment's translation service.
+
+    Computed in the background (``postings.tasks``), never while a page is built, and shown labelled
+    "machine translation". ``source_hash`` identifies the original it was made from: once the
+    posting's text changes, the stored translation no longer counts (docs/reading.md).
+    """
+
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="machine_translations")
+    language = models.CharField(_("language"), max_length=2, choices=list(LANGUAGES.items()))
+    title = UserCharField(_("title"), max_length=200)
+    description = UserTextField(_("description"), max_length=40000)
+    source_hash = models.CharField(max_length=32)
+    provider = models.CharField(_("translation service"), max_length=200)
+    created_at = models.DateTimeField(_("translated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("machine translation")
+        verbose_name_plural = _("machine translations")
+        constraints = [
+            models.UniqueConstraint(fields=["posting", "language"], name="machine_translation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.posting_id} [{self.language}, machine]"
 
 
 class PostingFacet(models.Model):

@@ -24,7 +24,8 @@ from harambee.registry.access import is_secretariat
 from . import lifecycle, text
 from .access import posting_lifecycle_roles, posting_list_for_user
 from .choices import OPEN_STATUSES, PUBLIC_STATUSES, PostingKind, PostingStatus
-from .models import Posting, PostingFacet
+from .models import MachineTranslation, Posting, PostingFacet
+from .reading import machine_translation_configured, reading_prefetch
 from .validation import posting_to_dict
 
 # Facets filtered through the facet index (several codes of one facet: any of them).
@@ -166,7 +167,7 @@ def posting_search(*, user, filters: PostingFilters) -> QuerySet[Posting]:
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     qs = _restrict(qs, filters, id_column="id")
-    return qs.select_related("member__country").prefetch_related("translations").order_by("-published_at", "-pk")
+    return qs.select_related("member__country").prefetch_related(*reading_prefetch()).order_by("-published_at", "-pk")
 
 
 def _facet_rows(*, user, filters: PostingFilters, statuses) -> QuerySet[PostingFacet]:
@@ -182,6 +183,14 @@ def postings_generation() -> str:
     """Changes whenever any posting is written (every write sets `updated_at`); an index lookup."""
     latest = Posting.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
     return latest.isoformat() if latest else "empty"
+
+
+def machine_translations_generation() -> str:
+    """Changes when the translation service stores a translation; nothing to read when none is configured."""
+    if not machine_translation_configured():
+        return ""
+    latest = MachineTranslation.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+    return latest.isoformat() if latest else "none"
 
 
 def posting_facet_counts(*, user, filters: PostingFilters) -> dict[str, dict[str, int]]:

@@ -40,6 +40,7 @@ from .choices import (
 )
 from .forms import FIELD_OF_ERROR, ImportForm, PostingForm, TransitionForm
 from .importing import postings_csv_rows, postings_export_lines, postings_import
+from .reading import rendering_for
 from .selectors import (
     PostingFilters,
     posting_facet_counts,
@@ -133,7 +134,7 @@ def posting_detail(request, kind_path: str, external_id: str):
         return redirect(
             "postings:detail", kind_path="needs" if posting.kind == "need" else "offers", external_id=external_id
         )
-    title, description, translation = posting.translation_for()
+    shown = rendering_for(posting)
     can_edit = posting_can(request.user, posting, PostingAction.EDIT)
     signed_in = request.user.is_authenticated
     return render(
@@ -142,9 +143,10 @@ def posting_detail(request, kind_path: str, external_id: str):
         {
             "posting": posting,
             "kind_path": kind_path,
-            "title": title,
-            "description_html": text.render_markdown(description),
-            "translation": translation,
+            "title": shown.title,
+            "shown": shown,
+            "description_html": text.render_markdown(shown.description),
+            "original_html": text.render_markdown(posting.description) if shown.translated else "",
             "original_language": LANGUAGES[posting.language],
             "can_edit": can_edit,
             "transitions": posting_transitions_for(request.user, posting) if signed_in else [],

@@ -27,6 +27,7 @@ from harambee.cooperation.selectors import cooperations_of_members, delivered, p
 from harambee.matching.access import match_list_for_user
 from harambee.postings.access import posting_list_for_user
 from harambee.postings.choices import OPEN_STATUSES, PostingKind
+from harambee.postings.reading import prefetch_readings, reading_prefetch
 from harambee.registry.models import Member
 
 #: Rows shown per section; the section says how many there are and links to the full list.
@@ -52,9 +53,12 @@ class MemberActivity:
     pledges: Section  # rows: {"pledge", "delivered"}
 
 
-def _section(qs, limit: int = SHOWN) -> Section:
-    """The first ``limit`` rows and how many there are in all, in one query (a window count)."""
+def _section(qs, limit: int = SHOWN, relations: tuple[str, ...] = ()) -> Section:
+    """The first ``limit`` rows and how many there are in all, in one query (a window count); and one
+    for the translations of the postings they hold as ``relations`` (titles in the reader's language)."""
     rows = list(qs.annotate(in_all=Window(Count("pk")))[:limit])
+    if relations:
+        prefetch_readings(rows, *relations)
     return Section(rows=rows, total=rows[0].in_all if rows else 0)
 
 
@@ -72,7 +76,7 @@ def member_activity(*, user, member: Member, today: date | None = None) -> Membe
     return MemberActivity(
         needs=needs,
         offers=offers,
-        matches=_section(matches.order_by("-created_at", "-pk")),
+        matches=_section(matches.order_by("-created_at", "-pk"), relations=("need", "offer")),
         cooperations=cooperations,
         pledges=pledge_section,
     )
@@ -89,7 +93,7 @@ def _open_postings(*, user, member: Member, limit: int = SHOWN) -> tuple[Section
         .annotate(rank=Window(RowNumber(), **by_kind), in_all=Window(Count("pk"), partition_by=[F("kind")]))
         .filter(rank__lte=limit)
         .select_related("member__country")
-        .prefetch_related("translations")
+        .prefetch_related(*reading_prefetch())
         .order_by("kind", "rank")
     )
     sections = {PostingKind.NEED: Section(), PostingKind.OFFER: Section()}

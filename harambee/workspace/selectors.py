@@ -23,6 +23,7 @@ from harambee.allocation.selectors import rounds_open_to, rounds_to_run
 from harambee.cooperation.selectors import cooperations_reporting, milestones_due
 from harambee.matching.selectors import conversations_awaiting_reply, matches_to_answer, suggestions_new_since
 from harambee.postings.choices import OPEN_STATUSES
+from harambee.postings.reading import prefetch_readings, reading_prefetch, title_html
 from harambee.postings.selectors import postings_of_members
 from harambee.registry.access import is_secretariat, members_user_may_act_for
 from harambee.registry.selectors import members_pending
@@ -76,9 +77,20 @@ class Work:
         return next(s for s in self.sections if s.key == key)
 
 
+class _Title(SafeString):
+    """A posting's title already rendered for the reader (isolated, with its lang, dir and label)."""
+
+
+def _title(posting) -> _Title:
+    return _Title(title_html(posting))
+
+
 def _sentence(template: str, **params) -> SafeString:
     """A translated sentence with its user-typed parameters escaped and isolated (<bdi>)."""
-    isolated = {key: format_html("<bdi>{}</bdi>", value) for key, value in params.items()}
+    isolated = {
+        key: value if isinstance(value, _Title) else format_html("<bdi>{}</bdi>", value)
+        for key, value in params.items()
+    }
     return mark_safe(conditional_escape(template) % isolated)  # noqa: S308 (escaped above)
 
 
@@ -99,7 +111,7 @@ def _match_url(match, anchor: str = "") -> str:
 
 def _proposals(member_ids, today: date) -> list[WorkItem]:
     items = []
-    for match in matches_to_answer(member_ids):
+    for match in prefetch_readings(matches_to_answer(member_ids), "need", "offer"):
         responder = match.offer.member if match.proposer_id == match.need.member_id else match.need.member
         deadline = match.offer.apply_by
         if deadline is not None and deadline >= today:
@@ -111,8 +123,8 @@ def _proposals(member_ids, today: date) -> list[WorkItem]:
                 text=_sentence(
                     _("%(member)s proposes to match the need “%(need)s” with the offer “%(offer)s”."),
                     member=match.proposer.display_name,
-                    need=match.need.title,
-                    offer=match.offer.title,
+                    need=_title(match.need),
+                    offer=_title(match.offer),
                 ),
                 action=action,
                 url=_match_url(match),
@@ -130,15 +142,15 @@ def _replies(member_ids, answering: set[int]) -> list[WorkItem]:
         WorkItem(
             text=_sentence(
                 _("A new message about the need “%(need)s” and the offer “%(offer)s”, on %(date)s."),
-                need=match.need.title,
-                offer=match.offer.title,
+                need=_title(match.need),
+                offer=_title(match.offer),
                 date=_day(match.last_message_at),
             ),
             action=_("Read and reply"),
             url=_match_url(match, "#conversation"),
             member=(match.need.member if match.need.member_id in member_ids else match.offer.member).display_name,
         )
-        for match in conversations_awaiting_reply(member_ids)
+        for match in prefetch_readings(conversations_awaiting_reply(member_ids), "need", "offer")
         if match.pk not in answering
     ]
 
@@ -210,7 +222,7 @@ def _reports(member_ids, today: date) -> list[WorkItem]:
                 text=_sentence(
                     _("Milestone “%(milestone)s” of the cooperation “%(cooperation)s”."),
                     milestone=milestone.title,
-                    cooperation=cooperation.title,
+                    cooperation=cooperation.offer_title(),
                 ),
                 action=template % {"date": _day(milestone.due)},
                 url=reverse("cooperation:detail", kwargs={"pk": cooperation.pk}),
@@ -231,7 +243,7 @@ def _reports(member_ids, today: date) -> list[WorkItem]:
                 WorkItem(
                     text=_sentence(
                         _("The cooperation “%(cooperation)s” is planned to end on %(date)s."),
-                        cooperation=cooperation.title,
+                        cooperation=cooperation.offer_title(),
                         date=_day(end),
                     ),
                     action=template % {"date": _day(end)},
@@ -250,7 +262,7 @@ def _reports(member_ids, today: date) -> list[WorkItem]:
             )
             items.append(
                 WorkItem(
-                    text=_sentence(text, cooperation=cooperation.title, date=_day(since)),
+                    text=_sentence(text, cooperation=cooperation.offer_title(), date=_day(since)),
                     action=_("Report progress"),
                     url=url,
                     member=side(cooperation),
@@ -264,6 +276,7 @@ def _suggestions(member_ids, since: datetime) -> list[WorkItem]:
     postings = list(
         postings_of_members(member_ids)
         .filter(status__in=OPEN_STATUSES)
+        .prefetch_related(*reading_prefetch())
         .order_by("-updated_at", "-pk")[:SUGGESTION_POSTINGS]
     )
     counts = suggestions_new_since(postings=postings, since=since)
@@ -286,7 +299,7 @@ def _suggestions(member_ids, since: datetime) -> list[WorkItem]:
             )
         items.append(
             WorkItem(
-                text=_sentence(text, count=formats.number_format(count), title=posting.title),
+                text=_sentence(text, count=formats.number_format(count), title=_title(posting)),
                 action=_("See the suggestions and propose a match"),
                 url=_posting_url(posting) + "#suggestions",
                 member=posting.member.display_name,

@@ -1,11 +1,16 @@
-"""``{% suggested_counterparts posting %}``: the top counterparts of a posting with their reasons."""
+"""``{% suggested_counterparts posting %}``: the top counterparts of a posting with their reasons;
+``{% in_your_language posting %}``: what a posting is about, in the reader's language."""
 
 from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from harambee.matching.explain import breakdown, explain
+from harambee.matching.core.glossary import default_glossary
+from harambee.matching.explain import breakdown, explain, reader_language
 from harambee.matching.models import LIVE_STATUSES, Match
-from harambee.matching.selectors import suggestions_for
-from harambee.postings.choices import OPEN_STATUSES
+from harambee.matching.selectors import features_of, suggestions_for
+from harambee.postings.choices import MODALITIES, OPEN_STATUSES, SECTORS, TARGET_GROUPS, THEMES
+from harambee.postings.reading import rendering_for
 from harambee.registry.access import member_can_act_for
 
 register = template.Library()
@@ -23,6 +28,7 @@ def suggested_counterparts(context, posting):
         rows.append(
             {
                 "posting": other,
+                "foreign": rendering_for(other).foreign,
                 "similar": result.similar.get(other.pk, []),
                 "kind_path": "needs" if other.kind == "need" else "offers",
                 "score": candidate.score,
@@ -51,4 +57,61 @@ def suggested_counterparts(context, posting):
         "semantic_configured": result.semantic_configured,
         "pending": result.pending,
         "closed": result.closed,
+    }
+
+
+MAX_CONCEPTS_SHOWN = 8
+MAX_CONCEPTS_IN_ONE_LINE = 5
+# How a list of labels is joined in running text (CLDR's list patterns use these separators).
+LIST_SEPARATORS = {"ar": "، ", "zh": "、"}
+
+
+def concept_labels(concepts: dict | None, language: str, glossary=None, limit: int = MAX_CONCEPTS_SHOWN) -> list[str]:
+    """The labels, in ``language``, of a posting's glossary concepts, the most frequent first (the
+    general ones, such as "artificial intelligence", left out: every posting has them)."""
+    glossary = glossary or default_glossary()
+    labels = []
+    for concept_id, _count in sorted((concepts or {}).items(), key=lambda item: (-item[1], item[0])):
+        concept = glossary.concepts.get(concept_id)
+        if concept is None or concept.area == "general":
+            continue
+        label = concept.label(language)
+        if label not in labels:
+            labels.append(label)
+        if len(labels) == limit:
+            break
+    return labels
+
+
+def _features_of(posting, fetch: bool):
+    if "features" in posting._state.fields_cache or fetch:
+        return features_of(posting)  # read once: the suggestions of the same page use it too
+    return None
+
+
+@register.inclusion_tag("matching/in_your_language.html")
+def in_your_language(posting, compact: bool = False):
+    """What a posting is about in the reader's language, for a reader with no translation of it: its
+    concepts (glossary labels), in a box beside the page's facts (its fields, already in the reader's
+    language). ``compact``: one line for cards and lists, concepts and fields, the concepts only where
+    they were loaded with the posting (no query per row)."""
+    language = reader_language()
+    features = _features_of(posting, fetch=not compact)
+    facets = [
+        (_("Modalities"), [MODALITIES.get(c, c) for c in posting.modalities]),
+        (_("Themes"), [THEMES.get(c, c) for c in posting.themes]),
+        (_("Sectors"), [SECTORS.get(c, c) for c in posting.sectors]),
+        (_("Target groups"), [TARGET_GROUPS.get(c, c) for c in posting.target_groups]),
+    ]
+    separator = LIST_SEPARATORS.get(language, ", ")
+    concepts = concept_labels(
+        features.concepts if features else None,
+        language,
+        limit=MAX_CONCEPTS_IN_ONE_LINE if compact else MAX_CONCEPTS_SHOWN,
+    )
+    return {
+        "compact": compact,
+        "concepts": separator.join(concepts),
+        "facets": [(title, separator.join(str(label) for label in labels)) for title, labels in facets if labels],
+        "LANGUAGE_CODE": get_language(),
     }
