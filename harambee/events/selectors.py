@@ -22,9 +22,9 @@ def event_lists(*, user, today: date | None = None) -> tuple[list[Event], list[E
     "Today" is the platform's date; an event is past once its last day is over (a day of margin
     covers the time zones ahead of the platform's)."""
     today = today or timezone.localdate()
-    visible = events_for_listing(event_list_for_user(user=user))
-    upcoming = list(visible.filter(end_date__gte=today).order_by("start_date", "pk"))
-    past = list(visible.filter(end_date__lt=today).order_by("-start_date", "-pk"))
+    events = list(events_for_listing(event_list_for_user(user=user)).order_by("start_date", "pk"))
+    upcoming = [e for e in events if e.end_date >= today]
+    past = [e for e in reversed(events) if e.end_date < today]
     return upcoming, past
 
 

@@ -45,7 +45,7 @@ class TranslationInput:
 
 @dataclass
 class EventInput:
-    """An event's content as a form or the API gives it (checked by `event_validate`)."""
+    """An event's content as a form or the API gives it (checked by `_event_validate`)."""
 
     slug: str
     title: str
@@ -109,7 +109,7 @@ def _check_translations(errors: dict, original: str, translations: list[Translat
         seen.add(t.language)
 
 
-def event_validate(data: EventInput, *, host: Member, event: Event | None = None) -> None:
+def _event_validate(data: EventInput, *, host: Member, event: Event | None = None) -> None:
     """Raise one ValidationError naming every field that is wrong."""
     errors: dict[str, list[str]] = {}
     if data.time_zone not in _zones():
@@ -201,7 +201,7 @@ def series_create(*, actor, slug: str, name: str, name_translations: dict | None
 def event_create(*, actor, host: Member, data: EventInput, is_demo: bool = False) -> Event:
     """A new event (a draft) hosted by `host`; only the host's editors and managers, or the secretariat."""
     event_check_create(actor, host)
-    event_validate(data, host=host)
+    _event_validate(data, host=host)
     event = Event(host=host, created_by=actor, is_demo=is_demo)
     _apply_event(event, data)
     event.full_clean()
@@ -225,7 +225,7 @@ def event_update(*, event: Event, actor, data: EventInput, reason: str = "") -> 
     event_check_edit(actor, event)
     event = Event.objects.select_for_update().get(pk=event.pk)
     before = _event_snapshot(event)
-    event_validate(data, host=event.host, event=event)
+    _event_validate(data, host=event.host, event=event)
     _apply_event(event, data)
     event.full_clean()
     event.save()
@@ -381,7 +381,7 @@ def session_delete(*, session: Session, actor) -> None:
     before = _session_snapshot(session)
     files = [m.file.name for m in session.materials.all() if m.file]
     _audit_agenda(actor=actor, action=AuditAction.DELETE, instance=session, event=event, changes=diff(before, {}))
-    session.delete()
+    Session.objects.filter(pk=session.pk).delete()  # the object keeps its id for the caller
     transaction.on_commit(lambda: _remove_files(files))
 
 
@@ -453,7 +453,7 @@ def speaker_delete(*, speaker: Speaker, actor) -> None:
     _audit_agenda(
         actor=actor, action=AuditAction.DELETE, instance=speaker, event=speaker.session.event, changes=diff(before, {})
     )
-    speaker.delete()
+    Speaker.objects.filter(pk=speaker.pk).delete()
 
 
 @transaction.atomic
@@ -495,6 +495,6 @@ def material_delete(*, material: Material, actor) -> None:
     before = snapshot(material, ("session", "title", "file_type", "file_size", "url"))
     name = material.file.name if material.file else ""
     _audit_agenda(actor=actor, action=AuditAction.DELETE, instance=material, event=event, changes=diff(before, {}))
-    material.delete()
+    Material.objects.filter(pk=material.pk).delete()
     if name:
         transaction.on_commit(lambda: _remove_files([name]))

@@ -123,7 +123,7 @@ def event_detail(request, slug: str):
     context = _event_context(request, event)
     if context["can_edit"]:
         context["transitions"] = lifecycle.available(event.status)
-        context["history"] = audit_history_for(event)[:20]
+        context["history"] = audit_history_for(event, public_only=False)[:20]
     return render(request, "events/event_detail.html", context)
 
 
