@@ -19,8 +19,8 @@ def events_for_listing(qs: QuerySet[Event]) -> QuerySet[Event]:
 def event_lists(*, user, today: date | None = None) -> tuple[list[Event], list[Event]]:
     """The events `user` may see: (upcoming or running, soonest first; past, latest first).
 
-    "Today" is the platform's date; an event is past once its last day is over (a day of margin
-    covers the time zones ahead of the platform's)."""
+    "Today" is the platform's date (UTC): an event is past once its last day is over there. One query
+    (with the prefetches of `events_for_listing`), split here."""
     today = today or timezone.localdate()
     events = list(events_for_listing(event_list_for_user(user=user)).order_by("start_date", "pk"))
     upcoming = [e for e in events if e.end_date >= today]

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -61,10 +62,14 @@ def _session_rows(event: Event, sessions, *, show_all: bool) -> list:
     """Each session with what the agenda shows: title and description in the reader's language, its times
     at the venue and (when the platform's zone differs) in the reader's, the speakers who may be named."""
     reader_zone = settings.TIME_ZONE
+    reader = (get_language() or "en").split("-")[0]
     days = agenda_by_day(event, sessions)
     for agenda_day in days:
         for session in agenda_day.sessions:
             session.shown_title, description = session.translation_for()
+            translated = next((t for t in session.translations.all() if t.language == reader), None)
+            session.title_language = reader if translated and reader != event.language else event.language
+            session.text_language = session.title_language if translated and translated.description else event.language
             session.description_html = text.render_markdown(description)
             session.named_speakers = public_speakers(session, show_all=show_all)
             session.unnamed_speakers = len(session.speakers.all()) - len(session.named_speakers)
