@@ -17,7 +17,9 @@ PRODID = "-//Harambee//Events//EN"
 
 
 def _uid(kind: str, pk, slug: str, domain: str) -> str:
-    return f"{kind}-{pk}-{slug}@{domain}"
+    """Unique and stable across feeds and edits (RFC 5545 does not require the "@host" form; an "@"
+    would read as an e-mail address to the privacy checks of public pages)."""
+    return f"{domain}/events/{slug}/{kind}/{pk}"
 
 
 def _location(event: Event, session: Session | None = None) -> str:
