@@ -20,6 +20,7 @@ from ninja.parser import Parser
 from harambee.cooperation.api import router as cooperation_router
 from harambee.core.errors import ErrorOut, default_detail, error_body
 from harambee.core.exceptions import Conflict, NotFound
+from harambee.events.api import router as events_router
 from harambee.matching.api import router as matching_router
 from harambee.postings.api import router as postings_router
 from harambee.registry.api import router as registry_router
@@ -190,3 +191,4 @@ api.add_router("/", registry_router)
 api.add_router("/", postings_router)
 api.add_router("/", matching_router)
 api.add_router("/", cooperation_router)
+api.add_router("/", events_router)

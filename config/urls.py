@@ -27,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.notifications.urls")),
     path("", include("harambee.workspace.urls")),
     path("", include("harambee.follows.urls")),
+    path("", include("harambee.events.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
 )

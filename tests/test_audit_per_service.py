@@ -645,6 +645,108 @@ def run_follows_unsubscribe(cast):
     return follow, AuditAction.UPDATE, {"frequency": ["daily", "never"]}
 
 
+def _event(cast, publish=True):
+    from harambee.events.tests.factories import make_event
+
+    return make_event(cast.member, publish=publish)
+
+
+def _session(cast):
+    from harambee.events.tests.factories import make_session
+
+    return make_session(_event(cast))
+
+
+def run_series_create(cast):
+    from harambee.events.services import series_create
+
+    series = series_create(actor=cast.manager, slug="workshops", name="Workshops", hosts=[cast.member])
+    return series, AuditAction.CREATE, {"name": [None, "Workshops"]}
+
+
+def run_event_create(cast):
+    from harambee.events.services import event_create
+    from harambee.events.tests.factories import event_input
+
+    event = event_create(actor=cast.editor, host=cast.member, data=event_input(time_zone="Africa/Lusaka"))
+    return event, AuditAction.CREATE, {"time_zone": [None, "Africa/Lusaka"], "translations": [None, ["fr"]]}
+
+
+def run_event_update(cast):
+    from harambee.events.services import event_update
+    from harambee.events.tests.factories import event_input
+
+    event = event_update(event=_event(cast), actor=cast.manager, data=event_input(capacity=80), reason="smaller room")
+    return event, AuditAction.UPDATE, {"capacity": [120, 80]}
+
+
+def run_event_transition(cast):
+    from harambee.events.services import event_transition
+
+    event = event_transition(event=_event(cast, publish=False), actor=cast.editor, action="publish")
+    return event, AuditAction.TRANSITION, {"status": ["draft", "published"]}
+
+
+def run_session_create(cast):
+    session = _session(cast)
+    return session, AuditAction.CREATE, {"title": [None, "Opening ceremony"], "room": [None, "Main Hall"]}
+
+
+def run_session_update(cast):
+    from harambee.events.services import SessionInput, session_update
+
+    session = _session(cast)
+    data = SessionInput(title="Opening", starts_at=session.starts_at, ends_at=session.ends_at, room="Hall B")
+    session = session_update(session=session, actor=cast.editor, data=data)
+    return session, AuditAction.UPDATE, {"title": ["Opening ceremony", "Opening"], "room": ["Main Hall", "Hall B"]}
+
+
+def run_session_delete(cast):
+    from harambee.events.services import session_delete
+
+    session = _session(cast)
+    session_delete(session=session, actor=cast.manager)
+    return session, AuditAction.DELETE, {"title": ["Opening ceremony", None]}
+
+
+def run_speaker_create(cast):
+    from harambee.events.services import speaker_create
+
+    speaker = speaker_create(session=_session(cast), actor=cast.editor, name="Li Wei", affiliation="MFA")
+    return speaker, AuditAction.CREATE, {"affiliation": [None, "MFA"], "consent_public": [None, False]}
+
+
+def run_speaker_update(cast):
+    from harambee.events.services import speaker_create, speaker_update
+
+    speaker = speaker_create(session=_session(cast), actor=cast.editor, name="Li Wei")
+    speaker = speaker_update(speaker=speaker, actor=cast.editor, name="Li Wei", consent_public=True)
+    return speaker, AuditAction.UPDATE, {"consent_public": [False, True]}
+
+
+def run_speaker_delete(cast):
+    from harambee.events.services import speaker_create, speaker_delete
+
+    speaker = speaker_create(session=_session(cast), actor=cast.editor, name="Li Wei", role="chair")
+    speaker_delete(speaker=speaker, actor=cast.manager)
+    return speaker, AuditAction.DELETE, {"role": ["chair", None]}
+
+
+def run_material_create(cast):
+    from harambee.events.services import material_create
+
+    material = material_create(session=_session(cast), actor=cast.editor, title="GDC", url="https://www.un.org/")
+    return material, AuditAction.CREATE, {"url": [None, "https://www.un.org/"]}
+
+
+def run_material_delete(cast):
+    from harambee.events.services import material_create, material_delete
+
+    material = material_create(session=_session(cast), actor=cast.editor, title="GDC", url="https://www.un.org/")
+    material_delete(material=material, actor=cast.manager)
+    return material, AuditAction.DELETE, {"title": ["GDC", None]}
+
+
 SCENARIOS = {
     f"harambee.{module}.services.{name[4:]}": runner
     for name, runner in dict(globals()).items()
@@ -659,6 +761,7 @@ SCENARIOS = {
         "allocation",
         "background",
         "follows",
+        "events",
     )
     if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
 }

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "harambee.cooperation",
     "harambee.matching",
     "harambee.follows",
+    "harambee.events",
     "harambee.secretariat",
     "harambee.workspace",
     "harambee.demo",

@@ -23,8 +23,8 @@ from decimal import Decimal, InvalidOperation
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_interval, get_timezone, get_timezone_location
 from babel.dates import format_time as babel_format_time
-from babel.dates import get_timezone
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
 from django.conf import settings
 from django.utils import timezone, translation
@@ -94,6 +94,35 @@ def format_end_of_day(value, language: str | None = None) -> str:
             "date": format_day(value, language),
             "zone": time_zone_name(language),
         }
+
+
+def format_day_range(start, end, language: str | None = None) -> str:
+    """Two dates as one span in the locale's style: "12–17 May 2025", "2025年5月12日至17日"."""
+    if start in (None, "") or end in (None, ""):
+        return format_day(start or end, language)
+    if start == end:
+        return format_day(start, language)
+    return format_interval(_as_date(start), _as_date(end), "yMMMd", locale=locale_for(language))
+
+
+def format_long_day(value, language: str | None = None) -> str:
+    """A date with its weekday, as a heading of a day: "Monday, 12 May 2025"."""
+    if value in (None, ""):
+        return ""
+    return babel_format_date(_as_date(value), "full", locale=locale_for(language))
+
+
+def format_clock(value, zone: str | None = None, language: str | None = None) -> str:
+    """The short time of a moment at ``zone`` (an IANA name; the platform's by default): "9:00 am"."""
+    if value in (None, ""):
+        return ""
+    tzinfo = get_timezone(zone) if zone else _zone()
+    return babel_format_time(value, "short", tzinfo=tzinfo, locale=locale_for(language))
+
+
+def time_zone_label(zone: str, language: str | None = None) -> str:
+    """A time zone by its place in ``language``: "China (Shanghai) Time", "heure : Chine (Shanghai)"."""
+    return get_timezone_location(get_timezone(zone), locale=locale_for(language))
 
 
 def _decimal(value) -> Decimal | None:

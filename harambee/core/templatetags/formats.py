@@ -4,6 +4,10 @@ Loaded in every template (a built-in, see settings)::
 
     {{ posting.start|day }}                 1 Oct 2026 · 1 oct. 2026 · 2026年10月1日
     {{ round.deadline|moment }}             1 Jan 2027, 2:33 pm UTC
+    {{ session.starts_at|clock:event.time_zone }}  9:00 am (at the venue)
+    {{ event.start_date|day_range:event.end_date }}  12–17 May 2025
+    {{ day|long_day }}                      Monday, 12 May 2025
+    {{ event.time_zone|zone_label }}        China (Shanghai) Time
     {{ posting.apply_by|end_of_day }}       1 Oct 2026 (until the end of the day, UTC)
     {{ value|number }} {{ score|number:2 }} 8 · 2.5 · 0.83
     {{ share|percent }}                     12.5%
@@ -26,6 +30,26 @@ def day(value) -> str:
 @register.filter
 def moment(value) -> str:
     return formats.format_moment(value)
+
+
+@register.filter
+def long_day(value) -> str:
+    return formats.format_long_day(value)
+
+
+@register.filter
+def day_range(start, end) -> str:
+    return formats.format_day_range(start, end)
+
+
+@register.filter
+def clock(value, zone=None) -> str:
+    return formats.format_clock(value, zone or None)
+
+
+@register.filter
+def zone_label(zone) -> str:
+    return formats.time_zone_label(zone) if zone else ""
 
 
 @register.filter

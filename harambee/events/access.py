@@ -1,0 +1,83 @@
+"""Who may see and change which event; used by web views and the API alike.
+
+The public sees published (and cancelled) events of active hosts; the host member's editors and
+managers see and change its events, drafts included (its viewers see them); the secretariat does
+everything. Co-hosts are named on the page but do not edit (the host decides the agenda).
+"""
+
+from enum import StrEnum
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from harambee.core.exceptions import PermissionDenied
+from harambee.registry.access import (
+    MemberAction,
+    is_secretariat,
+    member_can,
+    member_check_can_act_for,
+    members_user_may_act_for,
+    rows_visible_to,
+)
+from harambee.registry.models import Member, MemberStatus
+
+from .choices import PUBLIC_STATUSES
+from .models import Event
+
+
+class EventAction(StrEnum):
+    VIEW = "view"
+    EDIT = "edit"  # the event, its agenda, speakers and materials, its lifecycle
+
+
+def event_can(user, event: Event, action: EventAction) -> bool:
+    if is_secretariat(user):
+        return True
+    host = event.host
+    if action == EventAction.VIEW:
+        if event.status in PUBLIC_STATUSES and host.status == MemberStatus.ACTIVE:
+            return True
+        return member_can(user, host, MemberAction.VIEW_PRIVATE)
+    return member_can(user, host, MemberAction.EDIT)
+
+
+def event_get_for_user(*, user, slug: str, action: EventAction = EventAction.VIEW) -> Event:
+    """The event if `user` may perform `action`; 404 when it may not even see it, else 403."""
+    event = (
+        Event.objects.select_related("host__country", "series", "country")
+        .prefetch_related("translations", "co_hosts__country")
+        .filter(slug=slug)
+        .first()
+    )
+    if event is None or not event_can(user, event, EventAction.VIEW):
+        raise Http404(_("No such event."))
+    if not event_can(user, event, action):
+        raise PermissionDenied(_("You may not change this event."))
+    return event
+
+
+def event_list_for_user(*, user) -> QuerySet[Event]:
+    """Events the user may see (before any filter)."""
+    public = Q(status__in=PUBLIC_STATUSES, host__status=MemberStatus.ACTIVE)
+    return rows_visible_to(Event.objects.all(), user=user, public=public, member_fields=("host",))
+
+
+def members_user_may_host_for(user) -> QuerySet[Member]:
+    """The members `user` may create events for: the active members it acts for (editors and
+    managers); every active member for the secretariat."""
+    return members_user_may_act_for(user, secretariat=True)
+
+
+def event_check_create(user, member: Member) -> None:
+    """For the services: refuse unless `user` may create events for `member`; `user=None` is the
+    platform itself (the demo loader, commands)."""
+    if user is None:
+        return
+    member_check_can_act_for(user, member, refused=_("You may not create events for this member."), secretariat=True)
+
+
+def event_check_edit(user, event: Event) -> None:
+    """For the services: refuse unless `user` may change `event` (`user=None`: the platform)."""
+    if user is not None and not event_can(user, event, EventAction.EDIT):
+        raise PermissionDenied(_("You may not change this event."))

@@ -1,0 +1,67 @@
+"""Reads of events: the public lists (upcoming and past), one event's agenda by day, the API's lists."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from .access import event_list_for_user
+from .models import Event, Session, Speaker
+
+
+def events_for_listing(qs: QuerySet[Event]) -> QuerySet[Event]:
+    """`qs` with what a list of events shows: host, co-hosts, country, series and translations."""
+    return qs.select_related("host__country", "country", "series").prefetch_related("translations", "co_hosts__country")
+
+
+def event_lists(*, user, today: date | None = None) -> tuple[list[Event], list[Event]]:
+    """The events `user` may see: (upcoming or running, soonest first; past, latest first).
+
+    "Today" is the platform's date (UTC): an event is past once its last day is over there. One query
+    (with the prefetches of `events_for_listing`), split here."""
+    today = today or timezone.localdate()
+    events = list(events_for_listing(event_list_for_user(user=user)).order_by("start_date", "pk"))
+    upcoming = [e for e in events if e.end_date >= today]
+    past = [e for e in reversed(events) if e.end_date < today]
+    return upcoming, past
+
+
+def sessions_of(event: Event) -> QuerySet[Session]:
+    """The agenda of `event` in order, with translations, speakers and materials in four queries."""
+    return (
+        Session.objects.filter(event=event)
+        .prefetch_related("translations", Prefetch("speakers", Speaker.objects.order_by("position", "pk")), "materials")
+        .order_by("starts_at", "pk")
+    )
+
+
+@dataclass
+class AgendaDay:
+    day: date
+    sessions: list[Session]
+
+
+def agenda_by_day(event: Event, sessions=None) -> list[AgendaDay]:
+    """The sessions grouped by their day at the venue (in the venue's time zone)."""
+    sessions = list(sessions_of(event) if sessions is None else sessions)
+    zone = event.zone
+    days: dict[date, list[Session]] = defaultdict(list)
+    for session in sessions:
+        session.event = event  # one event object for all: its language and zone without a query each
+        days[session.starts_at.astimezone(zone).date()].append(session)
+    return [AgendaDay(day=d, sessions=days[d]) for d in sorted(days)]
+
+
+def session_get(event: Event, session_id: int) -> Session | None:
+    """One session of `event` (with what its page shows), or None."""
+    session = sessions_of(event).filter(pk=session_id).first()
+    if session is not None:
+        session.event = event
+    return session
+
+
+def public_speakers(session: Session, *, show_all: bool) -> list[Speaker]:
+    """The speakers a reader may see named: all for the hosts (`show_all`), else only those who consented."""
+    return [s for s in session.speakers.all() if show_all or s.consent_public]
