@@ -164,14 +164,14 @@ def test_no_public_page_shows_an_email_address_or_an_unconsented_name(demo_data,
 
 def test_pages_that_showed_email_addresses_now_name_the_member_or_the_consenting_person(demo_data, client, db):
     # given the Zambian need whose contact and author, Mwila Banda, consents to be shown, and a need
-    # the secretariat wrote for Senegal
+    # the secretariat wrote for Bolivia
     # when a visitor reads them and Zambia's history
     zambia_need = client.get("/en/needs/DEMO-N-ZMB-1/").content.decode()
-    senegal_need = client.get("/en/needs/DEMO-N-SEN-1/").content.decode()
+    bolivia_need = client.get("/en/needs/DEMO-N-BOL-1/").content.decode()
     history = client.get("/en/members/zmb/history/").content.decode()
     # then they name the person who consents, and the secretariat as the secretariat, never by address
     assert "Mwila Banda" in zambia_need and "zambia.manager@" not in zambia_need
-    assert "<bdi>Secretariat</bdi>" in senegal_need and "secretariat@" not in senegal_need
+    assert "<bdi>Secretariat</bdi>" in bolivia_need and "secretariat@" not in bolivia_need
     assert "@" not in history
 
 
