@@ -167,7 +167,7 @@ def test_the_web_flow_and_what_each_side_sees(client, cast, zambia):
     )
     assert round.requests.filter(member=state).count() == 1
     client.force_login(cast.other_manager)
-    client.post(reverse("allocation:action", args=[round.pk, "close"]))
+    client.post(reverse("allocation:action", args=[round.pk, "close"]), {"confirmed": "yes"})
     client.post(reverse("allocation:action", args=[round.pk, "compute"]))
     page = client.get(f"/en/rounds/{round.pk}/").content.decode()
     assert "Publish the result" in page
@@ -213,7 +213,7 @@ def test_permission_grid(client, cast, zambia, role):
         {"member": cast.member.code, "units": "1", f"rank_{offer.pk}": "1"},
     )
     assert round.requests.exists() == (role in {"editor", "manager"}), role
-    response = client.post(reverse("allocation:action", args=[round.pk, "close"]))
+    response = client.post(reverse("allocation:action", args=[round.pk, "close"]), {"confirmed": "yes"})
     round.refresh_from_db()
     assert (round.status == "closed") == (role in MANAGE), role
     if role not in MANAGE and role != "anonymous":
