@@ -13,7 +13,7 @@ from harambee.allocation.models import AllocationRound
 from harambee.follows.models import Follow
 from harambee.follows.services import follow_create
 from harambee.matching.models import Match
-from harambee.registry.models import Membership, MemberRole
+from harambee.registry.models import MemberRole, Membership
 
 pytestmark = pytest.mark.django_db
 
