@@ -72,6 +72,19 @@ def _round(cast):
     return cast.other_manager, url, {}, lambda: AllocationRound.objects.get(pk=allocation_round.pk).status == "closed"
 
 
+def _posting(cast):
+    from tests.test_matching_flow import _post
+
+    need = _post(cast, cast.member, id="N-GONE", title="Training of statisticians")
+    url = reverse("postings:transition", args=["needs", need.external_id])
+    return cast.manager, url, {"action": "withdraw", "reason": "Funded"}, lambda: _status(need) == "withdrawn"
+
+
+def _status(posting):
+    posting.refresh_from_db()
+    return posting.status
+
+
 def _fresh(token):
     token.refresh_from_db()
     return token
@@ -85,6 +98,7 @@ CASES = {
     "decline a match": _match("decline"),
     "withdraw a match": _match("withdraw"),
     "close a round": _round,
+    "withdraw a need": _posting,
 }
 
 

@@ -19,7 +19,11 @@ def active_filters(form, skip: str = "q") -> int:
     )
 
 
+def _get(thing, name: str):
+    return thing.get(name) if isinstance(thing, dict) else getattr(thing, name)
+
+
 @register.filter
 def checked_options(groups) -> int:
-    """Options checked across facet groups (each with `options` that have `checked`)."""
-    return sum(1 for group in groups for option in group.options if option.checked)
+    """Options checked across facet groups (each with `options` that have `checked`; dicts or objects)."""
+    return sum(1 for group in groups for option in _get(group, "options") if _get(option, "checked"))
