@@ -5,8 +5,6 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from harambee.allocation.models import AllocationRound
 from harambee.cooperation.models import Cooperation
 from harambee.matching.models import Match
