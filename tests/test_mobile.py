@@ -174,7 +174,7 @@ def test_on_a_phone_the_first_result_comes_before_the_filters_unfold(live_server
             panel = page.locator("details.filter-panel")
             assert panel.count() == 1, path
             assert panel.get_attribute("open") is None, path
-            first = page.locator("[data-result]").first.bounding_box()
+            first = page.locator("#results-heading + *").first.bounding_box()
             assert first is not None and first["y"] < 2 * HEIGHT, f"/{language}{path}: first result at {first}"
             # and unfolding them shows the filters
             panel.locator("summary").click()
