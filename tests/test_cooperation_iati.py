@@ -321,7 +321,7 @@ def test_the_cooperation_forms_offer_the_codelists_as_labelled_choices(client, c
     assert 'value="111"' not in finance_types  # withdrawn
     for name in ("flow_type", "collaboration_type", "activity_status"):
         assert f'<select name="{name}"' in page
-    transaction_types = re.search(r'<select name="type"[^>]*id="id_type".*?</select>', page, re.S)
+    transaction_types = re.search(r'<select name="type"[^>]*id="transaction-type".*?</select>', page, re.S)
     assert transaction_types is not None
     assert len(re.findall(r"<option", aid_types)) == len(iati.codelist("AidType").codes()) + 1  # and "—"
 

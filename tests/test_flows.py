@@ -149,7 +149,9 @@ def test_last_manager_cannot_leave(client, cast):
     client.force_login(cast.manager)
     membership = cast.manager.memberships.get()
     response = client.post(
-        reverse("registry:membership_change", args=[cast.member.code, membership.pk]), {"remove": "1"}, follow=True
+        reverse("registry:membership_change", args=[cast.member.code, membership.pk]),
+        {"remove": "1", "confirmed": "yes"},
+        follow=True,
     )
     assert "at least one manager" in response.content.decode()
     assert Membership.objects.filter(pk=membership.pk).exists()

@@ -67,7 +67,7 @@ WEB = {
     "my_follows": ("get", lambda f: "/en/my/follows/", None, {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 200)}),
     "change_frequency": ("post", lambda f: f"/en/follows/{f.pk}/", lambda f: {f"f{f.pk}-frequency": "weekly"},
                          OWNER_ONLY),
-    "unfollow": ("post", lambda f: f"/en/follows/{f.pk}/delete/", {}, OWNER_ONLY),
+    "unfollow": ("post", lambda f: f"/en/follows/{f.pk}/delete/", {"confirmed": "yes"}, OWNER_ONLY),
     "open": ("get", lambda f: f"/en/follows/{f.pk}/open/", None, OWNER_ONLY),
 }  # fmt: skip
 CASES = [(view, role) for view in WEB for role in ROLES]
@@ -98,7 +98,7 @@ def test_unfollow_and_frequency_change_what_the_owner_asked_and_are_audited(cast
     # when they switch it to weekly, then unfollow it
     client.post(f"/en/follows/{grid.pk}/", {f"f{grid.pk}-frequency": "weekly"})
     assert Follow.objects.get(pk=grid.pk).frequency == Frequency.WEEKLY
-    client.post(f"/en/follows/{grid.pk}/delete/")
+    client.post(f"/en/follows/{grid.pk}/delete/", {"confirmed": "yes"})
     # then it is gone, and each change is in the audit trail as the manager's
     assert not Follow.objects.filter(pk=grid.pk).exists()
     entries = AuditEntry.objects.filter(content_type__model="follow", object_id=str(grid.pk)).order_by("pk")

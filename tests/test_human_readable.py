@@ -235,7 +235,7 @@ def test_the_cooperation_form_offers_iati_codes_by_their_labels(client, cast, la
     assert f'<option value="D02" dir="auto">{aid_type}</option>' in page
     assert f'<option value="11430" dir="auto" selected>{sector}' in page  # the sector row, chosen
     assert '<select name="sector_2" data-search=' in page  # and an empty row for another sector
-    assert f'<select name="aid_type" data-search="{search}" id="id_aid_type">' in page
+    assert f'<select name="aid_type" data-search="{search}" id="details-aid_type">' in page
     assert 'name="dac_sectors"' not in page  # no more "code:percentage" typed by hand
 
 

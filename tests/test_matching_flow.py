@@ -153,7 +153,7 @@ def test_propose_accept_creates_a_cooperation_moves_postings_and_notifies(client
     assert told == {"manager@example.org", "editor@example.org"}
     assert AuditEntry.objects.filter(object_repr__contains="↔", action="transition").count() == 1
     # and a second answer is refused with a clear message on the match page, naming who answered
-    response = client.post(reverse("matching:answer", args=[match.pk, "decline"]), follow=True)
+    response = client.post(reverse("matching:answer", args=[match.pk, "decline"]), {"confirmed": "yes"}, follow=True)
     assert response.status_code == 200 and response.redirect_chain == [(f"/en/matches/{match.pk}/", 302)]
     assert "Already accepted by Tsinghua University on " in response.content.decode()
     assert Match.objects.get().status == MatchStatus.ACCEPTED
@@ -212,7 +212,7 @@ def test_permission_grid_web(client, cast, pair, role):
     assert response.status_code == expected, role
     # answer: only the side that did not propose
     answerer = "manager" if match.proposer == cast.other_member else "other_manager"
-    response = client.post(reverse("matching:answer", args=[match.pk, "decline"]))
+    response = client.post(reverse("matching:answer", args=[match.pk, "decline"]), {"confirmed": "yes"})
     match.refresh_from_db()
     assert (match.status == "declined") == (role == answerer), role
 

@@ -172,7 +172,7 @@ def test_lifecycle_from_the_ui_with_audit_and_reasons(client, cast, world, setti
     client.force_login(cast.secretariat)
     client.post(url, {"action": "publish"})
     client.force_login(cast.editor)
-    client.post(url, {"action": "withdraw", "reason": "Funded by another partner."})
+    client.post(url, {"action": "withdraw", "reason": "Funded by another partner.", "confirmed": "yes"})
     # then every step is in the history with its reason, and the public sees the public steps
     assert Posting.objects.get().status == "withdrawn"
     entries = AuditEntry.objects.filter(object_id=str(posting.pk), action="transition").order_by("pk")

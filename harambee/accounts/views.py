@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from harambee.core.confirm import confirmation_page
 from harambee.core.i18n import language_of_url, set_language_cookie, url_in_language
 from harambee.core.web import add_service_errors, client_network
 from harambee.registry.access import MemberAction, member_get_for_user
@@ -174,6 +175,15 @@ def api_token_create_view(request):
 @require_POST
 def api_token_revoke_view(request, pk: int):
     token = get_object_or_404(request.user.api_tokens, pk=pk)
+    ask = confirmation_page(
+        request,
+        question=_("Revoke this API token?"),
+        consequence=_("Programs that use it will be refused from now on; this cannot be undone."),
+        confirm_label=_("Yes, revoke"),
+        cancel_url=reverse("accounts:profile"),
+    )
+    if ask:
+        return ask
     api_token_revoke(token=token, actor=request.user)
     messages.success(request, _("The token was revoked."))
     return redirect("accounts:profile")
@@ -254,6 +264,20 @@ def invitation_create_view(request, code: str):
 @require_POST
 def invitation_revoke_view(request, pk: int):
     invitation = get_object_or_404(invitations_with_member(), pk=pk)
+    back = (
+        reverse("registry:member_people", args=[invitation.member.code])
+        if invitation.member
+        else reverse("secretariat:dashboard")
+    )
+    ask = confirmation_page(
+        request,
+        question=_("Revoke the invitation to %(email)s?") % {"email": invitation.email},
+        consequence=_("Its link will stop working; a new invitation is needed to invite them again."),
+        confirm_label=_("Yes, revoke"),
+        cancel_url=back,
+    )
+    if ask:
+        return ask
     try:
         invitation_revoke(invitation=invitation, actor=request.user)
     except ValidationError as error:

@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from harambee.core.confirm import confirmation_page
 from harambee.core.exceptions import PermissionDenied
 from harambee.core.formats import format_quantity
 from harambee.core.web import add_service_errors, paginate
@@ -181,6 +183,21 @@ ACTIONS = {
     "compute": (round_compute, lambda: _("Computed. Review the result, then publish it.")),
     "publish": (round_publish, lambda: _("Published: cooperations are recorded and applicants notified.")),
 }
+# Steps that cannot be taken back ask first (computing can be run again and needs no second step).
+ASK_FIRST = {
+    "close": (
+        lambda: _("Close this round to requests?"),
+        lambda: _("No member can send or change a request after this; the round cannot be reopened."),
+        lambda: _("Yes, close the round"),
+    ),
+    "publish": (
+        lambda: _("Publish this result?"),
+        lambda: _(
+            "A cooperation is recorded for every placement and every applicant is notified; this cannot be undone."
+        ),
+        lambda: _("Yes, publish"),
+    ),
+}
 
 
 @login_required
@@ -190,6 +207,17 @@ def round_action(request, pk: int, action: str):
     if not round_can_manage(request.user, round):
         raise PermissionDenied(_("Only the provider's editors and managers may run this round."))
     service, done = ACTIONS[action]
+    if action in ASK_FIRST:
+        question, consequence, label = ASK_FIRST[action]
+        ask = confirmation_page(
+            request,
+            question=question(),
+            consequence=consequence(),
+            confirm_label=label(),
+            cancel_url=reverse("allocation:detail", args=[pk]),
+        )
+        if ask:
+            return ask
     try:
         service(round=round, actor=request.user)
     except ValidationError as error:

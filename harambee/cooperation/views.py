@@ -93,14 +93,16 @@ def cooperation_detail(request, pk: int):
     }
     if can_report:
         context.update(
-            progress_form=forms.ProgressForm(),
-            milestone_form=forms.MilestoneForm(),
-            result_form=forms.ResultForm(),
-            budget_form=forms.BudgetForm(),
-            transaction_form=forms.TransactionForm(),
+            # Six forms on one page: each its own id prefix, so every label points at its own field.
+            progress_form=forms.ProgressForm(auto_id="progress-%s"),
+            milestone_form=forms.MilestoneForm(auto_id="milestone-%s"),
+            result_form=forms.ResultForm(auto_id="result-%s"),
+            budget_form=forms.BudgetForm(auto_id="budget-%s"),
+            transaction_form=forms.TransactionForm(auto_id="transaction-%s"),
             details_form=forms.DetailsForm(
                 initial={f: getattr(cooperation, f) for f in forms.DetailsForm.base_fields},
                 sectors=cooperation.dac_sectors,
+                auto_id="details-%s",
             ),
             today=date.today(),
             pledges=(

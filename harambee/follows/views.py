@@ -5,11 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from harambee.core.confirm import confirmation_page
 from harambee.postings.access import posting_get_for_user
 from harambee.registry.access import member_get_for_user
 
@@ -90,6 +92,18 @@ def follow_change(request, pk: int):
 def follow_remove(request, pk: int):
     follow = follow_get_for_user(user=request.user, pk=pk)
     label = follow_label(follow)
+    target = request.POST.get("next", "")
+    ask = confirmation_page(
+        request,
+        question=_("Stop following “%(target)s”?") % {"target": label},
+        consequence=_("You will get no more notifications or e-mails about it. You can follow it again at any time."),
+        confirm_label=_("Yes, unfollow"),
+        cancel_url=target
+        if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+        else reverse("follows:mine"),
+    )
+    if ask:
+        return ask
     follow_delete(follow=follow, actor=request.user)
     messages.success(request, _("You no longer follow “%(target)s”.") % {"target": label})
     return _back(request, "follows:mine")

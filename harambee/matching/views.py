@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from harambee.core.confirm import confirmation_page
 from harambee.core.exceptions import Conflict
 from harambee.core.web import paginate
 from harambee.postings.access import posting_get_for_user
@@ -107,6 +108,20 @@ ANSWERS = {
     "decline": (match_decline, MatchAction.ANSWER, lambda: _("Declined.")),
     "withdraw": (match_withdraw, MatchAction.WITHDRAW, lambda: _("Withdrawn.")),
 }
+# What a person confirms before an answer that cannot be taken back (accepting records a cooperation
+# and needs no second step).
+ASK_FIRST = {
+    "decline": (
+        lambda: _("Decline this proposal?"),
+        lambda: _("The other side is told that you declined; the match is closed and cannot be reopened."),
+        lambda: _("Yes, decline"),
+    ),
+    "withdraw": (
+        lambda: _("Withdraw this proposal?"),
+        lambda: _("The other side is told that you withdrew; the match is closed and cannot be reopened."),
+        lambda: _("Yes, withdraw"),
+    ),
+}
 
 
 @login_required
@@ -116,6 +131,17 @@ def match_answer(request, pk: int, answer: str):
     form = AnswerForm(request.POST)
     try:
         match = match_get_for_user(user=request.user, pk=pk, action=action)  # 404, 403; Conflict if answered
+        if answer in ASK_FIRST:
+            question, consequence, label = ASK_FIRST[answer]
+            ask = confirmation_page(
+                request,
+                question=question(),
+                consequence=consequence(),
+                confirm_label=label(),
+                cancel_url=reverse("matching:detail", args=[pk]),
+            )
+            if ask:
+                return ask
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
         service(match=match, actor=request.user, response=form.cleaned_data["response"])

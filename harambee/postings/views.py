@@ -5,11 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from harambee.audit.selectors import audit_history_for
+from harambee.core.confirm import confirmation_page
 from harambee.core.csvfile import csv_response
 from harambee.core.pagecache import public_page_cache
 from harambee.core.web import query_without_page
@@ -242,6 +244,20 @@ def posting_edit(request, kind_path: str, external_id: str):
 def posting_transition_view(request, kind_path: str, external_id: str):
     posting = posting_get_for_user(user=request.user, external_id=external_id)
     form = TransitionForm(request.POST)
+    # Withdrawing asks first (core/confirm.py), once the person may withdraw this posting at all.
+    may_withdraw = any(t.action == "withdraw" for t in posting_transitions_for(request.user, posting))
+    if form.is_valid() and form.cleaned_data["action"] == "withdraw" and may_withdraw:
+        ask = confirmation_page(
+            request,
+            question=_("Withdraw “%(title)s”?") % {"title": posting.title},
+            consequence=_(
+                "It leaves the public lists and gets no more suggestions or proposals; you can reopen it as a draft."
+            ),
+            confirm_label=_("Yes, withdraw"),
+            cancel_url=reverse("postings:detail", args=[kind_path, external_id]),
+        )
+        if ask:
+            return ask
     if form.is_valid():
         try:
             posting = posting_transition(

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from harambee.audit.selectors import audit_entry_list, audit_history_for
+from harambee.core.confirm import confirmation_page
 from harambee.core.web import add_service_errors, paginate, query_without_page
 
 from .access import MemberAction, is_secretariat, member_can, member_get_for_user, person_may_be_named
@@ -119,6 +121,15 @@ def membership_change(request, code: str, pk: int):
     member = member_get_for_user(user=request.user, code=code, action=MemberAction.MANAGE_PEOPLE)
     membership = get_object_or_404(Membership, pk=pk, member=member)
     if "remove" in request.POST:
+        ask = confirmation_page(
+            request,
+            question=_("Remove %(name)s from %(member)s?") % {"name": membership.user, "member": member.display_name},
+            consequence=_("They will no longer act for this member; an invitation is needed to bring them back."),
+            confirm_label=_("Yes, remove"),
+            cancel_url=reverse("registry:member_people", args=[member.code]),
+        )
+        if ask:
+            return ask
         try:
             membership_remove(membership=membership, actor=request.user)
         except ValidationError as error:

@@ -52,9 +52,9 @@ def dashboard(request):
         {
             "pending": pending,
             "invitations": invitations,
-            "state_form": StateMemberForm(),
-            "organisation_form": OrganisationMemberForm(),
-            "invite_form": SecretariatInvitationForm(),
+            "state_form": StateMemberForm(auto_id="state-%s"),
+            "organisation_form": OrganisationMemberForm(auto_id="organisation-%s"),
+            "invite_form": SecretariatInvitationForm(auto_id="invite-%s"),
         },
     )
 

@@ -37,3 +37,9 @@
     });
   });
 })();
+/* The filters of a list (details.filter-panel) start folded; on a wide screen there is room to show them. */
+(function () {
+  "use strict";
+  if (!window.matchMedia || !window.matchMedia("(min-width: 48rem)").matches) return;
+  document.querySelectorAll("details.filter-panel").forEach(function (panel) { panel.open = true; });
+})();
