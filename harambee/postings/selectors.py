@@ -18,7 +18,10 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 
+from harambee.matching.core import search as search_core
+from harambee.matching.core.glossary import default_glossary
 from harambee.registry.access import is_secretariat
 
 from . import lifecycle, text
@@ -31,6 +34,19 @@ from .validation import posting_to_dict
 INDEXED_FACETS = ("modality", "theme", "sector", "target_group", "region", "group", "language", "format")
 PAGE_SIZE = 20
 MAX_QUERY = 200  # characters of a search
+# A search that finds fewer postings than this gets a "did you mean" when a corrected query finds more.
+FEW_RESULTS = 3
+# The best this many postings of a search are listed by relevance; the rest follow, newest first.
+RANKED_LIMIT = 1000
+
+
+@dataclass
+class SearchResult:
+    """What a query found among the postings of the other filters: their ids, best first, and a
+    corrected query when it found few (``docs/search.md``)."""
+
+    ids: list[int]
+    suggestion: str | None = None
 
 
 @dataclass
@@ -40,8 +56,11 @@ class PostingFilters:
     status: list[str] = field(default_factory=list)
     member: str = ""
     facets: dict[str, list[str]] = field(default_factory=dict)
+    # The reader's language (a query is also read in it); the active language when empty.
+    language: str = field(default="", compare=False)
     # The ids matching the filters, found once per request by `_matching_ids`.
     matched: list[int] | None = field(default=None, repr=False, compare=False)
+    searched: SearchResult | None = field(default=None, repr=False, compare=False)
 
     @property
     def statuses(self) -> list[str]:
@@ -81,8 +100,9 @@ def posting_filters_query(filters: PostingFilters) -> str:
     return urlencode(pairs)
 
 
-def _matching_ids_sql(filters: PostingFilters) -> tuple[str, list] | None:
-    """SQL for the ids of postings of the kind matching every filter but the status.
+def _matching_ids_sql(filters: PostingFilters, *, with_query: bool = True) -> tuple[str, list] | None:
+    """SQL for the ids of postings of the kind matching every filter but the status (and the query
+    unless ``with_query`` is False: the cross-lingual search then runs on its own, :func:`_search`).
 
     The filters are intersected first (INTERSECT of index lookups), so counting facets then
     only visits the rows of the matching postings; None when nothing restricts.
@@ -102,37 +122,118 @@ def _matching_ids_sql(filters: PostingFilters) -> tuple[str, list] | None:
             + (" AND p.kind = %s" if filters.kind else "")
         )
         params += [filters.member, *([filters.kind] if filters.kind else [])]
-    terms = text.query_terms(filters.q) if filters.q else []
+    terms = text.query_terms(filters.q) if filters.q and with_query else []
     if terms:
-        if connection.vendor == "postgresql":
-            parts.append(
-                "SELECT id FROM postings_posting "
-                "WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)"
-                + (" AND kind = %s" if filters.kind else "")
-            )
-            params += [text.tsquery_expression(terms), *([filters.kind] if filters.kind else [])]
-        else:
-            if filters.kind:  # the full-text index holds both kinds: keep the matches of one
-                # CROSS JOIN keeps the full-text match as the outer loop (each match then looks its
-                # posting up by id); with a plain JOIN SQLite's planner walked every posting of the
-                # kind and ran the MATCH once per posting (~100x slower at 2,000 postings).
-                parts.append(
-                    "SELECT p.id FROM postings_posting_fts f CROSS JOIN postings_posting p ON p.id = f.rowid "
-                    "WHERE postings_posting_fts MATCH %s AND p.kind = %s"
-                )
-                params += [text.fts5_match_expression(terms), filters.kind]
-            else:
-                parts.append("SELECT rowid FROM postings_posting_fts WHERE postings_posting_fts MATCH %s")
-                params.append(text.fts5_match_expression(terms))
+        parts.append(_fulltext_sql([terms], filters.kind))
+        params += [_fulltext_expression([terms]), *([filters.kind] if filters.kind else [])]
     if not parts:
         return None
     return " INTERSECT ".join(parts), params
+
+
+def _fulltext_sql(groups, kind: str) -> str:
+    """SQL for the ids of postings (of ``kind`` if given) with all the terms of any one group; its
+    parameters are the expression (:func:`_fulltext_expression`), then the kind."""
+    if connection.vendor == "postgresql":
+        return (
+            "SELECT id FROM postings_posting WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)"
+        ) + (" AND kind = %s" if kind else "")
+    if kind:  # the full-text index holds both kinds: keep the matches of one
+        # CROSS JOIN keeps the full-text match as the outer loop (each match then looks its
+        # posting up by id); with a plain JOIN SQLite's planner walked every posting of the
+        # kind and ran the MATCH once per posting (~100x slower at 2,000 postings).
+        return (
+            "SELECT p.id FROM postings_posting_fts f CROSS JOIN postings_posting p ON p.id = f.rowid "
+            "WHERE postings_posting_fts MATCH %s AND p.kind = %s"
+        )
+    return "SELECT rowid FROM postings_posting_fts WHERE postings_posting_fts MATCH %s"
+
+
+def _fulltext_expression(groups) -> str:
+    groups = [list(group) for group in groups]
+    if connection.vendor == "postgresql":
+        return text.tsquery_any_expression(groups) if len(groups) > 1 else text.tsquery_expression(groups[0])
+    return text.fts5_any_expression(groups) if len(groups) > 1 else text.fts5_match_expression(groups[0])
+
+
+def _fulltext_ids(groups, kind: str) -> set[int]:
+    groups = [group for group in groups if group]
+    if not groups:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(_fulltext_sql(groups, kind), [_fulltext_expression(groups), *([kind] if kind else [])])
+        return {row[0] for row in cursor.fetchall()}
+
+
+# Functions (query text, posting ids) -> {posting id: similarity} that re-rank the head of a search;
+# the matching app registers the one of the stored vectors (`harambee/matching/search.py`).
+_SIMILARITIES: list = []
+
+
+def register_search_similarity(function) -> None:
+    """Let ``function(query, ids)`` re-rank the best postings of every search (once per function)."""
+    if function not in _SIMILARITIES:
+        _SIMILARITIES.append(function)
+
+
+def _reader_language(filters: PostingFilters) -> str:
+    code = (filters.language or get_language() or "en").lower()
+    return "zh" if code.startswith("zh") else code.split("-")[0]
+
+
+def _search(filters: PostingFilters) -> SearchResult:
+    """The postings the query finds among those of the other filters, best first (once per request)."""
+    if filters.searched is None:
+        filters.searched = _run_search(filters, suggest=True)
+    return filters.searched
+
+
+def _run_search(filters: PostingFilters, *, suggest: bool) -> SearchResult:
+    languages = search_core.query_languages(text.detect_language(filters.q), _reader_language(filters))
+    plan = search_core.plan_search(filters.q, languages)
+    if plan.empty:
+        return SearchResult(ids=[])
+    concept_hits = {concept: _fulltext_ids(plan.forms[concept], filters.kind) for concept in plan.concepts}
+    lexical_hits = _fulltext_ids([plan.lexical], filters.kind)
+    found = set(lexical_hits)
+    if plan.required:
+        found |= set.intersection(*(concept_hits[c] for c in plan.required))
+    others = _matching_ids_sql(filters, with_query=False)
+    if others is not None and found:
+        with connection.cursor() as cursor:
+            cursor.execute(*others)
+            found &= {row[0] for row in cursor.fetchall()}
+    total = Posting.all_objects.filter(kind=filters.kind).count() if filters.kind else Posting.all_objects.count()
+    scores = search_core.relevance(
+        plan, found, concept_hits=concept_hits, lexical_hits=lexical_hits, total=max(total, len(found))
+    )
+    order = search_core.ranked(scores)
+    for similarity in _SIMILARITIES:
+        order = search_core.combine_vector(order, scores, similarity(filters.q, order[: search_core.VECTOR_HEAD]))
+    suggestion = None
+    if suggest and len(order) < FEW_RESULTS:
+        corrected = search_core.suggest(filters.q, search_core.glossary_words(default_glossary()))
+        if corrected and corrected.casefold() != filters.q.casefold():
+            again = PostingFilters(
+                kind=filters.kind, q=corrected, member=filters.member, facets=filters.facets, language=filters.language
+            )
+            if len(_run_search(again, suggest=False).ids) > len(order):
+                suggestion = corrected
+    return SearchResult(ids=order, suggestion=suggestion)
+
+
+def posting_search_suggestion(filters: PostingFilters) -> str | None:
+    """A corrected query when the query found few postings and the corrected one finds more."""
+    return _search(filters).suggestion if filters.q else None
 
 
 def _matching_ids(filters: PostingFilters) -> list[int] | None:
     """The matching ids, found once per request: the list and the counts then reuse them
     instead of intersecting the indexes (or searching) a second time."""
     if filters.matched is None:
+        if filters.q:
+            filters.matched = _search(filters).ids
+            return filters.matched
         matching = _matching_ids_sql(filters)
         if matching is None:
             return None
@@ -161,12 +262,19 @@ def _restrict(qs: QuerySet, filters: PostingFilters, *, id_column: str) -> Query
 
 
 def posting_search(*, user, filters: PostingFilters) -> QuerySet[Posting]:
-    """Postings the user may see that match the filters, newest first."""
+    """Postings the user may see that match the filters: by relevance when there is a query (the
+    best :data:`RANKED_LIMIT`, then the rest newest first), else newest first."""
     qs = posting_list_for_user(user=user).filter(status__in=filters.statuses)
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     qs = _restrict(qs, filters, id_column="id")
-    return qs.select_related("member__country").prefetch_related("translations").order_by("-published_at", "-pk")
+    qs = qs.select_related("member__country").prefetch_related("translations")
+    ranked = _search(filters).ids[:RANKED_LIMIT] if filters.q else []
+    if ranked:  # the ids are the database's own integers: written into the SQL, no parameters
+        whens = " ".join(f"WHEN {int(pk)} THEN {position}" for position, pk in enumerate(ranked))
+        relevance = RawSQL(f"CASE {Posting._meta.db_table}.id {whens} ELSE {len(ranked)} END", [])
+        return qs.order_by(relevance.asc(), "-published_at", "-pk")
+    return qs.order_by("-published_at", "-pk")
 
 
 def _facet_rows(*, user, filters: PostingFilters, statuses) -> QuerySet[PostingFacet]:
@@ -196,6 +304,7 @@ def posting_facet_counts(*, user, filters: PostingFilters) -> dict[str, dict[str
     if public:
         described = json.dumps(
             [filters.kind, sorted(filters.statuses), " ".join(filters.q.split()), filters.member,
+             _reader_language(filters) if filters.q else "",
              sorted((facet, sorted(codes)) for facet, codes in filters.facets.items() if codes)],
             ensure_ascii=False,
         )  # fmt: skip
