@@ -1,9 +1,12 @@
-"""The stored vectors' part in searching postings: how close each posting is to a query's meaning.
+"""The stored vectors' part in searching postings: which postings are close to a query's meaning.
 
 The search itself (concepts, full text, ranking) is ``core/search.py`` run by the postings
-selectors; this function re-ranks the head of a search's results (``register_search_similarity``,
-``apps.py``). Each vector is centred on its language's centroid first, as the engine does, so that
-a query is not simply closest to postings written in its own language.
+selectors; :func:`search_vectors` is registered with them (``apps.py``). It embeds the query once
+(about 30 ms with the shipped model; repeated queries are free) and compares it with the vectors of
+the shared matching index (``index.py``: the open postings, memory-mapped), each centred on its
+language's centroid as the engine does, so that a query is not simply closest to the postings
+written in its own language. Postings outside the index (closed ones, or before the first index
+is built) are compared with their stored vectors.
 """
 
 from __future__ import annotations
@@ -13,45 +16,73 @@ import functools
 import numpy as np
 from django.conf import settings
 
-from harambee.postings.text import detect_language
-
 from .core.glossary import default_glossary
+from .core.search import VectorSearch
 from .embedding import get_embedder, language_centroids
+from .index import current_index
 from .models import PostingFeatures
 
 
 @functools.lru_cache(maxsize=512)
 def _query_vector(embedder_name: str, text: str) -> np.ndarray:
-    """The embedding of a query (about 30 ms with the shipped model; repeated queries are free)."""
     return get_embedder().embed([text])[0]
 
 
-def query_similarities(text: str, ids: list[int]) -> dict[int, float]:
-    """Cosine similarity between the query and each posting with a stored vector, both centred on
-    their language's centroid; empty when vectors are off (``HARAMBEE_SEARCH_VECTORS`` False, or
-    no embedder)."""
-    if not ids or not getattr(settings, "HARAMBEE_SEARCH_VECTORS", True):
-        return {}
+class _Vectors(VectorSearch):
+    def __init__(self, text: str, language: str, kind: str, embedder) -> None:
+        self.embedder = embedder
+        self.language = language
+        self.query = _query_vector(embedder.name, text)
+        self.known: dict[int, float] = {}
+        opened = current_index()
+        for index_kind in (kind,) if kind else ("need", "offer"):
+            index = opened.indexes.get(index_kind) if opened is not None else None
+            if index is None or not index.size or str(opened.source.get("embedder")) != embedder.name:
+                continue
+            scores = index.vector_scores(self.query, language)
+            if scores is not None:
+                self.known.update(zip(map(int, index.ids.tolist()), scores.tolist(), strict=True))
+
+    def neighbours(self, limit: int, threshold: float, share: float) -> list[int]:
+        if not self.known:
+            return []
+        floor = max(threshold, share * max(self.known.values()))
+        best = sorted(((z, pk) for pk, z in self.known.items() if z >= floor), reverse=True)[:limit]
+        return [pk for _z, pk in best]
+
+    def similarity(self, ids) -> dict[int, float]:
+        out = {pk: self.known[pk] for pk in ids if pk in self.known}
+        missing = [pk for pk in ids if pk not in self.known]
+        if missing:
+            out.update(self._stored(missing))
+        return out
+
+    def _stored(self, ids: list[int]) -> dict[int, float]:
+        """Scores of postings outside the index, from their stored vectors (standardised among them)."""
+        rows = PostingFeatures.objects.filter(posting_id__in=ids, embedder=self.embedder.name, vector__isnull=False)
+        rows = list(rows.values_list("posting_id", "posting__language", "vector"))
+        if len(rows) < 2:
+            return {}
+        centroids = language_centroids(self.embedder, default_glossary())
+        query = self.query - centroids.get(self.language, 0)
+        query = query / (np.linalg.norm(query) or 1.0)
+        cosines = {}
+        for posting_id, language, vector in rows:
+            v = np.frombuffer(bytes(vector), dtype=np.float32)
+            if v.shape == query.shape:
+                v = v - centroids.get(language, 0)
+                cosines[posting_id] = float(v @ query / (np.linalg.norm(v) or 1.0))
+        values = np.array(list(cosines.values()))
+        spread = float(values.std()) or 1.0
+        return {pk: (c - float(values.mean())) / spread for pk, c in cosines.items()}
+
+
+def search_vectors(text: str, language: str, kind: str) -> VectorSearch | None:
+    """The vector side of a search for ``text`` written in ``language`` among postings of ``kind``
+    (both when empty); None when vectors are off (``HARAMBEE_SEARCH_VECTORS``, or no embedder)."""
+    if not getattr(settings, "HARAMBEE_SEARCH_VECTORS", True):
+        return None
     embedder = get_embedder()
     if embedder is None:
-        return {}
-    rows = list(
-        PostingFeatures.objects.filter(posting_id__in=ids, embedder=embedder.name, vector__isnull=False).values_list(
-            "posting_id", "posting__language", "vector"
-        )
-    )
-    if not rows:
-        return {}
-    centroids = language_centroids(embedder, default_glossary())
-    query = _query_vector(embedder.name, text)
-    language = detect_language(text) or "en"
-    query = query - centroids.get(language, 0)
-    query = query / (np.linalg.norm(query) or 1.0)
-    out = {}
-    for posting_id, posting_language, vector in rows:
-        v = np.frombuffer(bytes(vector), dtype=np.float32)
-        if v.shape != query.shape:
-            continue
-        v = v - centroids.get(posting_language, 0)
-        out[posting_id] = float(v @ query / (np.linalg.norm(v) or 1.0))
-    return out
+        return None
+    return _Vectors(text, language, kind, embedder)

@@ -165,15 +165,15 @@ def _fulltext_ids(groups, kind: str) -> set[int]:
         return {row[0] for row in cursor.fetchall()}
 
 
-# Functions (query text, posting ids) -> {posting id: similarity} that re-rank the head of a search;
-# the matching app registers the one of the stored vectors (`harambee/matching/search.py`).
-_SIMILARITIES: list = []
+# Functions (query text, its language, kind) -> `search_core.VectorSearch` or None: the vector side of
+# every search; the matching app registers the one of the stored vectors (`harambee/matching/search.py`).
+_VECTORS: list = []
 
 
-def register_search_similarity(function) -> None:
-    """Let ``function(query, ids)`` re-rank the best postings of every search (once per function)."""
-    if function not in _SIMILARITIES:
-        _SIMILARITIES.append(function)
+def register_search_vectors(function) -> None:
+    """Let ``function(query, language, kind)`` add the vectors' nearest postings and similarities."""
+    if function not in _VECTORS:
+        _VECTORS.append(function)
 
 
 def _reader_language(filters: PostingFilters) -> str:
@@ -191,25 +191,34 @@ def _search(filters: PostingFilters) -> SearchResult:
 def _run_search(filters: PostingFilters, *, suggest: bool) -> SearchResult:
     languages = search_core.query_languages(text.detect_language(filters.q), _reader_language(filters))
     plan = search_core.plan_search(filters.q, languages)
-    if plan.empty:
-        return SearchResult(ids=[])
+    vectors = search_core.VectorSearch()
+    for provider in _VECTORS:
+        vectors = provider(filters.q, languages[0], filters.kind) or vectors
     concept_hits = {concept: _fulltext_ids(plan.forms[concept], filters.kind) for concept in plan.concepts}
     lexical_hits = _fulltext_ids([plan.lexical], filters.kind)
-    found = set(lexical_hits)
-    if plan.required:
-        found |= set.intersection(*(concept_hits[c] for c in plan.required))
+    total = Posting.all_objects.filter(kind=filters.kind).count() if filters.kind else Posting.all_objects.count()
+    neighbours = (
+        vectors.neighbours(search_core.NEIGHBOURS, search_core.NEIGHBOUR_THRESHOLD, search_core.NEIGHBOUR_SHARE)
+        if plan.lexical
+        else []
+    )
+    found = search_core.found(
+        plan, concept_hits=concept_hits, lexical_hits=lexical_hits, neighbours=neighbours, total=total
+    )
     others = _matching_ids_sql(filters, with_query=False)
     if others is not None and found:
         with connection.cursor() as cursor:
             cursor.execute(*others)
             found &= {row[0] for row in cursor.fetchall()}
-    total = Posting.all_objects.filter(kind=filters.kind).count() if filters.kind else Posting.all_objects.count()
     scores = search_core.relevance(
-        plan, found, concept_hits=concept_hits, lexical_hits=lexical_hits, total=max(total, len(found))
+        plan,
+        found,
+        concept_hits=concept_hits,
+        lexical_hits=lexical_hits,
+        total=max(total, len(found)),
+        similarity=vectors.similarity(found),
     )
     order = search_core.ranked(scores)
-    for similarity in _SIMILARITIES:
-        order = search_core.combine_vector(order, scores, similarity(filters.q, order[: search_core.VECTOR_HEAD]))
     suggestion = None
     if suggest and len(order) < FEW_RESULTS:
         corrected = search_core.suggest(filters.q, search_core.glossary_words(default_glossary()))

@@ -14,8 +14,8 @@ is not required), or when it contains every word of the query (the plain full-te
 
 Found postings rank by a relevance score: the share of the query's concepts they carry, each
 weighed by its rarity (idf), plus the plain full-text match; the stored vectors of the best of them
-then re-rank that head of the list by their similarity to the query's vector
-(:func:`combine_vector`).
+count with the concepts and words, and the postings nearest the query's vector are found too, so
+that a posting the glossary does not describe can still be found by its meaning.
 """
 
 from __future__ import annotations
@@ -33,12 +33,19 @@ from .vocabulary import LANGUAGES
 
 # At most this many concepts of one query are looked up (each one is a full-text lookup).
 MAX_CONCEPTS = 8
-# Weights of the relevance score: the concepts carried, the plain full-text match.
-CONCEPT_WEIGHT = 0.7
-LEXICAL_WEIGHT = 0.3
-# How many of the best-ranked postings the vectors re-rank, and how much they weigh there.
-VECTOR_HEAD = 60
-VECTOR_WEIGHT = 0.35
+# Weights of the relevance score: the concepts carried, the plain full-text match, the vectors.
+CONCEPT_WEIGHT = 0.55
+LEXICAL_WEIGHT = 0.2
+VECTOR_WEIGHT = 0.25
+# A similarity this many standard deviations above the mean counts in full.
+FULL_SIMILARITY = 3.0
+# A posting is found by its concepts when it carries this share of the weight of the query's main ones.
+MIN_CARRIED = 0.5
+# The vectors alone find at most this many postings, each at least this many standard deviations above
+# the mean and at least this share of the nearest one's.
+NEIGHBOURS = 20
+NEIGHBOUR_THRESHOLD = 1.5
+NEIGHBOUR_SHARE = 0.75
 # A stem shorter than this is not used as a prefix (too many words start with it).
 MIN_PREFIX_STEM = 4
 
@@ -59,6 +66,9 @@ class SearchPlan:
     required: tuple[str, ...] = ()
     forms: dict[str, tuple[tuple[QueryTerm, ...], ...]] = field(default_factory=dict)
     lexical: tuple[QueryTerm, ...] = ()
+    # per main concept, the other concepts of the query that are parts of it ("civil servant
+    # training": "civil servants", "training"); a posting carrying all the parts carries the whole
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -84,14 +94,26 @@ def plan_search(text: str, languages: Iterable[str], glossary: Glossary | None =
     required = tuple(c for c in concepts if not _inside_another(c, concepts, languages[0], glossary))
     forms = {concept: concept_forms(concept, glossary) for concept in concepts}
     forms = {concept: terms for concept, terms in forms.items() if terms}
+    kept = tuple(c for c in concepts if c in forms)
+    parts = {c: tuple(d for d in kept if d != c and d in _label_concepts(c, languages[0], glossary)) for c in required}
     return SearchPlan(
         text=text,
         languages=languages,
-        concepts=tuple(c for c in concepts if c in forms),
+        concepts=kept,
         required=tuple(c for c in required if c in forms),
         forms=forms,
         lexical=tuple(query_terms(text)),
+        parts={c: p for c, p in parts.items() if len(p) > 1},
     )
+
+
+def carriers(plan: SearchPlan, concept_hits: Mapping[str, set[int]]) -> dict[str, set[int]]:
+    """The postings carrying each concept of the query: those with one of its forms, and for a main
+    concept with parts, those with all its parts."""
+    out = {c: set(concept_hits.get(c, ())) for c in plan.concepts}
+    for concept, parts in plan.parts.items():
+        out[concept] |= set.intersection(*(set(concept_hits.get(p, ())) for p in parts))
+    return out
 
 
 def _inside_another(concept: str, concepts: tuple[str, ...], language: str, glossary: Glossary) -> bool:
@@ -109,8 +131,12 @@ def _inside_another(concept: str, concepts: tuple[str, ...], language: str, glos
 
 @functools.lru_cache(maxsize=4096)
 def _label_concepts(concept: str, language: str, glossary: Glossary) -> frozenset[str]:
-    labels = glossary.concepts[concept].labels
-    return frozenset(glossary.tag(labels.get(language) or labels.get("en", ""), language))
+    """The concepts that the forms of ``concept`` in ``language`` name (itself, and its parts)."""
+    out: set[str] = set()
+    for form, owner in glossary.forms.get(language, ()):
+        if owner == concept:
+            out.update(glossary.tag(form, language))
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -149,6 +175,50 @@ def form_terms(form: str, language: str) -> list[QueryTerm]:
     return list(terms.values())
 
 
+class VectorSearch:
+    """The vector side of one search (the product's is ``harambee/matching/search.py``): the
+    postings nearest the query, and each posting's similarity to it in standard deviations above
+    the mean (a z-score)."""
+
+    def neighbours(self, limit: int, threshold: float, share: float) -> list[int]:
+        """At most ``limit`` postings whose similarity is at least ``threshold`` and at least
+        ``share`` of the nearest one's, nearest first."""
+        return []
+
+    def similarity(self, ids: Iterable[int]) -> dict[int, float]:
+        """The similarity of each of ``ids`` that has a vector."""
+        return {}
+
+
+def concept_weights(plan: SearchPlan, concept_hits: Mapping[str, set[int]], total: int) -> dict[str, float]:
+    """Each concept of the query weighed by its rarity among the ``total`` postings (idf)."""
+    return {c: math.log(1 + total / (1 + len(concept_hits.get(c, ())))) for c in plan.concepts}
+
+
+def found(
+    plan: SearchPlan,
+    *,
+    concept_hits: Mapping[str, set[int]],
+    lexical_hits: set[int],
+    neighbours: Iterable[int] = (),
+    total: int,
+) -> set[int]:
+    """The postings a query finds: those with every word of the query, those carrying at least
+    :data:`MIN_CARRIED` of the weight of the query's main concepts, and the vectors' nearest."""
+    out = set(lexical_hits) | set(neighbours)
+    weights = concept_weights(plan, concept_hits, total)
+    concept_hits = carriers(plan, concept_hits)
+    main = {c: weights[c] for c in plan.required}
+    whole = sum(main.values())
+    if whole:
+        carried: dict[int, float] = {}
+        for concept, weight in main.items():
+            for posting in concept_hits.get(concept, ()):
+                carried[posting] = carried.get(posting, 0.0) + weight
+        out |= {posting for posting, weight in carried.items() if weight >= MIN_CARRIED * whole - 1e-9}
+    return out
+
+
 def relevance(
     plan: SearchPlan,
     candidates: Iterable[int],
@@ -156,46 +226,30 @@ def relevance(
     concept_hits: Mapping[str, set[int]],
     lexical_hits: set[int],
     total: int,
+    similarity: Mapping[int, float] | None = None,
 ) -> dict[int, float]:
-    """The relevance of each candidate, from 0 to 1: the idf-weighted share of the query's concepts
-    it carries (``concept_hits``: the postings that have a form of each concept; ``total``: how many
-    postings there are) and whether it has every word of the query."""
-    weights = {c: math.log(1 + total / (1 + len(concept_hits.get(c, ())))) for c in plan.concepts}
+    """The relevance of each candidate: the idf-weighted share of the query's concepts it carries
+    (``concept_hits``: the postings that have a form of each concept; ``total``: how many postings
+    there are), whether it has every word of the query, and its vector similarity (a z-score,
+    counted from 0 to :data:`FULL_SIMILARITY` standard deviations)."""
+    weights = concept_weights(plan, concept_hits, total)
+    concept_hits = carriers(plan, concept_hits)
     whole = sum(weights.values())
-    lexical_weight = LEXICAL_WEIGHT if whole else 1.0
-    concept_weight = CONCEPT_WEIGHT if whole else 0.0
+    similarity = similarity or {}
+    parts = {"concepts": CONCEPT_WEIGHT if whole else 0.0, "words": LEXICAL_WEIGHT, "vector": VECTOR_WEIGHT}
+    scale = sum(parts.values()) or 1.0
     scores = {}
     for posting in candidates:
         carried = sum(w for c, w in weights.items() if posting in concept_hits.get(c, ())) / whole if whole else 0.0
-        scores[posting] = concept_weight * carried + lexical_weight * (posting in lexical_hits)
+        close = min(max(similarity.get(posting, 0.0), 0.0) / FULL_SIMILARITY, 1.0)
+        score = parts["concepts"] * carried + parts["words"] * (posting in lexical_hits) + parts["vector"] * close
+        scores[posting] = score / scale
     return scores
 
 
-def ranked(scores: Mapping[int, float], newest: Mapping[int, int] | None = None) -> list[int]:
-    """Candidates best first; equal scores newest first (``newest``: a rank by publication, 0 the
-    newest; else the higher id)."""
-    if newest is None:
-        return sorted(scores, key=lambda p: (-scores[p], -p))
-    return sorted(scores, key=lambda p: (-scores[p], newest.get(p, len(newest))))
-
-
-def combine_vector(order: list[int], scores: Mapping[int, float], similarity: Mapping[int, float]) -> list[int]:
-    """The head of ``order`` (:data:`VECTOR_HEAD` postings) re-ranked with the postings' vector
-    similarity to the query, standardised within the head (a raw multilingual cosine says more about
-    the language than the topic); the rest keeps its order."""
-    head = order[:VECTOR_HEAD]
-    known = [similarity[p] for p in head if p in similarity]
-    if len(known) < 2:
-        return order
-    mean = sum(known) / len(known)
-    spread = math.sqrt(sum((s - mean) ** 2 for s in known) / len(known)) or 1.0
-    position = {p: i for i, p in enumerate(head)}
-
-    def combined(p: int) -> tuple[float, int]:
-        z = (similarity[p] - mean) / spread if p in similarity else 0.0
-        return (-(scores.get(p, 0.0) + VECTOR_WEIGHT * z / 3), position[p])
-
-    return sorted(head, key=combined) + order[VECTOR_HEAD:]
+def ranked(scores: Mapping[int, float]) -> list[int]:
+    """Candidates best first; equal scores by the higher id (the newer posting)."""
+    return sorted(scores, key=lambda p: (-scores[p], -p))
 
 
 # ---------------------------------------------------------------------------------------------------
