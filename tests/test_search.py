@@ -152,3 +152,34 @@ def test_suggestions_correct_words_by_edit_distance_within_the_glossary_words():
     assert suggest("formation des fonctionnaires", words) is None
     assert suggest("AI 2026 公务员", words) is None
     assert edit_distance("kitten", "sitting", 5) == 3 and edit_distance("abc", "xyzxyz", 1) == 2
+
+
+def test_a_search_page_costs_the_same_number_of_queries_however_many_postings_it_finds(cast, client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.HARAMBEE_PAGE_CACHE_SECONDS = 0
+
+    def publish(count: int, start: int) -> None:
+        for i in range(start, start + count):
+            data = parse_posting(
+                {"id": f"O-{i}", "kind": "offer", "member": cast.member.code, "language": "fr",
+                 "title": f"Formation des fonctionnaires {i}", "description": "Cours pour agents publics.",
+                 "themes": ["skills"]}
+            )  # fmt: skip
+            posting_create(actor=cast.manager, member=cast.member, data=data, status="published")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/en/offers/", {"q": "civil servants training", "theme": "skills"})
+        assert response.status_code == 200
+        return len(captured)
+
+    # given three matching offers, then fifteen (each time the counts are cached by the first visit)
+    publish(3, 0)
+    queries()
+    small = queries()
+    publish(12, 3)
+    queries()
+    # then the search page costs the same number of queries
+    assert queries() == small <= 12
