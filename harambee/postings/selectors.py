@@ -165,6 +165,24 @@ def _fulltext_ids(groups, kind: str) -> set[int]:
         return {row[0] for row in cursor.fetchall()}
 
 
+# The postings that have a form of a concept, per process: a concept's forms are the same for every
+# query that names it, so its lookup (one full-text query over 10 to 30 forms) is kept until the next
+# write to any posting (the generation) — `_CONCEPT_HITS_SIZE` concepts at most, the least used dropped.
+_CONCEPT_HITS: dict[tuple, frozenset[int]] = {}
+_CONCEPT_HITS_SIZE = 256
+
+
+def _concept_ids(forms, kind: str, generation: str) -> frozenset[int]:
+    key = (connection.alias, connection.settings_dict.get("NAME"), generation, kind, forms)
+    hits = _CONCEPT_HITS.pop(key, None)
+    if hits is None:
+        hits = frozenset(_fulltext_ids(forms, kind))
+    _CONCEPT_HITS[key] = hits  # the most recently used last
+    while len(_CONCEPT_HITS) > _CONCEPT_HITS_SIZE:
+        del _CONCEPT_HITS[next(iter(_CONCEPT_HITS))]
+    return hits
+
+
 # Functions (query text, its language, kind) -> `search_core.VectorSearch` or None: the vector side of
 # every search; the matching app registers the one of the stored vectors (`harambee/matching/search.py`).
 _VECTORS: list = []
@@ -194,7 +212,8 @@ def _run_search(filters: PostingFilters, *, suggest: bool) -> SearchResult:
     vectors = search_core.VectorSearch()
     for provider in _VECTORS:
         vectors = provider(filters.q, languages[0], filters.kind) or vectors
-    concept_hits = {concept: _fulltext_ids(plan.forms[concept], filters.kind) for concept in plan.concepts}
+    generation = postings_generation()
+    concept_hits = {concept: _concept_ids(plan.forms[concept], filters.kind, generation) for concept in plan.concepts}
     lexical_hits = _fulltext_ids([plan.lexical], filters.kind)
     total = Posting.all_objects.filter(kind=filters.kind).count() if filters.kind else Posting.all_objects.count()
     neighbours = (
@@ -279,9 +298,16 @@ def posting_search(*, user, filters: PostingFilters) -> QuerySet[Posting]:
     qs = _restrict(qs, filters, id_column="id")
     qs = qs.select_related("member__country").prefetch_related("translations")
     ranked = _search(filters).ids[:RANKED_LIMIT] if filters.q else []
-    if ranked:  # the ids are the database's own integers: written into the SQL, no parameters
-        whens = " ".join(f"WHEN {int(pk)} THEN {position}" for position, pk in enumerate(ranked))
-        relevance = RawSQL(f"CASE {Posting._meta.db_table}.id {whens} ELSE {len(ranked)} END", [])
+    if ranked:  # a posting's place in the ranked ids; the others after them
+        column = f"{Posting._meta.db_table}.id"
+        if connection.vendor == "postgresql":
+            place = f"COALESCE(array_position(%s::bigint[], {column}), {len(ranked) + 1})"
+            relevance = RawSQL(place, [ranked])
+        else:  # the offset of ",id," in ",id1,id2,…," grows with the rank (instr runs in C, no table)
+            place = f"instr(%s, ',' || {column} || ',')"
+            relevance = RawSQL(
+                f"CASE {place} WHEN 0 THEN 2147483647 ELSE {place} END", [",".join(["", *map(str, ranked), ""])] * 2
+            )
         return qs.order_by(relevance.asc(), "-published_at", "-pk")
     return qs.order_by("-published_at", "-pk")
 
