@@ -209,6 +209,8 @@ def _search(filters: PostingFilters) -> SearchResult:
 def _run_search(filters: PostingFilters, *, suggest: bool) -> SearchResult:
     languages = search_core.query_languages(text.detect_language(filters.q), _reader_language(filters))
     plan = search_core.plan_search(filters.q, languages)
+    if plan.empty:  # no word and no concept (only punctuation, a lone letter): nothing to look for
+        return SearchResult(ids=[])
     vectors = search_core.VectorSearch()
     for provider in _VECTORS:
         vectors = provider(filters.q, languages[0], filters.kind) or vectors
