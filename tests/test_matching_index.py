@@ -139,8 +139,12 @@ def test_an_index_written_and_memory_mapped_ranks_exactly_like_the_one_in_memory
     assert by_id["O4"].failed_filters == ("capacity_left", "language")
     assert by_id["O3"].failed_filters == ("eligibility", "dates")
     assert by_id["O2"].eligibility_reason == "group:LDC"
-    assert by_id["O1"].shared == {"modalities": ("training",), "themes": ("skills",), "languages": ("en",)}
-    assert by_id["O1"].inferred == ("themes",)  # skills, inferred from both texts' concepts
+    # (both texts name civil servants: the glossary's target group, shared)
+    assert by_id["O1"].shared == {
+        "modalities": ("training",), "themes": ("skills",), "target_groups": ("civil_servants",), "languages": ("en",)
+    }  # fmt: skip
+    # skills and civil servants, inferred from both texts' concepts
+    assert by_id["O1"].inferred == ("themes", "target_groups")
 
 
 def test_the_index_leaves_out_a_member_and_an_id_as_asked():

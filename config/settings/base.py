@@ -333,3 +333,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("HARAMBEE_LOG_LEVEL", "INFO")},
 }
+# Searches re-rank their best results by the stored vectors (embedding each query, ~30 ms once per
+# distinct query and process; docs/search.md). False: concepts and words alone.
+HARAMBEE_SEARCH_VECTORS = os.environ.get("HARAMBEE_SEARCH_VECTORS", "1") != "0"

@@ -13,12 +13,16 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         # lazy: AppConfig.ready: these modules import models, which load only after the app registry
         from harambee.core.pagecache import register_generation
+        from harambee.postings.selectors import register_search_vectors
 
         from .index import index_generation
+        from .search import search_vectors
         from .tasks import features_refresh_later, index_build_later
 
         # suggestions appear on public pages: a new index makes them fresh at once
         register_generation(index_generation)
+        # searches re-rank their best results by the stored vectors (docs/search.md)
+        register_search_vectors(search_vectors)
 
         def refresh(sender, ids, **kwargs):
             # the index at once (a new, closed or edited posting, on its stored features), then again

@@ -17,7 +17,13 @@ from harambee.registry.access import member_list_for_user, people_names
 from . import text
 from .access import PostingAction, default_contact, members_user_may_post_for, posting_get_for_user
 from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
-from .selectors import PostingFilters, posting_form_input, posting_search, postings_generation
+from .selectors import (
+    PostingFilters,
+    posting_form_input,
+    posting_search,
+    posting_search_suggestion,
+    postings_generation,
+)
 from .services import new_external_id, posting_create, posting_transition, posting_update
 from .validation import PostingIn, TranslationSchema, parse_posting
 
@@ -72,6 +78,14 @@ class ListParams(PageParams):
     format: list[str] = []
 
 
+class PostingSearchPage(Page[PostingOut]):
+    """A page of needs or offers; with a query, best matches first (docs/search.md)."""
+
+    suggestion: str | None = Field(
+        None, description="A corrected query when `q` found few postings and the corrected one finds more."
+    )
+
+
 class TransitionIn(Schema):
     action: str = Field(..., max_length=40)
     reason: str = Field("", max_length=1000)
@@ -109,7 +123,8 @@ def _list(request, kind: str, params: ListParams) -> dict:
     }
     filters = PostingFilters(kind=kind, q=params.q, status=params.status, member=params.member.lower(), facets=facets)
     qs = posting_search(user=user, filters=filters).prefetch_related("translations", "eligible_members")
-    return page_of(qs.select_related("contact"), params, lambda postings: _outs(postings, user))
+    page = page_of(qs.select_related("contact"), params, lambda postings: _outs(postings, user))
+    return {**page, "suggestion": posting_search_suggestion(filters)}
 
 
 class PostingBody(PostingIn):
@@ -171,7 +186,7 @@ def _transition(request, external_id: str, payload: TransitionIn):
 def _register(path: str, kind: str) -> None:
     noun = "needs" if kind == PostingKind.NEED else "offers"
 
-    @router.get(f"/{path}", response=Page[PostingOut], summary=f"List and search {noun}", operation_id=f"{noun}_list")
+    @router.get(f"/{path}", response=PostingSearchPage, summary=f"List and search {noun}", operation_id=f"{noun}_list")
     @decorate_view(public_page_cache(postings_generation))
     def list_view(request: HttpRequest, params: Query[ListParams]):
         return _list(request, kind, params)

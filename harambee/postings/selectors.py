@@ -18,7 +18,10 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 
+from harambee.matching.core import search as search_core
+from harambee.matching.core.glossary import default_glossary
 from harambee.registry.access import is_secretariat
 
 from . import lifecycle, text
@@ -32,6 +35,19 @@ from .validation import posting_to_dict
 INDEXED_FACETS = ("modality", "theme", "sector", "target_group", "region", "group", "language", "format")
 PAGE_SIZE = 20
 MAX_QUERY = 200  # characters of a search
+# A search that finds fewer postings than this gets a "did you mean" when a corrected query finds more.
+FEW_RESULTS = 3
+# The best this many postings of a search are listed by relevance; the rest follow, newest first.
+RANKED_LIMIT = 1000
+
+
+@dataclass
+class SearchResult:
+    """What a query found among the postings of the other filters: their ids, best first, and a
+    corrected query when it found few (``docs/search.md``)."""
+
+    ids: list[int]
+    suggestion: str | None = None
 
 
 @dataclass
@@ -41,8 +57,11 @@ class PostingFilters:
     status: list[str] = field(default_factory=list)
     member: str = ""
     facets: dict[str, list[str]] = field(default_factory=dict)
+    # The reader's language (a query is also read in it); the active language when empty.
+    language: str = field(default="", compare=False)
     # The ids matching the filters, found once per request by `_matching_ids`.
     matched: list[int] | None = field(default=None, repr=False, compare=False)
+    searched: SearchResult | None = field(default=None, repr=False, compare=False)
 
     @property
     def statuses(self) -> list[str]:
@@ -82,8 +101,9 @@ def posting_filters_query(filters: PostingFilters) -> str:
     return urlencode(pairs)
 
 
-def _matching_ids_sql(filters: PostingFilters) -> tuple[str, list] | None:
-    """SQL for the ids of postings of the kind matching every filter but the status.
+def _matching_ids_sql(filters: PostingFilters, *, with_query: bool = True) -> tuple[str, list] | None:
+    """SQL for the ids of postings of the kind matching every filter but the status (and the query
+    unless ``with_query`` is False: the cross-lingual search then runs on its own, :func:`_search`).
 
     The filters are intersected first (INTERSECT of index lookups), so counting facets then
     only visits the rows of the matching postings; None when nothing restricts.
@@ -103,37 +123,148 @@ def _matching_ids_sql(filters: PostingFilters) -> tuple[str, list] | None:
             + (" AND p.kind = %s" if filters.kind else "")
         )
         params += [filters.member, *([filters.kind] if filters.kind else [])]
-    terms = text.query_terms(filters.q) if filters.q else []
+    terms = text.query_terms(filters.q) if filters.q and with_query else []
     if terms:
-        if connection.vendor == "postgresql":
-            parts.append(
-                "SELECT id FROM postings_posting "
-                "WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)"
-                + (" AND kind = %s" if filters.kind else "")
-            )
-            params += [text.tsquery_expression(terms), *([filters.kind] if filters.kind else [])]
-        else:
-            if filters.kind:  # the full-text index holds both kinds: keep the matches of one
-                # CROSS JOIN keeps the full-text match as the outer loop (each match then looks its
-                # posting up by id); with a plain JOIN SQLite's planner walked every posting of the
-                # kind and ran the MATCH once per posting (~100x slower at 2,000 postings).
-                parts.append(
-                    "SELECT p.id FROM postings_posting_fts f CROSS JOIN postings_posting p ON p.id = f.rowid "
-                    "WHERE postings_posting_fts MATCH %s AND p.kind = %s"
-                )
-                params += [text.fts5_match_expression(terms), filters.kind]
-            else:
-                parts.append("SELECT rowid FROM postings_posting_fts WHERE postings_posting_fts MATCH %s")
-                params.append(text.fts5_match_expression(terms))
+        parts.append(_fulltext_sql([terms], filters.kind))
+        params += [_fulltext_expression([terms]), *([filters.kind] if filters.kind else [])]
     if not parts:
         return None
     return " INTERSECT ".join(parts), params
+
+
+def _fulltext_sql(groups, kind: str) -> str:
+    """SQL for the ids of postings (of ``kind`` if given) with all the terms of any one group; its
+    parameters are the expression (:func:`_fulltext_expression`), then the kind."""
+    if connection.vendor == "postgresql":
+        return (
+            "SELECT id FROM postings_posting WHERE to_tsvector('simple', search_document) @@ to_tsquery('simple', %s)"
+        ) + (" AND kind = %s" if kind else "")
+    if kind:  # the full-text index holds both kinds: keep the matches of one
+        # CROSS JOIN keeps the full-text match as the outer loop (each match then looks its
+        # posting up by id); with a plain JOIN SQLite's planner walked every posting of the
+        # kind and ran the MATCH once per posting (~100x slower at 2,000 postings).
+        return (
+            "SELECT p.id FROM postings_posting_fts f CROSS JOIN postings_posting p ON p.id = f.rowid "
+            "WHERE postings_posting_fts MATCH %s AND p.kind = %s"
+        )
+    return "SELECT rowid FROM postings_posting_fts WHERE postings_posting_fts MATCH %s"
+
+
+def _fulltext_expression(groups) -> str:
+    groups = [list(group) for group in groups]
+    if connection.vendor == "postgresql":
+        return text.tsquery_any_expression(groups) if len(groups) > 1 else text.tsquery_expression(groups[0])
+    return text.fts5_any_expression(groups) if len(groups) > 1 else text.fts5_match_expression(groups[0])
+
+
+def _fulltext_ids(groups, kind: str) -> set[int]:
+    groups = [group for group in groups if group]
+    if not groups:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(_fulltext_sql(groups, kind), [_fulltext_expression(groups), *([kind] if kind else [])])
+        return {row[0] for row in cursor.fetchall()}
+
+
+# The postings that have a form of a concept, per process: a concept's forms are the same for every
+# query that names it, so its lookup (one full-text query over 10 to 30 forms) is kept until the next
+# write to any posting (the generation) — `_CONCEPT_HITS_SIZE` concepts at most, the least used dropped.
+_CONCEPT_HITS: dict[tuple, frozenset[int]] = {}
+_CONCEPT_HITS_SIZE = 256
+
+
+def _concept_ids(forms, kind: str, generation: str) -> frozenset[int]:
+    key = (connection.alias, connection.settings_dict.get("NAME"), generation, kind, forms)
+    hits = _CONCEPT_HITS.pop(key, None)
+    if hits is None:
+        hits = frozenset(_fulltext_ids(forms, kind))
+    _CONCEPT_HITS[key] = hits  # the most recently used last
+    while len(_CONCEPT_HITS) > _CONCEPT_HITS_SIZE:
+        del _CONCEPT_HITS[next(iter(_CONCEPT_HITS))]
+    return hits
+
+
+# Functions (query text, its language, kind) -> `search_core.VectorSearch` or None: the vector side of
+# every search; the matching app registers the one of the stored vectors (`harambee/matching/search.py`).
+_VECTORS: list = []
+
+
+def register_search_vectors(function) -> None:
+    """Let ``function(query, language, kind)`` add the vectors' nearest postings and similarities."""
+    if function not in _VECTORS:
+        _VECTORS.append(function)
+
+
+def _reader_language(filters: PostingFilters) -> str:
+    code = (filters.language or get_language() or "en").lower()
+    return "zh" if code.startswith("zh") else code.split("-")[0]
+
+
+def _search(filters: PostingFilters) -> SearchResult:
+    """The postings the query finds among those of the other filters, best first (once per request)."""
+    if filters.searched is None:
+        filters.searched = _run_search(filters, suggest=True)
+    return filters.searched
+
+
+def _run_search(filters: PostingFilters, *, suggest: bool) -> SearchResult:
+    languages = search_core.query_languages(text.detect_language(filters.q), _reader_language(filters))
+    plan = search_core.plan_search(filters.q, languages)
+    if plan.empty:  # no word and no concept (only punctuation, a lone letter): nothing to look for
+        return SearchResult(ids=[])
+    vectors = search_core.VectorSearch()
+    for provider in _VECTORS:
+        vectors = provider(filters.q, languages[0], filters.kind) or vectors
+    generation = postings_generation()
+    concept_hits = {concept: _concept_ids(plan.forms[concept], filters.kind, generation) for concept in plan.concepts}
+    lexical_hits = _fulltext_ids([plan.lexical], filters.kind)
+    total = Posting.all_objects.filter(kind=filters.kind).count() if filters.kind else Posting.all_objects.count()
+    neighbours = (
+        vectors.neighbours(search_core.NEIGHBOURS, search_core.NEIGHBOUR_THRESHOLD, search_core.NEIGHBOUR_SHARE)
+        if plan.lexical
+        else []
+    )
+    found = search_core.found(
+        plan, concept_hits=concept_hits, lexical_hits=lexical_hits, neighbours=neighbours, total=total
+    )
+    others = _matching_ids_sql(filters, with_query=False)
+    if others is not None and found:
+        with connection.cursor() as cursor:
+            cursor.execute(*others)
+            found &= {row[0] for row in cursor.fetchall()}
+    scores = search_core.relevance(
+        plan,
+        found,
+        concept_hits=concept_hits,
+        lexical_hits=lexical_hits,
+        total=max(total, len(found)),
+        similarity=vectors.similarity(found),
+    )
+    order = search_core.ranked(scores)
+    suggestion = None
+    if suggest and len(order) < FEW_RESULTS:
+        corrected = search_core.suggest(filters.q, search_core.glossary_words(default_glossary()))
+        if corrected and corrected.casefold() != filters.q.casefold():
+            again = PostingFilters(
+                kind=filters.kind, q=corrected, member=filters.member, facets=filters.facets, language=filters.language
+            )
+            if len(_run_search(again, suggest=False).ids) > len(order):
+                suggestion = corrected
+    return SearchResult(ids=order, suggestion=suggestion)
+
+
+def posting_search_suggestion(filters: PostingFilters) -> str | None:
+    """A corrected query when the query found few postings and the corrected one finds more."""
+    return _search(filters).suggestion if filters.q else None
 
 
 def _matching_ids(filters: PostingFilters) -> list[int] | None:
     """The matching ids, found once per request: the list and the counts then reuse them
     instead of intersecting the indexes (or searching) a second time."""
     if filters.matched is None:
+        if filters.q:
+            filters.matched = _search(filters).ids
+            return filters.matched
         matching = _matching_ids_sql(filters)
         if matching is None:
             return None
@@ -162,12 +293,26 @@ def _restrict(qs: QuerySet, filters: PostingFilters, *, id_column: str) -> Query
 
 
 def posting_search(*, user, filters: PostingFilters) -> QuerySet[Posting]:
-    """Postings the user may see that match the filters, newest first."""
+    """Postings the user may see that match the filters: by relevance when there is a query (the
+    best :data:`RANKED_LIMIT`, then the rest newest first), else newest first."""
     qs = posting_list_for_user(user=user).filter(status__in=filters.statuses)
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     qs = _restrict(qs, filters, id_column="id")
-    return qs.select_related("member__country").prefetch_related(*reading_prefetch()).order_by("-published_at", "-pk")
+    qs = qs.select_related("member__country").prefetch_related(*reading_prefetch())
+    ranked = _search(filters).ids[:RANKED_LIMIT] if filters.q else []
+    if ranked:  # a posting's place in the ranked ids; the others after them
+        column = f"{Posting._meta.db_table}.id"
+        if connection.vendor == "postgresql":
+            place = f"COALESCE(array_position(%s::bigint[], {column}), {len(ranked) + 1})"
+            relevance = RawSQL(place, [ranked])
+        else:  # the offset of ",id," in ",id1,id2,…," grows with the rank (instr runs in C, no table)
+            place = f"instr(%s, ',' || {column} || ',')"
+            relevance = RawSQL(
+                f"CASE {place} WHEN 0 THEN 2147483647 ELSE {place} END", [",".join(["", *map(str, ranked), ""])] * 2
+            )
+        return qs.order_by(relevance.asc(), "-published_at", "-pk")
+    return qs.order_by("-published_at", "-pk")
 
 
 def _facet_rows(*, user, filters: PostingFilters, statuses) -> QuerySet[PostingFacet]:
@@ -205,6 +350,7 @@ def posting_facet_counts(*, user, filters: PostingFilters) -> dict[str, dict[str
     if public:
         described = json.dumps(
             [filters.kind, sorted(filters.statuses), " ".join(filters.q.split()), filters.member,
+             _reader_language(filters) if filters.q else "",
              sorted((facet, sorted(codes)) for facet, codes in filters.facets.items() if codes)],
             ensure_ascii=False,
         )  # fmt: skip

@@ -323,6 +323,20 @@ def tsquery_expression(terms: Iterable[QueryTerm]) -> str:
     return " & ".join(f"{term.text}:*" if term.prefix else term.text for term in _checked(terms))
 
 
+def fts5_any_expression(groups: Iterable[Iterable[QueryTerm]]) -> str:
+    """A SQLite FTS5 MATCH string requiring all the terms of any one group:
+    ``("公务" AND "培训") OR ("formation"* AND "fonctionnair"*)``; ``""`` when there are no terms."""
+    parts = [fts5_match_expression(group).replace(" ", " AND ") for group in groups]
+    return " OR ".join(f"({part})" for part in parts if part)
+
+
+def tsquery_any_expression(groups: Iterable[Iterable[QueryTerm]]) -> str:
+    """A PostgreSQL ``to_tsquery('simple', …)`` string requiring all the terms of any one group:
+    ``(公务 & 培训) | (formation:* & fonctionnair:*)``; ``""`` when there are no terms."""
+    parts = [tsquery_expression(group) for group in groups]
+    return " | ".join(f"({part})" for part in parts if part)
+
+
 def _checked(terms: Iterable[QueryTerm]) -> Iterable[QueryTerm]:
     for term in terms:
         if not isinstance(term, QueryTerm):

@@ -1,5 +1,7 @@
 """Web pages for needs and offers: browse and search, detail, create, edit, lifecycle, import, export."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -51,6 +53,7 @@ from .selectors import (
     posting_form_input,
     posting_page,
     posting_search,
+    posting_search_suggestion,
     posting_transitions_for,
     postings_generation,
     postings_of_members,
@@ -112,6 +115,8 @@ def posting_list(request, kind_path: str):
     counts = posting_facet_counts(user=request.user, filters=filters)
     page = posting_page(user=request.user, filters=filters, counts=counts, number=request.GET.get("page"))
     saved_query = posting_filters_query(filters)
+    suggestion = posting_search_suggestion(filters)
+    suggestion_query = posting_filters_query(replace(filters, q=suggestion)) if suggestion else ""
     return render(
         request,
         "postings/posting_list.html",
@@ -124,6 +129,8 @@ def posting_list(request, kind_path: str):
             "query": query_without_page(request),
             "can_post": members_user_may_post_for(request.user).exists(),
             "follow_query": saved_query,
+            "suggestion": suggestion,
+            "suggestion_query": suggestion_query,
         },
     )
 

@@ -440,6 +440,17 @@ class CandidateIndex:
             scores += weight * parts[name]
         return scores, parts, weights
 
+    def vector_scores(self, vector: np.ndarray, language: str) -> np.ndarray | None:
+        """How close each candidate's vector is to ``vector`` (a text in ``language``, centred on that
+        language's centroid like the candidates): the cosine in standard deviations above the mean
+        over the whole index (a search's semantic signal); None when the index has no vectors."""
+        if not self.has_vectors or not self.size:
+            return None
+        q = _centre(np.asarray(vector, dtype=np.float32)[None, :], [language], self.centroids)[0]
+        cosines = self.vectors @ q
+        mean, spread = self._cosine_moments(q)
+        return (cosines - mean) / spread if spread else np.zeros_like(cosines)
+
     def _cosine_moments(self, q: np.ndarray) -> tuple[float, float]:
         """Mean and standard deviation of the cosines of ``q`` with every candidate's vector, without
         the product: the mean is q·(mean vector), the mean square q·M·q with M the vectors' second
