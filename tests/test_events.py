@@ -358,6 +358,7 @@ EDITORS = {
 }  # fmt: skip
 EDITORS_POST = {role: (302 if status == 200 else status) for role, status in EDITORS.items()}
 EVERYONE = dict.fromkeys(ROLES, 200)
+CONFIRMED = {"confirmed": "yes"}  # destructive actions ask first (core/confirm.py)
 DRAFT_VIEW = {
     "anonymous": 404, "outsider": 404, "viewer": 200, "editor": 200, "manager": 200, "other_manager": 404,
     "secretariat": 200,
@@ -419,17 +420,27 @@ GRID = {
         EDITORS_POST,
     ),  # fmt: skip
     "session_edit_form": ("get", lambda a: _session_url("session_edit", a), None, EDITORS),
-    "session_delete": ("post", lambda a: _session_url("session_delete", a), {}, EDITORS_POST),
+    "session_delete": ("post", lambda a: _session_url("session_delete", a), CONFIRMED, EDITORS_POST),
     "speaker_new": ("post", lambda a: _session_url("speaker_new", a), {"name": "Ana Ribeiro"}, EDITORS_POST),
     "speaker_edit_form": ("get", lambda a: _session_url("speaker_edit", a, a["speaker"].pk), None, EDITORS),
-    "speaker_delete": ("post", lambda a: _session_url("speaker_delete", a, a["speaker"].pk), {}, EDITORS_POST),
+    "speaker_delete": (
+        "post",
+        lambda a: _session_url("speaker_delete", a, a["speaker"].pk),
+        CONFIRMED,
+        EDITORS_POST,
+    ),  # fmt: skip
     "material_new": (
         "post",
         lambda a: _session_url("material_new", a),
         {"title": "GDC", "url": "https://www.un.org/"},
         EDITORS_POST,
     ),  # fmt: skip
-    "material_delete": ("post", lambda a: _session_url("material_delete", a, a["link"].pk), {}, EDITORS_POST),
+    "material_delete": (
+        "post",
+        lambda a: _session_url("material_delete", a, a["link"].pk),
+        CONFIRMED,
+        EDITORS_POST,
+    ),  # fmt: skip
 }
 
 
@@ -601,3 +612,23 @@ def test_the_demo_loads_the_beijing_workshop_and_a_next_edition(db):
     assert sorted(t.language for t in beijing.translations.all()) == ["ar", "es", "fr", "ru", "zh"]
     following = Event.objects.get(slug="lusaka-next")
     assert following.status == "published" and following.start_date > date.today()
+
+
+@pytest.mark.parametrize("view, key", [("session_delete", "session"), ("speaker_delete", "speaker"),
+                                       ("material_delete", "link")])  # fmt: skip
+def test_removing_from_an_agenda_asks_first(view, key, cast, agenda, client):
+    # given the host's editor on a session with a speaker and a link
+    client.force_login(cast.editor)
+    url = _session_url(view, agenda) if key == "session" else _session_url(view, agenda, agenda[key].pk)
+    model = type(agenda[key])
+    writes = AuditEntry.objects.count()
+    # when it presses remove without confirming
+    asked = client.post(url, {})
+    # then it is asked, and nothing changed
+    assert asked.status_code == 200
+    assert 'name="confirmed" value="yes"' in asked.content.decode()
+    assert (model.objects.filter(pk=agenda[key].pk).exists(), AuditEntry.objects.count()) == (True, writes)
+    # and when it confirms, it is removed
+    done = client.post(url, {"confirmed": "yes"})
+    assert done.status_code == 302
+    assert model.objects.filter(pk=agenda[key].pk).exists() is False

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from harambee.audit.selectors import audit_history_for
 from harambee.core import formats
+from harambee.core.confirm import confirmation_page
 from harambee.core.pagecache import public_page_cache
 from harambee.core.web import add_service_errors
 from harambee.postings import text
@@ -314,6 +315,17 @@ def session_edit(request, slug: str, session_id: int):
 @require_POST
 def session_delete_view(request, slug: str, session_id: int):
     event, session = _editable_session(request, slug, session_id)
+    asking = confirmation_page(
+        request,
+        question=_("Remove the session “%(title)s”?") % {"title": session.title[:80]},
+        consequence=_(
+            "The session leaves the agenda with its speakers and materials; calendars that imported it keep their copy."
+        ),
+        confirm_label=_("Yes, remove the session"),
+        cancel_url=reverse("events:session_edit", kwargs={"slug": event.slug, "session_id": session.pk}),
+    )
+    if asking is not None:
+        return asking
     session_delete(session=session, actor=request.user)
     messages.success(request, _("The session was removed."))
     return redirect("events:detail", slug=event.slug)
@@ -390,6 +402,15 @@ def speaker_delete_view(request, slug: str, session_id: int, speaker_id: int):
     speaker = next((s for s in session.speakers.all() if s.pk == speaker_id), None)
     if speaker is None:
         raise Http404(_("No such speaker."))
+    asking = confirmation_page(
+        request,
+        question=_("Remove %(name)s from the speakers?") % {"name": speaker.name[:80]},
+        consequence=_("The session no longer lists this speaker."),
+        confirm_label=_("Yes, remove the speaker"),
+        cancel_url=reverse("events:session_edit", kwargs={"slug": event.slug, "session_id": session.pk}),
+    )
+    if asking is not None:
+        return asking
     speaker_delete(speaker=speaker, actor=request.user)
     messages.success(request, _("The speaker was removed."))
     return redirect("events:session_edit", slug=event.slug, session_id=session.pk)
@@ -424,6 +445,15 @@ def material_delete_view(request, slug: str, session_id: int, material_id: int):
     material = next((m for m in session.materials.all() if m.pk == material_id), None)
     if material is None:
         raise Http404(_("No such material."))
+    asking = confirmation_page(
+        request,
+        question=_("Remove the material “%(title)s”?") % {"title": material.title[:80]},
+        consequence=_("Its file or link is no longer offered with the session."),
+        confirm_label=_("Yes, remove the material"),
+        cancel_url=reverse("events:session_edit", kwargs={"slug": event.slug, "session_id": session.pk}),
+    )
+    if asking is not None:
+        return asking
     material_delete(material=material, actor=request.user)
     messages.success(request, _("The material was removed."))
     return redirect("events:session_edit", slug=event.slug, session_id=session.pk)
