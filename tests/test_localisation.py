@@ -391,3 +391,17 @@ def test_the_data_migration_takes_frozen_names_out_of_generated_titles_only(cast
     assert told.params["cooperation"]["ar"] == "Course on AI for civil servants ← مصر"
     with translation.override("fr"):
         assert "Course on AI for civil servants → Égypte" in told.message
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [("en", "Training, Joint research and Grants"), ("fr", "Training, Joint research et Grants"),
+     ("ar", "Training وJoint research وGrants"), ("zh-hans", "Training、Joint research和Grants")],
+)  # fmt: skip
+def test_a_list_is_joined_as_the_reader_s_language_joins_lists(language, expected):
+    # given three labels, when they are shown in a page of `language`
+    with translation.override(language):
+        shown = Template("{{ items|listing }}").render(Context({"items": ["Training", "Joint research", "Grants"]}))
+    # then they read as a list of that language (not with English commas)
+    assert shown == expected
+    assert Template("{{ items|listing }}").render(Context({"items": []})) == ""

@@ -25,6 +25,7 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_interval, get_timezone, get_timezone_location
 from babel.dates import format_time as babel_format_time
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
 from django.conf import settings
 from django.utils import timezone, translation
@@ -123,6 +124,15 @@ def format_clock(value, zone: str | None = None, language: str | None = None) ->
 def time_zone_label(zone: str, language: str | None = None) -> str:
     """A time zone by its place in ``language``: "China (Shanghai) Time", "heure : Chine (Shanghai)"."""
     return get_timezone_location(get_timezone(zone), locale=locale_for(language))
+
+
+def format_listing(items, language: str | None = None) -> str:
+    """Items as the locale joins a list: "Training, Research and Grants", "Formation, Recherche et
+    Subventions", "التدريب والبحث والمنح"."""
+    texts = [str(item) for item in items if item not in (None, "")]
+    if not texts:
+        return ""
+    return format_list(texts, style="standard", locale=locale_for(language))
 
 
 def _decimal(value) -> Decimal | None:

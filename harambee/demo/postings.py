@@ -1,5 +1,9 @@
 """Demo needs and offers in the six UN languages, written through the services (so audited)."""
 
+from datetime import date, timedelta
+
+from django.utils import timezone
+
 from harambee.postings.services import posting_create, posting_transition
 from harambee.postings.validation import parse_posting
 
@@ -121,10 +125,67 @@ DEMO_POSTINGS = [
 ]  # fmt: skip
 
 
+# Courses for civil servants offered in four languages, still taking applications whenever the demo is
+# loaded (their dates count from that day): a French focal point searching "formation des
+# fonctionnaires" finds them all (docs/search.md).
+OPEN_COURSES = [
+    {
+        "id": "DEMO-O-EGY-1", "kind": "offer", "member": "EGY", "language": "ar",
+        "title": "برنامج تدريبي للموظفين الحكوميين على الذكاء الاصطناعي في الخدمات العامة",
+        "description": "تنظم وزارة الاتصالات وتكنولوجيا المعلومات برنامجاً تدريبياً لمدة ثلاثة أسابيع لموظفي "
+        "الحكومات في الدول الأفريقية والعربية حول أساسيات الذكاء الاصطناعي، واستخدام الذكاء الاصطناعي التوليدي "
+        "في العمل الإداري، وحماية البيانات الشخصية. التدريب بالعربية والإنجليزية والفرنسية في القاهرة، مع وحدات "
+        "عبر الإنترنت.",
+        "modalities": ["training"], "themes": ["skills"], "sectors": ["public_services"],
+        "target_groups": ["civil_servants"], "delivery_languages": ["ar", "en", "fr"], "format": "hybrid",
+        "location": "القاهرة", "capacity": {"seats": 30}, "channel": "south_south",
+    },
+    {
+        "id": "DEMO-O-CUB-1", "kind": "offer", "member": "CUB", "language": "es",
+        "title": "Curso de formación en inteligencia artificial para servidores públicos",
+        "description": "Cuba ofrece un curso de cuatro semanas para funcionarios y servidores públicos de países en "
+        "desarrollo: fundamentos del aprendizaje automático, uso responsable de la IA generativa en la "
+        "administración y gobernanza de datos. Se imparte en español en La Habana, con módulos en línea.",
+        "modalities": ["training"], "themes": ["skills", "data"], "sectors": ["public_services"],
+        "target_groups": ["civil_servants"], "delivery_languages": ["es"], "format": "hybrid",
+        "location": "La Habana", "capacity": {"seats": 25}, "channel": "south_south",
+    },
+    {
+        "id": "DEMO-O-RUS-2", "kind": "offer", "member": "RUS", "language": "ru",
+        "title": "Курс повышения квалификации по искусственному интеллекту для государственных служащих",
+        "description": "Россия предлагает шестинедельный онлайн-курс для государственных служащих развивающихся "
+        "стран: основы машинного обучения, ответственное применение генеративного ИИ в государственном "
+        "управлении и защита персональных данных. Обучение на русском и английском языках.",
+        "modalities": ["training"], "themes": ["skills", "governance"], "sectors": ["public_services"],
+        "target_groups": ["civil_servants"], "delivery_languages": ["ru", "en"], "format": "online",
+        "capacity": {"seats": 60}, "channel": "south_south",
+    },
+    {
+        "id": "DEMO-O-CHN-2", "kind": "offer", "member": "CHN", "language": "zh",
+        "title": "面向发展中国家公务员的人工智能应用在线研修班",
+        "description": "中国为发展中国家政府部门的公务员举办为期四周的人工智能应用在线研修班，内容包括人工智能"
+        "基础、生成式人工智能在公共管理中的负责任使用和数据治理。以中文和英文授课，提供法语和西班牙语字幕。",
+        "modalities": ["training"], "themes": ["skills", "governance"], "sectors": ["public_services"],
+        "target_groups": ["civil_servants"], "delivery_languages": ["zh", "en"], "format": "online",
+        "capacity": {"seats": 50}, "channel": "south_south",
+    },
+]  # fmt: skip
+
+
+def open_courses(today: date) -> list[dict]:
+    """`OPEN_COURSES` with their dates: applications for three months, the course a month after."""
+    dates = {
+        "apply_by": (today + timedelta(days=90)).isoformat(),
+        "start": (today + timedelta(days=120)).isoformat(),
+        "end": (today + timedelta(days=150)).isoformat(),
+    }
+    return [{**raw, **dates} for raw in OPEN_COURSES]
+
+
 def load_demo_postings(*, members: dict, authors: dict, secretariat) -> int:
     """Create and publish the demo postings; one Zambian draft stays a draft, one need is withdrawn."""
     count = 0
-    for raw in DEMO_POSTINGS:
+    for raw in [*DEMO_POSTINGS, *open_courses(timezone.localdate())]:
         data = parse_posting(raw)
         member = members[raw["member"].lower()]
         author = authors.get(member.code)

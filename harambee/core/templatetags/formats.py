@@ -13,6 +13,7 @@ Loaded in every template (a built-in, see settings)::
     {{ share|percent }}                     12.5%
     {{ budget.value|money:budget.currency }} US$120,000 · 120 000 $US
     {% quantity posting.capacity_value posting.capacity_unit posting.currency %}  8 seats
+    {{ labels|listing }}                    Training, Research and Grants · Formation, Recherche et Subventions
 """
 
 from django import template
@@ -75,3 +76,8 @@ def money(value, currency) -> str:
 @register.simple_tag
 def quantity(value, unit, currency="") -> str:
     return formats.format_quantity(value, unit or "", currency or "")
+
+
+@register.filter
+def listing(items) -> str:
+    return formats.format_listing(items or [])
