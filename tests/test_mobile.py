@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from harambee.allocation.models import AllocationRound
 from harambee.cooperation.models import Cooperation
+from harambee.events.models import Event
 from harambee.matching.models import Match
 from harambee.postings.models import Posting
 from harambee.registry.models import Member
@@ -53,6 +54,8 @@ def demo_pages():
     offer = Posting.objects.filter(kind="offer").order_by("pk").first()
     match = Match.objects.filter(need__member__code="zmb").order_by("pk").first()
     pending = Member.objects.filter(status="pending").order_by("pk").first()
+    event = Event.objects.filter(host__code="chn").order_by("start_date").first()
+    zambia_event = Event.objects.filter(host__code="zmb").order_by("start_date").first()
     public = [
         "/",
         "/needs/",
@@ -69,6 +72,9 @@ def demo_pages():
         "/cooperations/",
         *cooperations,
         "/pledges/",
+        "/events/",
+        f"/events/{event.slug}/",
+        f"/events/{event.slug}/programme/",
         "/reference-data/",
         "/accounts/sign-in/",
         "/register/",
@@ -92,6 +98,8 @@ def demo_pages():
         "/rounds/new/",
         "/cooperations/new/",
         "/pledges/new/",
+        f"/events/{zambia_event.slug}/edit/",
+        f"/events/{zambia_event.slug}/sessions/new/",
     ]
     secretariat = [
         "/secretariat/",
