@@ -126,13 +126,14 @@ def time_zone_label(zone: str, language: str | None = None) -> str:
     return get_timezone_location(get_timezone(zone), locale=locale_for(language))
 
 
-def format_listing(items, language: str | None = None) -> str:
+def format_listing(items, language: str | None = None, *, alternatives: bool = False) -> str:
     """Items as the locale joins a list: "Training, Research and Grants", "Formation, Recherche et
-    Subventions", "التدريب والبحث والمنح"."""
+    Subventions", "التدريب والبحث والمنح"; with ``alternatives``, any one of them: "LDCs, SIDS or
+    Africa"."""
     texts = [str(item) for item in items if item not in (None, "")]
     if not texts:
         return ""
-    return format_list(texts, style="standard", locale=locale_for(language))
+    return format_list(texts, style="or" if alternatives else "standard", locale=locale_for(language))
 
 
 def _decimal(value) -> Decimal | None:

@@ -14,6 +14,7 @@ Loaded in every template (a built-in, see settings)::
     {{ budget.value|money:budget.currency }} US$120,000 · 120 000 $US
     {% quantity posting.capacity_value posting.capacity_unit posting.currency %}  8 seats
     {{ labels|listing }}                    Training, Research and Grants · Formation, Recherche et Subventions
+    {{ groups|listing:"or" }}               LDCs, SIDS or Africa
 """
 
 from django import template
@@ -79,5 +80,6 @@ def quantity(value, unit, currency="") -> str:
 
 
 @register.filter
-def listing(items) -> str:
-    return formats.format_listing(items or [])
+def listing(items, style="") -> str:
+    """``{{ labels|listing }}`` "A, B and C"; ``{{ groups|listing:"or" }}`` "A, B or C"."""
+    return formats.format_listing(items or [], alternatives=style == "or")
