@@ -301,7 +301,8 @@ def test_the_demo_focal_points_land_on_what_waits_for_them(demo_data, db, client
     # then Zambia answers China's proposal, replies to Tsinghua, reviews its round requests, and reports
     # the results of its cooperation (planned to end with the course) and its milestone
     today = timezone.localdate()
-    assert actions["proposals"] == ["Answer the proposal"]
+    # (China's course takes applications for 90 days from the day the demo is loaded)
+    assert actions["proposals"] == [f"Answer the proposal by {_day(today + timedelta(days=90))}"]
     assert actions["replies"] == ["Read and reply"]
     assert [a.split(" by ")[0] for a in actions["rounds"]] == ["Review your requests"]
     end = Cooperation.objects.get(need__external_id="DEMO-N-ZMB-1").planned_end
