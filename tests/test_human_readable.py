@@ -262,7 +262,7 @@ def test_a_posting_shows_goals_and_eligibility_by_name(client, cast):
     page = client.get("/fr/offers/O-SDG/").content.decode()
     assert "Éducation de qualité" in page and "<dd>Pays les moins avancés ou Afrique</dd>" in page
     page = client.get("/ar/offers/O-SDG/").content.decode()
-    assert ", " not in page[page.index("<dt>"):page.index("</dl>")]  # no English comma among the facts
+    assert ", " not in page[page.index("<dt>") : page.index("</dl>")]  # no English comma among the facts
 
 
 def test_the_goals_have_names_in_the_six_languages():
