@@ -411,3 +411,17 @@ def test_the_catch_up_translates_what_was_written_before_a_service_was_configure
     assert MachineTranslation.objects.filter(posting=offer).count() == 5
     assert committed(postings_machine_translate_catch_up.call) == 0
     reading._translator.cache_clear()
+
+
+def test_the_suggestions_api_gives_each_title_in_the_reader_s_language_too(client, cast, tsinghua_like):
+    need, offer = tsinghua_like
+    # given the French need's suggestions, asked for in French and in Arabic
+    french = client.get(f"/api/v1/needs/{need.external_id}/suggestions?lang=fr").json()
+    arabic = client.get(f"/api/v1/needs/{need.external_id}/suggestions?lang=ar").json()
+    (fr,) = [r for r in french["results"] if r["id"] == offer.external_id]
+    (ar,) = [r for r in arabic["results"] if r["id"] == offer.external_id]
+    # then `title` stays the original, and the reading is the author's French translation for French
+    # readers and the original, marked English, for Arabic ones (no translation into Arabic)
+    assert fr["title"] == ar["title"] == TITLE_EN
+    assert fr["in_reader_language"] == {"title": TITLE_FR, "language": "fr", "source": "human"}
+    assert ar["in_reader_language"] == {"title": TITLE_EN, "language": "en", "source": "original"}

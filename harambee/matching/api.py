@@ -10,6 +10,7 @@ from harambee.accounts.auth import API_WRITE_AUTH, api_user
 from harambee.core.errors import ErrorOut
 from harambee.core.paging import Page, PageParams, page_of
 from harambee.postings.access import posting_get_for_user
+from harambee.postings.reading import rendering_for
 
 from .access import MatchAction, match_get_for_user, match_list_for_user
 from .explain import explain
@@ -26,6 +27,12 @@ class ComponentOut(Schema):
     weight: float
 
 
+class ReadingOut(Schema):
+    title: str
+    language: str
+    source: str = Field(description="original, human (the author's translation) or machine (labelled so).")
+
+
 class SuggestionOut(Schema):
     id: str
     kind: str
@@ -40,6 +47,9 @@ class SuggestionOut(Schema):
     similar: list[str] = Field(
         default_factory=list, description="Near-duplicates by the same member (nearly the same text), folded in."
     )
+    in_reader_language: ReadingOut | None = Field(
+        None, description="The title as a reader of `lang` sees it (`title` is the original)."
+    )
 
 
 class SuggestionsOut(Schema):
@@ -52,6 +62,11 @@ class SuggestionsOut(Schema):
 class SuggestionParams(Schema):
     lang: str = "en"
     limit: int = 10
+
+
+def _reading(posting) -> ReadingOut:
+    shown = rendering_for(posting)  # in the active language
+    return ReadingOut(title=shown.title, language=shown.language, source=shown.source)
 
 
 def _suggestions(request, external_id: str, params: SuggestionParams) -> SuggestionsOut:
@@ -68,6 +83,7 @@ def _suggestions(request, external_id: str, params: SuggestionParams) -> Suggest
                             for p in c.components],
                 shared_concepts=list(c.shared_concepts),
                 similar=[copy.external_id for copy in result.similar.get(other.pk, [])],
+                in_reader_language=_reading(other),
             )
             for c, other in result.candidates
         ]  # fmt: skip
