@@ -74,6 +74,31 @@ def matching_index_dir(tmp_path_factory):
         yield path
 
 
+@pytest.fixture
+def chromium():
+    """Debian's chromium driven by Playwright, for the browser tests (skipped where it is missing,
+    except in CI)."""
+    import os
+    from pathlib import Path
+
+    path = os.environ.get("HARAMBEE_CHROMIUM", "/usr/bin/chromium")
+    if not Path(path).exists():
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"{path} is missing; .ci/run installs Debian's chromium")
+        pytest.skip("Debian's chromium is not installed on this machine (apt-get install chromium)")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's event loop runs in this thread
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, args=["--no-sandbox", "--disable-gpu", "--no-first-run"], headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 @pytest.fixture(scope="module")
 def demo_data(django_db_setup, django_db_blocker):
     """The demo (`loaddemo`), loaded once for a test module and rolled back after it; tests that use it

@@ -20,8 +20,6 @@ from harambee.matching.models import Match, MatchStatus, Message
 from harambee.postings.choices import MODALITIES
 from harambee.postings.models import Posting
 
-CHROMIUM = os.environ.get("HARAMBEE_CHROMIUM", "/usr/bin/chromium")
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "harambee-demo-2025"
 FOCAL_POINT = "senegal.manager@demo.harambee.test"
 
@@ -32,25 +30,6 @@ JOURNEYS = {
     "fr": ("formation des fonctionnaires", {"zh", "ru", "es", "ar"}),
     "ar": ("تدريب الموظفين الحكوميين", {"zh", "ru", "es"}),
 }
-
-
-@pytest.fixture
-def chromium():
-    if not Path(CHROMIUM).exists():
-        if IN_CI:
-            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
-        pytest.skip("Debian's chromium is not installed on this machine (apt-get install chromium)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"], headless=True
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture

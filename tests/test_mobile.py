@@ -3,8 +3,6 @@
 within the first two screens because the filters are folded away."""
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -16,8 +14,6 @@ from harambee.matching.models import Match
 from harambee.postings.models import Posting
 from harambee.registry.models import Member
 
-CHROMIUM = os.environ.get("HARAMBEE_CHROMIUM", "/usr/bin/chromium")
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "harambee-demo-2025"
 WIDTH, HEIGHT = 375, 740
 LANGUAGES = ("en", "ar")
@@ -117,25 +113,6 @@ def demo_pages():
 
 
 LISTS = ["/needs/", "/offers/", "/members/", "/cooperations/"]
-
-
-@pytest.fixture
-def chromium():
-    if not Path(CHROMIUM).exists():
-        if IN_CI:
-            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
-        pytest.skip("Debian's chromium is not installed on this machine (apt-get install chromium)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"], headless=True
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def sign_in(page, base, email):
