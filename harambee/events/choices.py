@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from harambee.postings.choices import FORMATS, LANGUAGES
 
-__all__ = ["FORMATS", "LANGUAGES", "EventStatus", "SessionKind", "PUBLIC_STATUSES"]
+__all__ = [
+    "FORMATS",
+    "LANGUAGES",
+    "EventStatus",
+    "SessionKind",
+    "PUBLIC_STATUSES",
+    "RegistrationStatus",
+    "QUOTA_STATUSES",
+    "Sex",
+]
 
 
 class EventStatus(models.TextChoices):
@@ -25,3 +34,26 @@ class SessionKind(models.TextChoices):
     KNOWLEDGE_EXCHANGE = "exchange", _("Knowledge exchange")
     VISIT = "visit", _("Visit")
     BREAK = "break", _("Break")
+
+
+class RegistrationStatus(models.TextChoices):
+    """Where a delegate's nomination stands (the table of moves is `registrations.TRANSITIONS`)."""
+
+    NOMINATED = "nominated", _("Nominated")
+    APPROVED = "approved", _("Approved")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+#: The statuses that hold (or wait for) a seat and count against a member's quota.
+QUOTA_STATUSES = (RegistrationStatus.NOMINATED, RegistrationStatus.APPROVED, RegistrationStatus.WAITLISTED)
+
+
+class Sex(models.TextChoices):
+    """Sex as delegates choose to state it (for the event report's participants by sex; optional)."""
+
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Another answer")
+    UNSTATED = "", _("Prefers not to say")

@@ -16,9 +16,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from harambee.core.usertext import UserCharField, UserJSONField, UserTextField
-from harambee.registry.models import Country, Member
+from harambee.registry.models import Country, CountryGroup, Member, Region
 
-from .choices import FORMATS, LANGUAGES, PUBLIC_STATUSES, EventStatus, SessionKind
+from .choices import FORMATS, LANGUAGES, PUBLIC_STATUSES, EventStatus, RegistrationStatus, SessionKind, Sex
 
 
 def _reader_language(language: str | None) -> str:
@@ -286,3 +286,156 @@ class Material(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Invitation(models.Model):
+    """The host's call to nominate delegates: to one member, or open to a country group or a region
+    (every member State in it may nominate), with a quota of delegates per member and a deadline."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="invitations")
+    member = models.ForeignKey(
+        Member, verbose_name=_("member"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    group = models.ForeignKey(
+        CountryGroup, verbose_name=_("country group"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    quota = models.PositiveSmallIntegerField(_("delegates per member"), default=2)
+    deadline = models.DateTimeField(_("nominations close"), null=True, blank=True)
+    message = UserTextField(_("message"), max_length=3000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    (Q(member__isnull=False) & Q(group__isnull=True) & Q(region__isnull=True))
+                    | (Q(member__isnull=True) & Q(group__isnull=False) & Q(region__isnull=True))
+                    | (Q(member__isnull=True) & Q(group__isnull=True) & Q(region__isnull=False))
+                ),
+                name="invitation_one_addressee",
+                violation_error_message=_("Invite one member, one country group or one region."),
+            ),
+            models.CheckConstraint(
+                condition=Q(quota__gt=0),
+                name="invitation_quota_positive",
+                violation_error_message=_("The quota must be at least one delegate."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.member_id or self.group_id or self.region_id}"
+
+
+def nomination_letter_upload_to(instance: "Registration", filename: str) -> str:
+    return f"events/{instance.event_id}/nominations/{filename}"
+
+
+class Registration(models.Model):
+    """A delegate nominated by a member for an event, from nomination to attendance.
+
+    Personal fields (passport details for a visa letter, dietary and accessibility needs) are seen only
+    by the host's managers and the delegate's own member, and erased after the event ends plus the
+    retention period (`personal_data_erased_at` records when)."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations")
+    member = models.ForeignKey(
+        Member, verbose_name=_("delegation of"), on_delete=models.PROTECT, related_name="event_registrations"
+    )
+    invitation = models.ForeignKey(
+        Invitation, verbose_name=_("invitation"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
+    full_name = UserCharField(_("full name"), max_length=200)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    position = UserCharField(_("position"), max_length=200, blank=True)
+    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices, blank=True, default=Sex.UNSTATED)
+    language = models.CharField(
+        _("language for documents"), max_length=2, choices=list(LANGUAGES.items()), default="en"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=RegistrationStatus.choices, default=RegistrationStatus.NOMINATED
+    )
+    decision_reason = UserTextField(_("reason"), max_length=2000, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    nomination_letter = models.FileField(
+        _("nomination letter"), upload_to=nomination_letter_upload_to, max_length=255, blank=True
+    )
+    consent_participant_list = models.BooleanField(_("agrees to appear in the participant list"), default=False)
+    visa_letter_requested = models.BooleanField(_("needs a visa invitation letter"), default=False)
+    nationality = models.ForeignKey(
+        Country, verbose_name=_("nationality"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    passport_number = UserCharField(_("passport number"), max_length=40, blank=True)
+    passport_expiry = models.DateField(_("passport valid until"), null=True, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    dietary_needs = UserCharField(_("dietary needs"), max_length=500, blank=True)
+    accessibility_needs = UserCharField(_("accessibility needs"), max_length=500, blank=True)
+    registration_completed_at = models.DateTimeField(_("registration completed"), null=True, blank=True)
+    badge_code = models.CharField(_("badge code"), max_length=32, unique=True, null=True, blank=True)
+    personal_data_erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("nominated by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("nominated"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["event", "member", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        indexes = [
+            models.Index(fields=["event", "status"], name="registration_event_status_idx"),
+            models.Index(fields=["event", "member"], name="registration_event_member_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Attendance(models.Model):
+    """A delegate checked in: at the event (no session) or at one session; one row each, never twice."""
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("delegate"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), null=True, blank=True, on_delete=models.CASCADE, related_name="attendances"
+    )
+    checked_in_at = models.DateTimeField(_("checked in"), default=timezone.now)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["checked_in_at", "pk"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "session"], name="attendance_once_per_session"),
+            models.UniqueConstraint(
+                fields=["registration"], condition=Q(session__isnull=True), name="attendance_once_at_event"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration_id} @ {self.session_id or '-'}"
