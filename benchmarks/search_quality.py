@@ -79,7 +79,7 @@ def main() -> None:
     every = [s for scores in by_language.values() for s in scores]
     print(f"queries: {len(every)} in {len(by_language)} languages, {len(by_topic)} topics")
     print(f"vectors: {'off' if args.no_vectors else 'on'}")
-    print(f"nDCG@10 overall: {statistics.mean(every):.3f}")
+    print(f"nDCG@10 overall: {statistics.mean(every):.4f}")
     for language in sorted(by_language):
         print(f"  {language}: {statistics.mean(by_language[language]):.3f}")
     print("per topic: " + ", ".join(f"{t} {statistics.mean(s):.2f}" for t, s in by_topic.items()))

@@ -183,3 +183,39 @@ def test_a_search_page_costs_the_same_number_of_queries_however_many_postings_it
     queries()
     # then the search page costs the same number of queries
     assert queries() == small <= 12
+
+
+def test_a_posting_whose_title_names_the_query_ranks_above_one_that_only_mentions_it(cast):
+    # given two offers that both carry "official statistics", one in its title, one in its description,
+    # and the one mentioning it only in passing is the newer (it would win a tie)
+    for external_id, language, title, description in [
+        ("O-TITLE", "fr", "Statistiques officielles et apprentissage automatique",
+         "Un cours pour les instituts nationaux."),
+        ("O-BODY", "es", "Gobernanza de datos entre instituciones públicas",
+         "Apoyo para intercambiar registros; también estadísticas oficiales y protección de datos."),
+    ]:  # fmt: skip
+        data = parse_posting(
+            {"id": external_id, "kind": "offer", "member": cast.member.code, "language": language,
+             "title": title, "description": description, "themes": ["data"]}
+        )  # fmt: skip
+        posting_create(actor=cast.manager, member=cast.member, data=data, status="published")
+    # when a reader searches "official statistics" in English
+    filters = PostingFilters(kind="offer", q="official statistics", language="en")
+    ranked = [p.external_id for p in posting_search(user=AnonymousUser(), filters=filters)]
+    # then both are found and the one whose title names it comes first
+    assert ranked == ["O-TITLE", "O-BODY"]
+
+
+def test_a_title_carries_the_parts_of_a_whole_it_names_and_a_whole_whose_parts_it_names():
+    from harambee.matching.core.search import title_concepts
+
+    glossary = default_glossary()
+    # given a query naming a whole ("official statistics") and its part ("statistics")
+    plan = plan_search("official statistics", ["en"], glossary)
+    assert plan.inside == {"official_statistics": ("statistics",)}
+    # then a title naming the whole carries both; one naming the part alone carries only the part
+    assert title_concepts(plan, {"official_statistics"}) == {"official_statistics", "statistics"}
+    assert title_concepts(plan, {"statistics"}) == {"statistics"}
+    # and a title naming every part of "civil servant training" carries the whole
+    plan = plan_search("civil servant training", ["en"], glossary)
+    assert title_concepts(plan, {"civil_servants", "training"}) >= {"civil_servant_training"}

@@ -7,6 +7,7 @@ While an import is writing, the facet rows of its hidden postings are counted ap
 (docs/adr/0008-imports-in-batches.md).
 """
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -241,6 +242,22 @@ def _run_search(filters: PostingFilters, *, suggest: bool) -> SearchResult:
         similarity=vectors.similarity(found),
     )
     order = search_core.ranked(scores)
+    if plan.concepts and len(order) > 1:  # what the best candidates' titles name lifts them
+        best = order[: search_core.TITLE_RERANK]
+        titles = {
+            pk: _title_concepts(title, language)
+            for pk, title, language in Posting.all_objects.filter(pk__in=best).values_list("pk", "title", "language")
+        }
+        scores = search_core.relevance(
+            plan,
+            best,
+            concept_hits=concept_hits,
+            lexical_hits=lexical_hits,
+            total=max(total, len(found)),
+            similarity=vectors.similarity(best),
+            titles=titles,
+        ) | {pk: scores[pk] for pk in order[search_core.TITLE_RERANK :]}
+        order = search_core.ranked(scores)
     suggestion = None
     if suggest and len(order) < FEW_RESULTS:
         corrected = search_core.suggest(filters.q, search_core.glossary_words(default_glossary()))
@@ -251,6 +268,12 @@ def _run_search(filters: PostingFilters, *, suggest: bool) -> SearchResult:
             if len(_run_search(again, suggest=False).ids) > len(order):
                 suggestion = corrected
     return SearchResult(ids=order, suggestion=suggestion)
+
+
+@functools.lru_cache(maxsize=8192)
+def _title_concepts(title: str, language: str) -> frozenset[str]:
+    """The concepts a posting's title names (titles repeat across searches: each is tagged once)."""
+    return frozenset(default_glossary().tag(title, "zh" if language.startswith("zh") else language))
 
 
 def posting_search_suggestion(filters: PostingFilters) -> str | None:

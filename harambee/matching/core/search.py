@@ -37,6 +37,10 @@ MAX_CONCEPTS = 8
 CONCEPT_WEIGHT = 0.55
 LEXICAL_WEIGHT = 0.2
 VECTOR_WEIGHT = 0.25
+# The concepts of the query named in a posting's title (what the posting is about) count this much more.
+TITLE_WEIGHT = 0.15
+# The title counts for the best this many candidates (each title is tagged at search time).
+TITLE_RERANK = 60
 # A similarity this many standard deviations above the mean counts in full.
 FULL_SIMILARITY = 3.0
 # A posting is found by its concepts when it carries this share of the weight of the query's main ones.
@@ -69,6 +73,9 @@ class SearchPlan:
     # per main concept, the other concepts of the query that are parts of it ("civil servant
     # training": "civil servants", "training"); a posting carrying all the parts carries the whole
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # per concept of the query, the other concepts of the query that are parts of it: a posting
+    # carrying the whole ("official statistics") carries each part ("statistics") too
+    inside: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -95,7 +102,8 @@ def plan_search(text: str, languages: Iterable[str], glossary: Glossary | None =
     forms = {concept: concept_forms(concept, glossary) for concept in concepts}
     forms = {concept: terms for concept, terms in forms.items() if terms}
     kept = tuple(c for c in concepts if c in forms)
-    parts = {c: tuple(d for d in kept if d != c and d in _label_concepts(c, languages[0], glossary)) for c in required}
+    inside = {c: tuple(d for d in kept if d != c and d in _label_concepts(c, languages[0], glossary)) for c in kept}
+    parts = {c: inside[c] for c in required if c in inside}
     return SearchPlan(
         text=text,
         languages=languages,
@@ -104,15 +112,19 @@ def plan_search(text: str, languages: Iterable[str], glossary: Glossary | None =
         forms=forms,
         lexical=tuple(query_terms(text)),
         parts={c: p for c, p in parts.items() if len(p) > 1},
+        inside={c: p for c, p in inside.items() if p},
     )
 
 
 def carriers(plan: SearchPlan, concept_hits: Mapping[str, set[int]]) -> dict[str, set[int]]:
-    """The postings carrying each concept of the query: those with one of its forms, and for a main
-    concept with parts, those with all its parts."""
+    """The postings carrying each concept of the query: those with one of its forms, for a main
+    concept with parts those with all its parts, and for a part those carrying a whole it is part of."""
     out = {c: set(concept_hits.get(c, ())) for c in plan.concepts}
     for concept, parts in plan.parts.items():
         out[concept] |= set.intersection(*(set(concept_hits.get(p, ())) for p in parts))
+    for concept, parts in plan.inside.items():
+        for part in parts:
+            out[part] |= set(concept_hits.get(concept, ()))
     return out
 
 
@@ -227,24 +239,45 @@ def relevance(
     lexical_hits: set[int],
     total: int,
     similarity: Mapping[int, float] | None = None,
+    titles: Mapping[int, Iterable[str]] | None = None,
 ) -> dict[int, float]:
     """The relevance of each candidate: the idf-weighted share of the query's concepts it carries
     (``concept_hits``: the postings that have a form of each concept; ``total``: how many postings
-    there are), whether it has every word of the query, and its vector similarity (a z-score,
-    counted from 0 to :data:`FULL_SIMILARITY` standard deviations)."""
+    there are), whether it has every word of the query, its vector similarity (a z-score,
+    counted from 0 to :data:`FULL_SIMILARITY` standard deviations), and, for the candidates in
+    ``titles`` (posting -> the concepts its title names), the share of the query's concepts named in
+    its title. Candidates outside ``titles`` score as if their title named none."""
     weights = concept_weights(plan, concept_hits, total)
     concept_hits = carriers(plan, concept_hits)
     whole = sum(weights.values())
     similarity = similarity or {}
     parts = {"concepts": CONCEPT_WEIGHT if whole else 0.0, "words": LEXICAL_WEIGHT, "vector": VECTOR_WEIGHT}
+    if titles is not None and whole:
+        parts["title"] = TITLE_WEIGHT
     scale = sum(parts.values()) or 1.0
     scores = {}
     for posting in candidates:
         carried = sum(w for c, w in weights.items() if posting in concept_hits.get(c, ())) / whole if whole else 0.0
         close = min(max(similarity.get(posting, 0.0), 0.0) / FULL_SIMILARITY, 1.0)
         score = parts["concepts"] * carried + parts["words"] * (posting in lexical_hits) + parts["vector"] * close
+        if "title" in parts and posting in titles:
+            named = title_concepts(plan, titles[posting])
+            score += parts["title"] * sum(w for c, w in weights.items() if c in named) / whole
         scores[posting] = score / scale
     return scores
+
+
+def title_concepts(plan: SearchPlan, named: Iterable[str]) -> set[str]:
+    """The concepts of the query that a title naming ``named`` carries: those it names, the parts of
+    a whole it names, and a whole all of whose parts it names."""
+    out = {c for c in plan.concepts if c in set(named)}
+    for concept, parts in plan.inside.items():
+        if concept in out:
+            out.update(parts)
+    for concept, parts in plan.parts.items():
+        if all(p in out for p in parts):
+            out.add(concept)
+    return out
 
 
 def ranked(scores: Mapping[int, float]) -> list[int]:
