@@ -253,6 +253,30 @@ def test_a_need_s_suggestions_are_ranked_once_for_every_language_until_something
 
 
 @pytest.mark.django_db
+def test_another_process_reads_the_ranking_from_the_shared_page_cache(cast, pair, monkeypatch, settings):
+    from harambee.matching import selectors
+
+    need, offer, _ = pair
+    ranked = []
+    rank = selectors._rank
+    monkeypatch.setattr(selectors, "_rank", lambda *a, **k: ranked.append(1) or rank(*a, **k))
+    # given one process ranked the need's suggestions
+    first = [p.pk for _, p in suggestions_for(posting=need).candidates]
+    # when another process (nothing kept in its memory) shows them, in Arabic
+    selectors.forget_ranked_suggestions()
+    with translation.override("ar"):
+        again = suggestions_for(posting=need).candidates
+    # then it reads them from the shared cache: the same postings, with their translations, not ranked again
+    assert ([p.pk for _, p in again], len(ranked)) == (first, 1)
+    assert offer.pk in first
+    # and with the page cache off every process ranks for itself
+    settings.HARAMBEE_PAGE_CACHE_SECONDS = 0
+    selectors.forget_ranked_suggestions()
+    suggestions_for(posting=need)
+    assert len(ranked) == 2
+
+
+@pytest.mark.django_db
 def test_an_offer_s_closed_notice_is_in_the_reader_s_language(cast, pair):
     _, offer, _ = pair
     _closed(offer, "deadline")

@@ -8,15 +8,20 @@ management commands), a missing or out-of-date index is built at once instead.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 from harambee.audit.selectors import audit_generation
 from harambee.background.queue import tasks_run_at_once
+from harambee.core.pagecache import CACHE_ALIAS
 from harambee.postings.choices import OPEN_STATUSES
 from harambee.postings.models import Posting
 from harambee.postings.reading import reading_prefetch
@@ -98,9 +103,37 @@ def suggestions_for(*, posting: Posting, limit: int = SUGGESTIONS, config: Engin
     )  # fmt: skip
     found = _ranked_cache.get(key)
     if found is None:
-        found = _ranked_suggestions(opened, posting, limit=limit, config=None, configured=configured)
+        shared = _shared_key(key)
+        found = _shared_ranked(shared)
+        if found is None:
+            found = _ranked_suggestions(opened, posting, limit=limit, config=None, configured=configured)
+            _share_ranked(shared, found)
         _ranked_cache.put(key, found)
     return found
+
+
+# The ranked suggestions are also shared by the processes of one server through the page cache
+# (``CACHES["pages"]``, a folder under the data folder): one process ranks a need, the others read it.
+def _shared_key(key: tuple) -> str | None:
+    if not settings.HARAMBEE_PAGE_CACHE_SECONDS:
+        return None
+    described = repr((connection.settings_dict.get("NAME"), *key))
+    return "ranked:" + hashlib.sha256(described.encode()).hexdigest()
+
+
+def _shared_ranked(shared: str | None) -> Suggestions | None:
+    if shared is None:
+        return None
+    try:
+        found = caches[CACHE_ALIAS].get(shared)
+    except Exception:  # an unreadable entry (a file cut short, an older layout) is ranked again
+        return None
+    return found if isinstance(found, Suggestions) else None
+
+
+def _share_ranked(shared: str | None, found: Suggestions) -> None:
+    if shared is not None:
+        caches[CACHE_ALIAS].set(shared, found, timeout=settings.HARAMBEE_PAGE_CACHE_SECONDS)
 
 
 class _LastUsed:
