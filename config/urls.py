@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from harambee.core.views import set_language
+from harambee.operations import views as operations_views
 
 from .api import api
 
@@ -14,6 +15,7 @@ handler500 = "harambee.core.views.error_500"
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("healthz", operations_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 urlpatterns += i18n_patterns(

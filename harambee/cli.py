@@ -50,6 +50,8 @@ COMMANDS: dict[str, Command] = {
     "follows": Command("harambee.follows", "Send the digests of what people follow that are due."),
     "match": Command("harambee.matching", "Matching: evaluate on a labelled corpus, compute posting vectors."),
     "allocate": Command("harambee.allocation", "Run an allocation round on a JSON instance file."),
+    "backup": Command("harambee.operations", "Write a consistent backup of the database and uploads (while it runs)."),
+    "restore": Command("harambee.operations", "Restore a backup into an empty data folder or database, and verify it."),
     "changepassword": Command("harambee.accounts", "Change a person's password; their API tokens are revoked."),
 }
 

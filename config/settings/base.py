@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "harambee.follows",
     "harambee.events",
     "harambee.secretariat",
+    "harambee.operations",
     "harambee.workspace",
     "harambee.demo",
     # background work: the tasks API (django-tasks), its database backend and the worker, schedule, page
@@ -269,7 +270,21 @@ HARAMBEE_SCHEDULE = [
     # finished tasks and schedule rows older than a week (failures: a month)
     {"name": "background-prune", "task": "harambee.background.tasks.background_prune",
      "every": DAY, "offset": 3 * HOUR},
+    # a backup of the database and the uploads, then the rotation (docs/operations.md)
+    {"name": "operations-backup", "task": "harambee.operations.tasks.operations_backup",
+     "every": DAY, "offset": HOUR + 30 * 60},
 ]  # fmt: skip
+
+# Backups (harambee/operations, docs/operations.md): where the daily backup goes and how many are kept.
+HARAMBEE_BACKUP_DIR = Path(os.environ.get("HARAMBEE_BACKUP_DIR", DATA_DIR / "backups"))
+HARAMBEE_BACKUP_KEEP_DAILY = int(os.environ.get("HARAMBEE_BACKUP_KEEP_DAILY", "7"))
+HARAMBEE_BACKUP_KEEP_WEEKLY = int(os.environ.get("HARAMBEE_BACKUP_KEEP_WEEKLY", "4"))
+# The folder of pg_dump and pg_restore, when they are not on the PATH.
+HARAMBEE_PG_BIN = os.environ.get("HARAMBEE_PG_BIN", "")
+# /healthz fails when the oldest queued task waited longer than this (seconds) or the data folder's disk
+# has less free space than this (bytes).
+HARAMBEE_HEALTH_MAX_QUEUE_AGE = int(os.environ.get("HARAMBEE_HEALTH_MAX_QUEUE_AGE", str(15 * 60)))
+HARAMBEE_HEALTH_MIN_FREE_BYTES = int(os.environ.get("HARAMBEE_HEALTH_MIN_FREE_BYTES", str(1024**3)))
 
 # Whole public pages for anonymous visitors (harambee/core/pagecache.py, docs/performance.md): kept at most
 # HARAMBEE_PAGE_CACHE_SECONDS (0 turns the cache off), in a cache every worker of the server shares.

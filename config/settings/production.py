@@ -13,6 +13,8 @@ if SECRET_KEY.startswith("insecure-"):
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Plain-HTTP requests are redirected to HTTPS (the proxy says which scheme the client used).
 SECURE_SSL_REDIRECT = env_bool("HARAMBEE_SSL_REDIRECT", True)
+# A load balancer probes the health check over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("HARAMBEE_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("HARAMBEE_SECURE_COOKIES", True)
 LANGUAGE_COOKIE_SECURE = env_bool("HARAMBEE_SECURE_COOKIES", True)

@@ -17,6 +17,7 @@ from harambee.audit.selectors import audit_entry_list, audit_model_choices
 from harambee.background.selectors import background_work_summary, task_get, task_label
 from harambee.background.services import task_retry
 from harambee.core.web import add_service_errors, paginate, query_without_page
+from harambee.operations.selectors import last_backup_at
 from harambee.registry.access import MemberAction, is_secretariat, member_get_for_user
 from harambee.registry.selectors import members_pending
 from harambee.registry.services import member_create_organisation, member_create_state, member_set_status
@@ -141,7 +142,11 @@ def audit_log(request):
 @secretariat_required
 @require_safe
 def background_work(request):
-    return render(request, "secretariat/background_work.html", {"work": background_work_summary()})
+    return render(
+        request,
+        "secretariat/background_work.html",
+        {"work": background_work_summary(), "last_backup": last_backup_at()},
+    )
 
 
 @secretariat_required
