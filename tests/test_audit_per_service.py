@@ -20,6 +20,8 @@ pytestmark = pytest.mark.django_db
 # Services that only read, help or write outside the domain, on purpose unaudited.
 NOT_DOMAIN_WRITES = {
     "harambee.accounts.services.api_token_authenticate",  # notes last use only
+    # a new authenticator key, not in use until confirmed (`two_factor_enrol_confirm` is audited)
+    "harambee.accounts.services.two_factor_enrol_start",
     "harambee.postings.services.new_external_id",
     "harambee.postings.services.apply_input",  # copies onto an unsaved posting for the callers
     "harambee.cooperation.services.cooperation_check_pair_free",  # raises Conflict, writes nothing
@@ -171,6 +173,36 @@ def run_user_set_password(cast):
     account_services.api_token_create(user=cast.viewer, name="nightly export")
     account_services.user_set_password(user=cast.viewer, actor=cast.viewer, password="fresh-passphrase-77", how="reset")
     return cast.viewer, AuditAction.UPDATE, {"password": ["********", "********"]}
+
+
+def _two_factor_on(user) -> list[str]:
+    from django_otp.oath import totp
+
+    device = account_services.two_factor_enrol_start(user=user)
+    return account_services.two_factor_enrol_confirm(user=user, device=device, code=f"{totp(device.bin_key):06d}")
+
+
+def run_two_factor_enrol_confirm(cast):
+    _two_factor_on(cast.editor)
+    return cast.editor, AuditAction.UPDATE, {"two_factor": [False, True]}
+
+
+def run_two_factor_recovery_codes_renew(cast):
+    _two_factor_on(cast.editor)
+    account_services.two_factor_recovery_codes_renew(user=cast.editor)
+    return cast.editor, AuditAction.UPDATE, {"two_factor": [True, True]}
+
+
+def run_two_factor_recovery_code_used(cast):
+    _two_factor_on(cast.editor)
+    account_services.two_factor_recovery_code_used(user=cast.editor)
+    return cast.editor, AuditAction.UPDATE, {"two_factor": [True, True]}
+
+
+def run_two_factor_turn_off(cast):
+    _two_factor_on(cast.editor)
+    account_services.two_factor_turn_off(user=cast.editor, actor=cast.secretariat, reason="phone lost")
+    return cast.editor, AuditAction.UPDATE, {"two_factor": [True, False]}
 
 
 def _need(cast, **extra):

@@ -34,6 +34,9 @@ HARAMBEE_ALLOW_DEMO = False
 
 INSTALLED_APPS = [
     # first, so that its `changepassword` command (which revokes API tokens) replaces Django's
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "harambee.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +79,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # a signed-in person who owes a second factor reaches only its pages (harambee/accounts/two_factor.py)
+    "django_otp.middleware.OTPMiddleware",
+    "harambee.accounts.two_factor.TwoFactorMiddleware",
     # before any view or the CSRF check reads the request: NUL in paths, queries and forms, bodies
     # over the limit (harambee/core/middleware.py)
     "harambee.core.middleware.HostileInputMiddleware",
@@ -146,6 +152,10 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workspace:dashboard"
+# Two-factor sign-in is required of the secretariat and members' managers (harambee/accounts/two_factor.py):
+# on in production (config/settings/production.py), off by default so that the demo is tried with a password.
+HARAMBEE_TWO_FACTOR_REQUIRED = env_bool("HARAMBEE_TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "Harambee"
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

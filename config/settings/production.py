@@ -15,6 +15,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("HARAMBEE_SSL_REDIRECT", True)
 # A load balancer probes the health check over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The secretariat and members' managers sign in with a second factor (harambee/accounts/two_factor.py).
+HARAMBEE_TWO_FACTOR_REQUIRED = env_bool("HARAMBEE_TWO_FACTOR_REQUIRED", True)
 SESSION_COOKIE_SECURE = env_bool("HARAMBEE_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("HARAMBEE_SECURE_COOKIES", True)
 LANGUAGE_COOKIE_SECURE = env_bool("HARAMBEE_SECURE_COOKIES", True)

@@ -130,3 +130,17 @@ class ProfileForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("What the token is for, e.g. a script."))
+
+
+class TwoFactorCodeForm(forms.Form):
+    """A six-digit code from the authenticator app, or one of the recovery codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "dir": "ltr"}),
+        help_text=_("The six digits your authenticator app shows now, or one of your recovery codes."),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().replace(" ", "")

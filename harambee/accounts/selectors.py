@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Invitation, InvitationStatus, hash_token
+from .models import Invitation, InvitationStatus, User, hash_token, normalise_email
 
 
 def invitation_get_by_token(token: str) -> Invitation | None:
@@ -18,3 +18,8 @@ def invitations_with_member() -> QuerySet[Invitation]:
 def invitations_open(*, limit: int = 50) -> list[Invitation]:
     """Open invitations (at most `limit`), with their member and inviter, for the secretariat."""
     return list(Invitation.objects.filter(status=InvitationStatus.OPEN).select_related("member", "invited_by")[:limit])
+
+
+def user_by_email(email: str) -> User | None:
+    """The account with this e-mail address (compared as stored: normalised), or None."""
+    return User.objects.filter(email=normalise_email(email or "")).first()

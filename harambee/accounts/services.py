@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record, diff, snapshot
@@ -24,6 +26,7 @@ from harambee.registry.services import member_create_organisation, membership_ad
 
 from .models import ApiToken, Invitation, InvitationStatus, User, hash_token, normalise_email
 from .tasks import invitation_send_mail
+from .two_factor import RECOVERY_CODES, RECOVERY_NAME, TOTP_NAME, two_factor_enabled, two_factor_required
 
 USER_AUDITED_FIELDS = ("email", "full_name", "preferred_language", "is_secretariat", "is_active")
 
@@ -367,3 +370,94 @@ def api_token_authenticate(key: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+# ---------------------------------------------------------------------------------------------------
+# Two-factor sign-in (harambee/accounts/two_factor.py, docs/operations.md)
+
+
+def _two_factor_audit(*, user: User, actor, before: bool, after: bool, reason: str) -> None:
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, instance=user, changes={"two_factor": [before, after]}, reason=reason
+    )
+
+
+@transaction.atomic
+def two_factor_enrol_start(*, user: User):
+    """A new authenticator key for ``user``, not in use until confirmed with a code from it (an earlier
+    unconfirmed key is replaced). Nothing changes for the person yet, so nothing is audited."""
+
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
+
+
+def _new_recovery_codes(user: User) -> list[str]:
+
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=RECOVERY_NAME, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    device.token_set.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+@transaction.atomic
+def two_factor_enrol_confirm(*, user: User, device, code: str) -> list[str]:
+    """Turn two-factor sign-in on with ``device`` once ``code`` shows the person's app holds its key;
+    returns the new recovery codes (shown once)."""
+
+    device = TOTPDevice.objects.select_for_update().filter(pk=device.pk, user=user, confirmed=False).first()
+    if device is None:
+        raise ValidationError(_("This set-up has expired: start again."), code="expired")
+    if not device.verify_token((code or "").strip().replace(" ", "")):
+        raise ValidationError(
+            _("That code is not right. Check that your phone's clock is correct and type the newest code."),
+            code="wrong_code",
+        )
+    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    codes = _new_recovery_codes(user)
+    _two_factor_audit(user=user, actor=user, before=False, after=True, reason=_("Two-factor sign-in turned on"))
+    return codes
+
+
+@transaction.atomic
+def two_factor_recovery_codes_renew(*, user: User) -> list[str]:
+    """New recovery codes for ``user`` (the old ones stop working)."""
+
+    if not two_factor_enabled(user):
+        raise ValidationError(_("Turn two-factor sign-in on first."), code="not_enabled")
+    codes = _new_recovery_codes(user)
+    _two_factor_audit(user=user, actor=user, before=True, after=True, reason=_("New recovery codes"))
+    return codes
+
+
+@transaction.atomic
+def two_factor_turn_off(*, user: User, actor, reason: str = "") -> None:
+    """Remove ``user``'s authenticator and recovery codes: by the person (only where two-factor sign-in
+    is not required of them), or by the secretariat for a lost device (a reason is required)."""
+
+    if actor.pk == user.pk:
+        if two_factor_required(user):
+            raise ValidationError(
+                _("Two-factor sign-in is required for your role: it cannot be turned off."), code="required"
+            )
+        why = _("Two-factor sign-in turned off by its owner")
+    else:
+        if not is_secretariat(actor):
+            raise ValidationError(_("Only the secretariat may reset another person's two-factor sign-in."))
+        if not reason.strip():
+            raise ValidationError({"reason": _("Say why (for example: the phone was lost).")}, code="required")
+        why = _("Two-factor sign-in reset by the secretariat: %(reason)s") % {"reason": reason.strip()}
+    was_on = two_factor_enabled(user)
+    if not was_on:
+        raise ValidationError(_("Two-factor sign-in is not on for this person."), code="not_enabled")
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    _two_factor_audit(user=user, actor=actor, before=True, after=False, reason=why)
+
+
+@transaction.atomic
+def two_factor_recovery_code_used(*, user: User) -> None:
+    """Record that ``user`` signed in with one of its recovery codes (the code is spent)."""
+    _two_factor_audit(user=user, actor=user, before=True, after=True, reason=_("Signed in with a recovery code"))

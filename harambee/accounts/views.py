@@ -1,17 +1,25 @@
 """Accounts pages: sign in and out, password reset, profile, registration and invitations."""
 
+import base64
+from urllib.parse import urlencode
+
+import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import verify_token as otp_verify_token
 
 from harambee.core.confirm import confirmation_page
 from harambee.core.i18n import language_of_url, set_language_cookie, url_in_language
@@ -30,6 +38,7 @@ from .forms import (
     ProfileForm,
     SetPasswordForm,
     TokenForm,
+    TwoFactorCodeForm,
 )
 from .selectors import invitation_get_by_token, invitations_with_member
 from .services import (
@@ -39,10 +48,27 @@ from .services import (
     invitation_create,
     invitation_revoke,
     organisation_register,
+    two_factor_enrol_confirm,
+    two_factor_enrol_start,
+    two_factor_recovery_code_used,
+    two_factor_recovery_codes_renew,
+    two_factor_turn_off,
     user_update_profile,
 )
 from .tasks import PASSWORD_RESET_BODY, PASSWORD_RESET_SUBJECT
 from .throttling import password_reset_allowed
+from .two_factor import (
+    SESSION_KEY as TWO_FACTOR_OWED,
+)
+from .two_factor import (
+    confirmed_totp,
+    pending_totp,
+    recovery_codes_left,
+    recovery_device,
+    two_factor_enabled,
+    two_factor_given,
+    two_factor_required,
+)
 
 
 class SignInView(auth_views.LoginView):
@@ -147,7 +173,17 @@ def profile(request):
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "memberships": memberships, "tokens": tokens, "token_form": TokenForm()},
+        {
+            "form": form,
+            "memberships": memberships,
+            "tokens": tokens,
+            "token_form": TokenForm(),
+            "two_factor": {
+                "enabled": two_factor_enabled(user),
+                "required": two_factor_required(user),
+                "codes_left": recovery_codes_left(user),
+            },
+        },
     )
 
 
@@ -319,3 +355,126 @@ def invitation_accept_view(request, token: str):
                 return redirect("registry:member_detail", code=invitation.member.code)
             return redirect("secretariat:dashboard")
     return render(request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form})
+
+
+# ---------------------------------------------------------------------------------------------------
+# Two-factor sign-in (two_factor.py)
+
+
+def _next_url(request) -> str:
+    """Where to go once the second factor is given: ``next`` if it is of this site, else the landing page."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        return target
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request):
+    """The second step of signing in: a code from the authenticator app, or a recovery code."""
+    user = request.user
+    totp, recovery = confirmed_totp(user), recovery_device(user)
+    if totp is None and two_factor_required(user):  # reset by the secretariat meanwhile: set up a new one
+        request.session[TWO_FACTOR_OWED] = "enrol"
+        return redirect(f"{reverse('accounts:two_factor_enrol')}?{urlencode({'next': _next_url(request)})}")
+    if totp is None or user.is_verified():
+        two_factor_given(request)
+        return redirect(_next_url(request))
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"]
+        allowed, _wait = totp.verify_is_allowed()
+        device = None
+        if code.isdigit() and len(code) == 6:
+            device = otp_verify_token(user, totp.persistent_id, code) if allowed else None
+        elif recovery is not None:
+            device = otp_verify_token(user, recovery.persistent_id, code.lower())
+            if device is not None:
+                two_factor_recovery_code_used(user=user)
+        if device is not None:
+            otp_login(request, device)
+            two_factor_given(request)
+            if device == recovery:
+                left = recovery_codes_left(user)
+                messages.warning(
+                    request,
+                    ngettext(
+                        "You signed in with a recovery code: %(count)d is left. Make new ones on My account.",
+                        "You signed in with a recovery code: %(count)d are left. Make new ones on My account.",
+                        left,
+                    )
+                    % {"count": left},
+                )
+            return redirect(_next_url(request))
+        if not allowed:
+            form.add_error("code", _("Too many wrong codes in a row: wait a minute, then type the newest code."))
+        else:
+            form.add_error("code", _("That code is not right. Type the newest code from your app, or a recovery code."))
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_enrol(request):
+    """Turn two-factor sign-in on: scan the key into an authenticator app, type its code, keep the
+    recovery codes."""
+    user = request.user
+    if two_factor_enabled(user) and not user.is_verified():
+        return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.get_full_path()}")
+    device = pending_totp(user) or two_factor_enrol_start(user=user)
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = two_factor_enrol_confirm(user=user, device=device, code=form.cleaned_data["code"])
+        except ValidationError as error:
+            form.add_error("code", error.messages)
+        else:
+            otp_login(request, confirmed_totp(user))
+            two_factor_given(request)
+            return render(
+                request, "accounts/two_factor_codes.html", {"codes": codes, "next": _next_url(request), "new": True}
+            )
+    secret = base64.b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "qr": segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("Key for your authenticator app")),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "required": two_factor_required(user),
+        "next": _next_url(request),
+    }
+    return render(request, "accounts/two_factor_enrol.html", context)
+
+
+@login_required
+@require_POST
+def two_factor_codes_renew(request):
+    try:
+        codes = two_factor_recovery_codes_renew(user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("accounts:profile")
+    return render(request, "accounts/two_factor_codes.html", {"codes": codes, "next": reverse("accounts:profile")})
+
+
+@login_required
+@require_POST
+def two_factor_off(request):
+    confirm = confirmation_page(
+        request,
+        question=_("Turn two-factor sign-in off?"),
+        consequence=_(
+            "Signing in will need your password only. Your authenticator key and recovery codes stop working."
+        ),
+        confirm_label=_("Yes, turn it off"),
+        cancel_url=reverse("accounts:profile"),
+    )
+    if confirm is not None:
+        return confirm
+    try:
+        two_factor_turn_off(user=request.user, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Two-factor sign-in is off."))
+    return redirect("accounts:profile")

@@ -52,3 +52,14 @@ class OrganisationMemberForm(forms.Form):
 class SecretariatInvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     message = forms.CharField(label=_("Personal message"), widget=forms.Textarea, required=False, max_length=2000)
+
+
+class TwoFactorResetForm(forms.Form):
+    """The secretariat resets the two-factor sign-in of a person who lost their phone and codes."""
+
+    email = forms.EmailField(label=_("The person's e-mail address"))
+    reason = forms.CharField(
+        label=_("Why"),
+        max_length=500,
+        help_text=_("For example: the phone was lost; identity checked by a call to the member's focal point."),
+    )

@@ -10,5 +10,6 @@ urlpatterns = [
     path("invite/", views.invite_secretariat, name="invite"),
     path("audit/", views.audit_log, name="audit_log"),
     path("background/", views.background_work, name="background_work"),
+    path("two-factor/reset/", views.two_factor_reset, name="two_factor_reset"),
     path("background/<uuid:task_id>/retry/", views.background_task_retry, name="background_task_retry"),
 ]

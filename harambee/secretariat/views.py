@@ -8,14 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from harambee.accounts.selectors import invitations_open
-from harambee.accounts.services import invitation_create
+from harambee.accounts.selectors import invitations_open, user_by_email
+from harambee.accounts.services import invitation_create, two_factor_turn_off
 from harambee.audit.selectors import audit_entry_list, audit_model_choices
 from harambee.background.selectors import background_work_summary, task_get, task_label
 from harambee.background.services import task_retry
+from harambee.core.confirm import confirmation_page
 from harambee.core.web import add_service_errors, paginate, query_without_page
 from harambee.operations.selectors import last_backup_at
 from harambee.registry.access import MemberAction, is_secretariat, member_get_for_user
@@ -28,6 +30,7 @@ from .forms import (
     OrganisationMemberForm,
     SecretariatInvitationForm,
     StateMemberForm,
+    TwoFactorResetForm,
 )
 
 
@@ -162,3 +165,35 @@ def background_task_retry(request, task_id):
     else:
         messages.success(request, _("“%(task)s” is queued again.") % {"task": task_label(task.task_path)})
     return redirect("secretariat:background_work")
+
+
+@secretariat_required
+@require_http_methods(["GET", "POST"])
+def two_factor_reset(request):
+    """Reset a person's two-factor sign-in (a lost phone): with a reason, confirmed, audited."""
+    form = TwoFactorResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = user_by_email(form.cleaned_data["email"])
+        if person is None:
+            form.add_error("email", _("No account uses this e-mail address."))
+        else:
+            confirm = confirmation_page(
+                request,
+                question=_("Reset the two-factor sign-in of %(email)s?") % {"email": person.email},
+                consequence=_(
+                    "Their authenticator key and recovery codes stop working. If their role requires it, they set "
+                    "up a new one at their next sign-in."
+                ),
+                confirm_label=_("Yes, reset it"),
+                cancel_url=reverse("secretariat:two_factor_reset"),
+            )
+            if confirm is not None:
+                return confirm
+            try:
+                two_factor_turn_off(user=person, actor=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The two-factor sign-in of %(email)s was reset.") % {"email": person.email})
+                return redirect("secretariat:two_factor_reset")
+    return render(request, "secretariat/two_factor_reset.html", {"form": form})
