@@ -205,6 +205,23 @@ def run_two_factor_turn_off(cast):
     return cast.editor, AuditAction.UPDATE, {"two_factor": [True, False]}
 
 
+def run_erasure_request_create(cast):
+    erasure = account_services.erasure_request_create(user=cast.viewer)
+    return erasure, AuditAction.CREATE, {"status": [None, "requested"]}
+
+
+def run_erasure_request_withdraw(cast):
+    erasure = account_services.erasure_request_create(user=cast.viewer)
+    account_services.erasure_request_withdraw(erasure=erasure, actor=cast.viewer)
+    return erasure, AuditAction.TRANSITION, {"status": ["requested", "withdrawn"]}
+
+
+def run_personal_data_erase(cast):
+    erasure = account_services.erasure_request_create(user=cast.viewer)
+    account_services.personal_data_erase(erasure=erasure, actor=cast.secretariat)
+    return cast.viewer, AuditAction.UPDATE, {"personal_data": ["kept", "erased"]}
+
+
 def _need(cast, **extra):
     from harambee.postings.validation import parse_posting
 

@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from harambee.core.usertext import UserCharField, UserTextField
 from harambee.registry.models import Member, MemberRole
 
+#: How a person whose personal data were erased is named everywhere (harambee/accounts/personal_data.py).
+FORMER_USER = _("a former user")
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -47,6 +50,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff"), default=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -60,6 +64,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return str(FORMER_USER)
         return self.full_name or self.email
 
     def member_roles(self) -> dict[int, str]:
@@ -185,3 +191,36 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class ErasureStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    DONE = "done", _("Carried out")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ErasureRequest(models.Model):
+    """A person's request that the platform erase their personal data, processed by the secretariat."""
+
+    user = models.ForeignKey(User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="erasure_requests")
+    status = models.CharField(
+        _("status"), max_length=10, choices=ErasureStatus.choices, default=ErasureStatus.REQUESTED
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("processed"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, verbose_name=_("processed by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(status="requested"), name="one_open_erasure_request"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"erasure {self.pk}"

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Invitation, InvitationStatus, User, hash_token, normalise_email
+from .models import ErasureRequest, ErasureStatus, Invitation, InvitationStatus, User, hash_token, normalise_email
 
 
 def invitation_get_by_token(token: str) -> Invitation | None:
@@ -23,3 +23,18 @@ def invitations_open(*, limit: int = 50) -> list[Invitation]:
 def user_by_email(email: str) -> User | None:
     """The account with this e-mail address (compared as stored: normalised), or None."""
     return User.objects.filter(email=normalise_email(email or "")).first()
+
+
+def erasure_requests_open() -> list[ErasureRequest]:
+    """Erasure requests waiting for the secretariat, oldest first."""
+    return list(
+        ErasureRequest.objects.filter(status=ErasureStatus.REQUESTED).select_related("user").order_by("requested_at")
+    )
+
+
+def erasure_request_open_for(user) -> ErasureRequest | None:
+    return ErasureRequest.objects.filter(user=user, status=ErasureStatus.REQUESTED).first()
+
+
+def erasure_request_get(pk: int) -> ErasureRequest | None:
+    return ErasureRequest.objects.select_related("user").filter(pk=pk).first()

@@ -4,10 +4,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,7 +26,17 @@ from harambee.registry.access import MemberAction, is_secretariat, member_can
 from harambee.registry.models import Country, Member, MemberRole, MemberStatus
 from harambee.registry.services import member_create_organisation, membership_add
 
-from .models import ApiToken, Invitation, InvitationStatus, User, hash_token, normalise_email
+from . import personal_data
+from .models import (
+    ApiToken,
+    ErasureRequest,
+    ErasureStatus,
+    Invitation,
+    InvitationStatus,
+    User,
+    hash_token,
+    normalise_email,
+)
 from .tasks import invitation_send_mail
 from .two_factor import RECOVERY_CODES, RECOVERY_NAME, TOTP_NAME, two_factor_enabled, two_factor_required
 
@@ -461,3 +473,113 @@ def two_factor_turn_off(*, user: User, actor, reason: str = "") -> None:
 def two_factor_recovery_code_used(*, user: User) -> None:
     """Record that ``user`` signed in with one of its recovery codes (the code is spent)."""
     _two_factor_audit(user=user, actor=user, before=True, after=True, reason=_("Signed in with a recovery code"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Personal data: a person asks for erasure, the secretariat carries it out (personal_data.py)
+
+
+@transaction.atomic
+def erasure_request_create(*, user: User) -> ErasureRequest:
+    """``user`` asks that their personal data be erased (one open request at a time)."""
+    if user.erased_at is not None:
+        raise ValidationError(_("This account's personal data were already erased."), code="erased")
+    if ErasureRequest.objects.filter(user=user, status=ErasureStatus.REQUESTED).exists():
+        raise ValidationError(_("You already asked: the secretariat will process your request."), code="open")
+    request = ErasureRequest.objects.create(user=user)
+    audit_record(
+        actor=user, action=AuditAction.CREATE, instance=request, changes={"status": [None, ErasureStatus.REQUESTED]}
+    )
+    return request
+
+
+@transaction.atomic
+def erasure_request_withdraw(*, erasure: ErasureRequest, actor: User) -> ErasureRequest:
+    if erasure.user_id != actor.pk or erasure.status != ErasureStatus.REQUESTED:
+        raise ValidationError(_("This request cannot be withdrawn."), code="not_open")
+    erasure.status = ErasureStatus.WITHDRAWN
+    erasure.decided_at = timezone.now()
+    erasure.save(update_fields=["status", "decided_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        instance=erasure,
+        changes={"status": [ErasureStatus.REQUESTED, ErasureStatus.WITHDRAWN]},
+    )
+    return erasure
+
+
+@transaction.atomic
+def personal_data_erase(*, erasure: ErasureRequest, actor) -> int:
+    """Carry out an erasure request (the secretariat): see personal_data.py for what is removed or
+    replaced. Returns how many stored values were rewritten. Refused if any trace would remain."""
+    if not is_secretariat(actor):
+        raise ValidationError(_("Only the secretariat carries out erasure requests."))
+    erasure = ErasureRequest.objects.select_for_update().select_related("user").get(pk=erasure.pk)
+    if erasure.status != ErasureStatus.REQUESTED:
+        raise ValidationError(_("This request is not waiting to be processed."), code="not_open")
+    user = erasure.user
+    if user.pk == actor.pk:
+        raise ValidationError(_("Another member of the secretariat must erase your own data."), code="self")
+    needles = personal_data.needles_for(user)
+    replacement_email = f"erased-{user.pk}@erased.invalid"
+    replacements = {user.email: replacement_email}
+    if len(needles) > 1:
+        replacements[needles[1]] = personal_data.former_user_label()
+    # what exists only for the person, or keeps their address: gone
+    ApiToken.objects.filter(user=user).delete()
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    user.memberships.all().delete()
+    user.notifications.all().delete()
+    user.follows.all().delete()
+    for model, field in personal_data._by_email_models():
+        if model._meta.label_lower.startswith("axes."):
+            model._default_manager.filter(**{f"{field}__iexact": user.email}).delete()
+    _erase_event_registrations(user, replacement_email)
+    Invitation.objects.filter(email__iexact=user.email).update(email=replacement_email)
+    # the account stays (records point at it), closed and nameless
+    user.email = replacement_email
+    user.full_name = ""
+    user.set_unusable_password()
+    user.is_active = False
+    user.is_secretariat = False
+    user.erased_at = timezone.now()
+    user.save()
+    changed = personal_data.replace_everywhere(replacements)
+    left = personal_data.occurrences(list(replacements))
+    if left:
+        raise ValidationError(_("Some data could not be erased; nothing was changed.") + f" {sorted(left)}")
+    erasure.status = ErasureStatus.DONE
+    erasure.decided_at = timezone.now()
+    erasure.decided_by = actor
+    erasure.save(update_fields=["status", "decided_at", "decided_by"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=user,
+        changes={"personal_data": ["kept", "erased"]},
+        reason=_("Personal data erased at the person's request"),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        instance=erasure,
+        changes={"status": [ErasureStatus.REQUESTED, ErasureStatus.DONE]},
+    )
+    return changed
+
+
+def _erase_event_registrations(user: User, replacement_email: str) -> None:
+    try:
+        registration = apps.get_model("events", "Registration")
+    except LookupError:
+        return
+    rows = registration.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+    blank = {
+        name: ""
+        for name in ("position", "passport_number", "dietary_needs", "accessibility_needs")
+        if hasattr(registration, name)
+    }
+    nulls = {name: None for name in ("passport_expiry", "date_of_birth", "nationality") if hasattr(registration, name)}
+    rows.update(full_name=str(personal_data.former_user_label()), email=replacement_email, **blank, **nulls)

@@ -10,14 +10,14 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp import verify_token as otp_verify_token
 
@@ -40,10 +40,13 @@ from .forms import (
     TokenForm,
     TwoFactorCodeForm,
 )
-from .selectors import invitation_get_by_token, invitations_with_member
+from .personal_data import personal_data_json, personal_data_of
+from .selectors import erasure_request_open_for, invitation_get_by_token, invitations_with_member
 from .services import (
     api_token_create,
     api_token_revoke,
+    erasure_request_create,
+    erasure_request_withdraw,
     invitation_accept,
     invitation_create,
     invitation_revoke,
@@ -478,3 +481,55 @@ def two_factor_off(request):
     else:
         messages.success(request, _("Two-factor sign-in is off."))
     return redirect("accounts:profile")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Personal data (personal_data.py): see it, download it, ask for its erasure
+
+
+@login_required
+@require_safe
+def my_data(request):
+    """Everything the platform holds about the signed-in person, to read or download as JSON."""
+    if request.GET.get("format") == "json":
+        response = HttpResponse(personal_data_json(request.user), content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="harambee-my-data.json"'
+        return response
+    context = {"sections": personal_data_of(request.user), "erasure": erasure_request_open_for(request.user)}
+    return render(request, "accounts/my_data.html", context)
+
+
+@login_required
+@require_POST
+def erasure_request_view(request):
+    confirm = confirmation_page(
+        request,
+        question=_("Ask for your personal data to be erased?"),
+        consequence=_(
+            "The secretariat will remove your name, e-mail address and contact details from the platform and close "
+            "your account. What your members did stays, by “a former user”. You can withdraw the request until "
+            "it is processed."
+        ),
+        confirm_label=_("Yes, ask for erasure"),
+        cancel_url=reverse("accounts:my_data"),
+    )
+    if confirm is not None:
+        return confirm
+    try:
+        erasure_request_create(user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your request was sent to the secretariat."))
+    return redirect("accounts:my_data")
+
+
+@login_required
+@require_POST
+def erasure_withdraw_view(request):
+    erasure = erasure_request_open_for(request.user)
+    if erasure is None:
+        raise Http404(_("You have no request waiting."))
+    erasure_request_withdraw(erasure=erasure, actor=request.user)
+    messages.success(request, _("Your request was withdrawn."))
+    return redirect("accounts:my_data")

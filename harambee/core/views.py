@@ -53,3 +53,9 @@ def error_500(request):
     if busy is not None:
         return busy
     return render(request, "500.html", status=500)
+
+
+@require_safe
+def privacy(request):
+    """The privacy notice: what the platform keeps about people, why and for how long."""
+    return render(request, "core/privacy.html")

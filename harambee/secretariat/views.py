@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from harambee.accounts.selectors import invitations_open, user_by_email
-from harambee.accounts.services import invitation_create, two_factor_turn_off
+from harambee.accounts.selectors import erasure_request_get, erasure_requests_open, invitations_open, user_by_email
+from harambee.accounts.services import invitation_create, personal_data_erase, two_factor_turn_off
 from harambee.audit.selectors import audit_entry_list, audit_model_choices
 from harambee.background.selectors import background_work_summary, task_get, task_label
 from harambee.background.services import task_retry
@@ -197,3 +197,36 @@ def two_factor_reset(request):
                 messages.success(request, _("The two-factor sign-in of %(email)s was reset.") % {"email": person.email})
                 return redirect("secretariat:two_factor_reset")
     return render(request, "secretariat/two_factor_reset.html", {"form": form})
+
+
+@secretariat_required
+@require_safe
+def erasure_requests(request):
+    return render(request, "secretariat/erasure_requests.html", {"requests": erasure_requests_open()})
+
+
+@secretariat_required
+@require_http_methods(["POST"])
+def erasure_carry_out(request, pk: int):
+    erasure = erasure_request_get(pk)
+    if erasure is None:
+        raise Http404(_("No such request."))
+    confirm = confirmation_page(
+        request,
+        question=_("Erase the personal data of %(person)s?") % {"person": erasure.user.email},
+        consequence=_(
+            "Their name and e-mail address are replaced everywhere, their account is closed, their roles, "
+            "notifications and sign-in records are deleted. This cannot be undone."
+        ),
+        confirm_label=_("Yes, erase"),
+        cancel_url=reverse("secretariat:erasure_requests"),
+    )
+    if confirm is not None:
+        return confirm
+    try:
+        personal_data_erase(erasure=erasure, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The personal data were erased."))
+    return redirect("secretariat:erasure_requests")

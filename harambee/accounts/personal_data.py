@@ -1,0 +1,185 @@
+"""What the platform holds about a person (to download), and the erasure of it (by the secretariat).
+
+Both work from the models themselves rather than a list kept by hand, so that a model added later is
+covered: every row that points at the person (a foreign key to the account), the event registrations
+and invitations made for their e-mail address, and the sign-in records kept under it. Secrets
+(password and token hashes, authenticator keys, recovery codes) are never exported.
+
+Erasure keeps the member's records intact and the account row (other records point at it), but:
+the account's e-mail, name and password are replaced and it is closed; memberships, tokens,
+two-factor devices, notifications, follows and sign-in records are deleted; event registrations lose
+the person's details; and the person's name and e-mail address are replaced wherever any text or
+JSON column still holds them (audit entries keep the fact of each action, by "a former user").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Cast
+
+from .models import FORMER_USER, User
+
+# Fields never exported: secrets and derived keys.
+SECRET_FIELDS = {"password", "key", "bin_key", "token", "token_hash", "key_hash", "secret", "session_data"}
+# Models never exported (their rows are secrets or bookkeeping without personal content).
+SECRET_MODELS = {"otp_static.statictoken", "sessions.session"}
+# A name is replaced in free text only when it is at least this long (a short name would match words).
+MIN_NAME_LENGTH = 5
+
+
+def _value(value):
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (bytes, memoryview)):
+        return None
+    return value
+
+
+def _row(instance: models.Model) -> dict:
+    out = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in SECRET_FIELDS or field.name.endswith("_hash"):
+            continue
+        value = getattr(instance, field.attname)
+        if field.is_relation:
+            related = getattr(instance, field.name, None)
+            value = str(related) if related is not None else None
+        out[field.name] = _value(value)
+    return out
+
+
+def _user_foreign_keys() -> Iterable[tuple[type[models.Model], models.Field]]:
+    for model in apps.get_models():
+        if model._meta.label_lower in SECRET_MODELS:
+            continue
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is User and model is not User:
+                yield model, field
+
+
+def personal_data_of(user: User) -> dict:
+    """Everything the platform holds about ``user``: {section label: [rows as dicts]} (JSON-ready)."""
+    sections: dict[str, list[dict]] = {"account": [_row(user)]}
+    for model, field in _user_foreign_keys():
+        rows = model._default_manager.filter(**{field.name: user}).order_by("pk")
+        found = [_row(row) for row in rows[:10000]]
+        if found:
+            label = f"{model._meta.verbose_name_plural} ({field.verbose_name})"
+            sections.setdefault(str(label), []).extend(found)
+    for model, field_name in _by_email_models():
+        found = [_row(row) for row in model._default_manager.filter(**{f"{field_name}__iexact": user.email})]
+        if found:
+            sections.setdefault(str(model._meta.verbose_name_plural), []).extend(
+                row for row in found if row not in sections.get(str(model._meta.verbose_name_plural), [])
+            )
+    return sections
+
+
+def _by_email_models() -> list[tuple[type[models.Model], str]]:
+    """Models that hold a person's e-mail address without a link to the account."""
+    out = []
+    for label, field in (("accounts.invitation", "email"), ("events.registration", "email")):
+        try:
+            out.append((apps.get_model(label), field))
+        except LookupError:
+            continue
+    for label in ("axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"):
+        try:
+            out.append((apps.get_model(label), "username"))
+        except LookupError:
+            continue
+    return out
+
+
+def personal_data_json(user: User) -> str:
+    return json.dumps(personal_data_of(user), ensure_ascii=False, indent=1, default=str)
+
+
+# --- finding and replacing a person's name and address in every text --------------------------------
+
+
+def needles_for(user: User) -> list[str]:
+    """The strings that identify the person: their e-mail address, and their name when long enough."""
+    out = [user.email]
+    if len((user.full_name or "").strip()) >= MIN_NAME_LENGTH:
+        out.append(user.full_name.strip())
+    return out
+
+
+def _pattern(needle: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", re.IGNORECASE)
+
+
+def _replace_in(value, patterns: list[tuple[re.Pattern, str]]):
+    if isinstance(value, str):
+        for pattern, replacement in patterns:
+            value = pattern.sub(replacement, value)
+        return value
+    if isinstance(value, list):
+        return [_replace_in(v, patterns) for v in value]
+    if isinstance(value, dict):
+        return {_replace_in(k, patterns): _replace_in(v, patterns) for k, v in value.items()}
+    return value
+
+
+def _text_fields(model) -> list[models.Field]:
+    kinds = (models.CharField, models.TextField, models.JSONField)
+    return [f for f in model._meta.concrete_fields if isinstance(f, kinds) and not f.primary_key]
+
+
+def _matching(model, field: models.Field, needles: list[str]):
+    if isinstance(field, models.JSONField):
+        queryset = model._default_manager.annotate(_as_text=Cast(field.name, models.TextField()))
+        condition = Q()
+        for needle in needles:  # SQLite stores JSON with non-ASCII escaped, PostgreSQL as is
+            condition |= Q(_as_text__icontains=needle) | Q(_as_text__icontains=json.dumps(needle)[1:-1])
+        return queryset.filter(condition)
+    condition = Q()
+    for needle in needles:
+        condition |= Q(**{f"{field.name}__icontains": needle})
+    return model._default_manager.filter(condition)
+
+
+def occurrences(needles: list[str]) -> dict[str, int]:
+    """How many rows of each model's text or JSON column still hold one of ``needles``."""
+    out = {}
+    for model in apps.get_models():
+        for field in _text_fields(model):
+            count = _matching(model, field, needles).count()
+            if count:
+                out[f"{model._meta.label}.{field.name}"] = count
+    return out
+
+
+def replace_everywhere(replacements: dict[str, str]) -> int:
+    """Replace each key of ``replacements`` (as a whole word, any case) by its value in every text and JSON
+    column of every model; how many values changed."""
+    patterns = [(_pattern(needle), replacement) for needle, replacement in replacements.items()]
+    needles = list(replacements)
+    changed = 0
+    for model in apps.get_models():
+        if model is User:  # the person's own row is rewritten by the service; others' names are their own
+            continue
+        for field in _text_fields(model):
+            for pk, value in list(_matching(model, field, needles).values_list("pk", field.name)):
+                new = _replace_in(value, patterns)
+                if new != value:
+                    model._default_manager.filter(pk=pk).update(**{field.name: new})
+                    changed += 1
+    return changed
+
+
+def former_user_label() -> str:
+    return str(FORMER_USER)
