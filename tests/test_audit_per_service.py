@@ -222,6 +222,13 @@ def run_personal_data_erase(cast):
     return cast.viewer, AuditAction.UPDATE, {"personal_data": ["kept", "erased"]}
 
 
+def run_retention_run(cast):
+    from harambee.operations.services import retention_run
+
+    run = retention_run()
+    return run, AuditAction.DELETE, {"notifications": [0, 0], "sign_in_records": [0, 0]}
+
+
 def _need(cast, **extra):
     from harambee.postings.validation import parse_posting
 
@@ -811,6 +818,7 @@ SCENARIOS = {
         "background",
         "follows",
         "events",
+        "operations",
     )
     if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
 }

@@ -261,3 +261,35 @@ def test_the_secretariat_sees_when_the_last_backup_was_made(cast, client, settin
     page = client.get("/en/secretariat/background/").content.decode()
     assert 'Last backup: <time datetime="2026-12-01T01:30:00+00:00">' in page
     assert "Daily backup" in page  # the regular job, in words
+
+
+@pytest.mark.django_db
+def test_retention_deletes_old_notifications_and_sign_in_records_and_audits_the_counts(cast, settings):
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    from harambee.audit.models import AuditEntry
+    from harambee.notifications.models import Notification
+    from harambee.operations.services import retention_run
+
+    settings.HARAMBEE_RETAIN_NOTIFICATIONS_DAYS = 30
+    settings.HARAMBEE_RETAIN_SIGN_IN_DAYS = 7
+    now = timezone.now()
+    # given two old notifications and a recent one, an old failed sign-in and a recent one
+    for age in (40, 31, 2):
+        row = Notification.objects.create(recipient=cast.viewer, kind="password_changed", params={})
+        Notification.objects.filter(pk=row.pk).update(created_at=now - timedelta(days=age))
+    for age in (8, 1):
+        row = AccessAttempt.objects.create(
+            username=f"{age}@example.org", ip_address="192.0.2.1", user_agent="", get_data="", post_data="",
+            failures_since_start=1,
+        )  # fmt: skip
+        AccessAttempt.objects.filter(pk=row.pk).update(attempt_time=now - timedelta(days=age))
+    # when the retention job runs
+    run = retention_run(now=now)
+    # then what is past its period is gone, the rest stays, and one audit entry counts it
+    assert run.counts == {"notifications": 2, "sign_in_records": 1}
+    assert Notification.objects.count() == 1 and AccessAttempt.objects.count() == 1
+    entry = AuditEntry.objects.get(object_id=str(run.pk), action="delete")
+    assert entry.changes == {"notifications": [2, 0], "sign_in_records": [1, 0]}
+    assert entry.reason == "Deleted after their retention period"

@@ -280,6 +280,9 @@ HARAMBEE_SCHEDULE = [
     # finished tasks and schedule rows older than a week (failures: a month)
     {"name": "background-prune", "task": "harambee.background.tasks.background_prune",
      "every": DAY, "offset": 3 * HOUR},
+    # notifications and sign-in records past their retention periods (counted in an audit entry)
+    {"name": "operations-retention", "task": "harambee.operations.tasks.operations_retention",
+     "every": DAY, "offset": HOUR + 45 * 60},
     # a backup of the database and the uploads, then the rotation (docs/operations.md)
     {"name": "operations-backup", "task": "harambee.operations.tasks.operations_backup",
      "every": DAY, "offset": HOUR + 30 * 60},
@@ -289,6 +292,9 @@ HARAMBEE_SCHEDULE = [
 HARAMBEE_BACKUP_DIR = Path(os.environ.get("HARAMBEE_BACKUP_DIR", DATA_DIR / "backups"))
 HARAMBEE_BACKUP_KEEP_DAILY = int(os.environ.get("HARAMBEE_BACKUP_KEEP_DAILY", "7"))
 HARAMBEE_BACKUP_KEEP_WEEKLY = int(os.environ.get("HARAMBEE_BACKUP_KEEP_WEEKLY", "4"))
+# Retention (docs/operations.md): days after which notifications and failed sign-in records are deleted.
+HARAMBEE_RETAIN_NOTIFICATIONS_DAYS = int(os.environ.get("HARAMBEE_RETAIN_NOTIFICATIONS_DAYS", "365"))
+HARAMBEE_RETAIN_SIGN_IN_DAYS = int(os.environ.get("HARAMBEE_RETAIN_SIGN_IN_DAYS", "30"))
 # The folder of pg_dump and pg_restore, when they are not on the PATH.
 HARAMBEE_PG_BIN = os.environ.get("HARAMBEE_PG_BIN", "")
 # /healthz fails when the oldest queued task waited longer than this (seconds) or the data folder's disk

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from harambee.background.queue import background_task
 
 from .backup import make_backup, rotate_backups
+from .services import retention_run
 
 
 @background_task(label=_("Daily backup"))
@@ -19,3 +20,9 @@ def operations_backup() -> dict:
         folder, daily=settings.HARAMBEE_BACKUP_KEEP_DAILY, weekly=settings.HARAMBEE_BACKUP_KEEP_WEEKLY
     )
     return {"backup": str(made), "removed": len(removed)}
+
+
+@background_task(label=_("Delete what is past its retention period"))
+def operations_retention() -> dict:
+    """Notifications and sign-in records past their periods (counts audited)."""
+    return retention_run().counts
