@@ -81,3 +81,36 @@ def event_check_edit(user, event: Event) -> None:
     """For the services: refuse unless `user` may change `event` (`user=None`: the platform)."""
     if user is not None and not event_can(user, event, EventAction.EDIT):
         raise PermissionDenied(_("You may not change this event."))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Delegates and check-in (issue 13, items 5 and 9)
+
+
+def may_see_delegate_private(user, registration) -> bool:
+    """THE rule for a delegate's private fields (e-mail, status and reasons, dietary and accessibility
+    needs, passport details, badge code, attendance): the host's editors and managers (who run the
+    event), the people of the delegate's own member (any role: its viewers read private information),
+    the delegate's own account, and the secretariat. Everyone else sees only what the participant list
+    shows (`registration_is_listed`). Uses the user's cached roles: no query per delegate."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if registration.user_id is not None and registration.user_id == user.pk:
+        return True
+    if event_can(user, registration.event, EventAction.EDIT):
+        return True
+    return member_can(user, registration.member, MemberAction.VIEW_PRIVATE)
+
+
+def registration_is_listed(registration) -> bool:
+    """Whether the public participant list names this delegate: approved and consented."""
+    from .choices import RegistrationStatus  # lazy: keeps this appended block self-contained for the merge
+
+    return registration.status == RegistrationStatus.APPROVED and registration.consent_participant_list
+
+
+def event_check_check_in(user, event: Event) -> None:
+    """For the check-in services: only those who run the event (the host's editors and managers, the
+    secretariat) check delegates in or undo a check-in; `user=None` is the platform (the demo)."""
+    if user is not None and not event_can(user, event, EventAction.EDIT):
+        raise PermissionDenied(_("You may not check delegates in at this event."))
