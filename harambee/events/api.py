@@ -362,7 +362,11 @@ def events_attendance_summary(request: HttpRequest, slug: str):
                 "session_label, checked_in_at (ISO 8601 at the venue), time_zone. Labels in the language of "
                 "Accept-Language; cells that a spreadsheet would run as a formula start with a quote.",
                 "content": {"text/csv": {"schema": {"type": "string"}}},
-            }
+            },
+            403: {
+                "description": "Not one of the host's editors and managers, nor the secretariat.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
         }
     },
 )

@@ -8,9 +8,11 @@ refused with a message naming why (`refusal`). Each check-in and each undo is on
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from harambee.audit.models import AuditAction
@@ -79,9 +81,12 @@ def _audit(*, actor, action: str, attendance: Attendance, registration: Registra
 
 
 @transaction.atomic
-def attendance_check_in(*, registration: Registration, session: Session | None, actor) -> CheckIn:
-    """Check `registration` in at the event (`session=None`) or at `session`; the first check-in
-    stands (a second one returns it with `created=False`, and writes nothing)."""
+def attendance_check_in(
+    *, registration: Registration, session: Session | None, actor, at: datetime | None = None
+) -> CheckIn:
+    """Check `registration` in at the event (`session=None`) or at `session`, now (or `at`, for a list
+    kept on paper); the first check-in stands (a second one returns it with `created=False`, and writes
+    nothing)."""
     event = registration.event
     event_check_check_in(actor, event)
     if session is not None and session.event_id != event.pk:
@@ -96,7 +101,9 @@ def attendance_check_in(*, registration: Registration, session: Session | None, 
         return CheckIn(existing, created=False)
     try:
         with transaction.atomic():
-            attendance = Attendance.objects.create(registration=registration, session=session, checked_in_by=actor)
+            attendance = Attendance.objects.create(
+                registration=registration, session=session, checked_in_by=actor, checked_in_at=at or timezone.now()
+            )
     except IntegrityError:  # checked in a moment earlier on another phone: that one stands
         return CheckIn(Attendance.objects.get(registration=registration, session=session), created=False)
     _audit(actor=actor, action=AuditAction.CREATE, attendance=attendance, registration=registration)

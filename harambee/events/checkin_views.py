@@ -55,7 +55,7 @@ def _chosen_session(request, sessions, data):
 
 
 def checked_in_sentence(event, attendance) -> str:
-    """"Already checked in at 9:12 AM" (at the venue), with the day when it was not today there."""
+    """ "Already checked in at 9:12 AM" (at the venue), with the day when it was not today there."""
     moment = attendance.checked_in_at
     clock = formats.format_clock(moment, event.time_zone)
     if moment.astimezone(event.zone).date() != timezone.localdate(timezone=event.zone):
@@ -87,7 +87,7 @@ def _page(request, event, sessions, session, *, result=None, found=(), query="",
         {
             "event": event,
             "title": event.translation_for()[0],
-            "sessions": [(s, session_title(s), _when(event, s)) for s in sessions],
+            "sessions": [(s, session_title(s), _when(event, s.starts_at)) for s in sessions],
             "session": session,
             "session_value": str(session.pk) if session else WHOLE_EVENT,
             "session_label": session_title(session),
@@ -101,10 +101,10 @@ def _page(request, event, sessions, session, *, result=None, found=(), query="",
     )
 
 
-def _when(event, session) -> str:
-    """When a session starts at the venue: its day and clock."""
-    day = formats.format_day(session.starts_at.astimezone(event.zone).date())
-    return f"{day} {formats.format_clock(session.starts_at, event.time_zone)}"
+def _when(event, moment) -> str:
+    """A moment at the venue: its day and clock there."""
+    day = formats.format_day(moment.astimezone(event.zone).date())
+    return f"{day} {formats.format_clock(moment, event.time_zone)}"
 
 
 def _result(kind: str, message: str, registration=None, attendance=None) -> dict:
@@ -168,8 +168,10 @@ def checkin_undo(request, slug: str, attendance_id: int):
     )
     if attendance is None:
         raise Http404(_("No such check-in."))
-    back = reverse("events:checkin", args=[event.slug]) + "?session=" + (
-        str(attendance.session_id) if attendance.session_id else WHOLE_EVENT
+    back = (
+        reverse("events:checkin", args=[event.slug])
+        + "?session="
+        + (str(attendance.session_id) if attendance.session_id else WHOLE_EVENT)
     )
     asking = confirmation_page(
         request,
@@ -199,8 +201,7 @@ def attendance_page(request, slug: str):
             "session": row.session,
             "value": str(row.session.pk) if row.session else WHOLE_EVENT,
             "title": session_title(row.session),
-            "clock": formats.format_clock(row.session.starts_at, event.time_zone) if row.session else "",
-            "day": formats.format_day(row.session.starts_at.astimezone(event.zone).date()) if row.session else "",
+            "starts": _when(event, row.session.starts_at) if row.session else "",
             "checked_in": row.checked_in,
             "current": row.session == session,
         }
@@ -208,7 +209,7 @@ def attendance_page(request, slug: str):
     ]
     people = attendance_visible(event, user=request.user, session=session)
     for attendance in people:
-        attendance.clock = formats.format_clock(attendance.checked_in_at, event.time_zone)
+        attendance.when = _when(event, attendance.checked_in_at)
     can_check_in = event_can(request.user, event, EventAction.EDIT)
     return render(
         request,
