@@ -16,7 +16,7 @@ from django.utils import translation
 from harambee.accounts.tests.factories import UserFactory
 from harambee.audit.models import AuditEntry
 from harambee.events.access import may_see_delegate_private
-from harambee.events.checkin import attendance_check_in, parse_badge_code
+from harambee.events.checkin import attendance_check_in, parse_badge_code, staff_add
 from harambee.events.models import Attendance, Registration
 from harambee.events.tests.factories import make_event, make_session
 from harambee.registry.models import Country, MemberRole
@@ -25,7 +25,7 @@ from harambee.registry.tests.factories import MembershipFactory, OrganisationFac
 pytestmark = pytest.mark.django_db
 
 LOGIN = "login"
-ROLES = ["anonymous", "delegate", "other_manager", "delegation_manager", "host_manager", "secretariat"]
+ROLES = ["anonymous", "delegate", "other_manager", "delegation_manager", "staff", "host_manager", "secretariat"]
 
 
 @pytest.fixture(autouse=True)
@@ -60,6 +60,8 @@ class Site:
         self.chanda = register(self.event, self.zambia, "Chanda Phiri", code="ZMCH4NDA", consent=False)
         self.waiting = register(self.event, self.zambia, "Bwalya Mulenga", status="waitlisted", code="ZMWAIT01")
         self.declined = register(self.event, self.zambia, "Natasha Zulu", status="declined", code="ZMDECL01")
+        self.staff = UserFactory(email="volunteer@example.org")
+        self.staffing = staff_add(event=self.event, actor=cast.manager, email="Volunteer@example.org")
 
     def user(self, role):
         return {
@@ -67,6 +69,7 @@ class Site:
             "delegate": self.delegate,
             "other_manager": self.cast.other_manager,
             "delegation_manager": self.delegation_manager,
+            "staff": self.staff,
             "host_manager": self.cast.manager,
             "secretariat": self.cast.secretariat,
         }[role]
@@ -370,6 +373,7 @@ PRIVATE_SEEN = {
     "delegate": {"Mwila Banda"},
     "other_manager": set(),
     "delegation_manager": {"Mwila Banda", "Chanda Phiri", "Bwalya Mulenga", "Natasha Zulu"},
+    "staff": set(),  # checks in by name and code, sees no private field
     "host_manager": {"Mwila Banda", "Chanda Phiri", "Bwalya Mulenga", "Natasha Zulu"},
     "secretariat": {"Mwila Banda", "Chanda Phiri", "Bwalya Mulenga", "Natasha Zulu"},
 }
@@ -428,21 +432,37 @@ def test_api_attendance_lists_only_delegates_one_may_see_privately(role, site, c
 
 
 ONLY_HOSTS = {
-    "anonymous": LOGIN, "delegate": 403, "other_manager": 403, "delegation_manager": 403, "host_manager": 200,
-    "secretariat": 200,
+    "anonymous": LOGIN, "delegate": 403, "other_manager": 403, "delegation_manager": 403, "staff": 403,
+    "host_manager": 200, "secretariat": 200,
 }  # fmt: skip
+DESK = {**ONLY_HOSTS, "staff": 200}  # who checks in: the hosts and the event's check-in staff
 EVERYONE = dict.fromkeys(ROLES, 200)
 API_HOSTS = {**ONLY_HOSTS, "anonymous": 403}
+HOSTS_POST = {role: (302 if status == 200 else status) for role, status in ONLY_HOSTS.items()}
 
 GRID = {
     # name: (method, url builder, data, expected, writes when allowed)
-    "checkin_page": ("get", lambda s: checkin_url(s), {"q": "Mwila"}, ONLY_HOSTS, 0),
-    "checkin_post": ("post", lambda s: checkin_url(s), {"session": "event", "code": "ZM7K2Q9P"}, ONLY_HOSTS, 1),
+    "checkin_page": ("get", lambda s: checkin_url(s), {"q": "Mwila"}, DESK, 0),
+    "checkin_post": ("post", lambda s: checkin_url(s), {"session": "event", "code": "ZM7K2Q9P"}, DESK, 1),
     "undo": (
         "post",
         lambda s: reverse("events:checkin_undo", args=[s.event.slug, s.attendance.pk]),
         {"confirmed": "yes"},
-        {**ONLY_HOSTS, "host_manager": 302, "secretariat": 302},
+        {role: (302 if status == 200 else status) for role, status in DESK.items()},
+        1,
+    ),  # fmt: skip
+    "staff_add": (
+        "post",
+        lambda s: reverse("events:checkin_staff_add", args=[s.event.slug]),
+        {"email": "outsider@example.org"},
+        HOSTS_POST,
+        1,
+    ),  # fmt: skip
+    "staff_remove": (
+        "post",
+        lambda s: reverse("events:checkin_staff_remove", args=[s.event.slug, s.staffing.pk]),
+        {"confirmed": "yes"},
+        HOSTS_POST,
         1,
     ),  # fmt: skip
     "attendance_page": ("get", lambda s: reverse("events:attendance", args=[s.event.slug]), None, EVERYONE, 0),
@@ -508,7 +528,7 @@ def _count(client, url) -> int:
 BUDGETS = {
     # page: (url, queries) — session, user, roles and notifications for a signed-in page; the event with its
     # translations and co-hosts; then what the list needs, whatever its length
-    "attendance_page": (lambda s: reverse("events:attendance", args=[s.event.slug]), 12),
+    "attendance_page": (lambda s: reverse("events:attendance", args=[s.event.slug]), 13),  # + check-in staff
     "checkin_search": (lambda s: reverse("events:checkin", args=[s.event.slug]) + "?q=Delegate", 11),
     "api_registrations": (lambda s: f"/api/v1/events/{s.event.slug}/registrations?page_size=200", 7),
     "api_attendance": (lambda s: f"/api/v1/events/{s.event.slug}/attendance?page_size=200", 8),
@@ -562,3 +582,39 @@ def test_the_demo_checks_in_whichever_approved_delegates_exist(cast):
     assert approved[4].attendances.count() == 0
     # and loading again adds nothing
     assert _demo_checkins(people) == 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# Check-in staff
+
+
+def test_the_host_adds_and_removes_check_in_staff(site, client):
+    client.force_login(site.cast.manager)
+    url = reverse("events:checkin_staff_add", args=[site.event.slug])
+    # an unknown address and a person already on the staff are refused, next to the field
+    unknown = client.post(url, {"email": "nobody@example.org"})
+    assert unknown.status_code == 400
+    assert "No account has the e-mail address “nobody@example.org”: invite the person first." in _text(unknown)
+    twice = client.post(url, {"email": "volunteer@example.org"})
+    assert "This person already checks delegates in at this event." in _text(twice)
+    # the attendance page lists the staff for the host
+    page = _text(client.get(reverse("events:attendance", args=[site.event.slug])))
+    assert "volunteer@example.org" in page
+    # removing asks first, then the volunteer can no longer open the check-in page
+    remove = reverse("events:checkin_staff_remove", args=[site.event.slug, site.staffing.pk])
+    assert "Stop volunteer@example.org checking delegates in?" in _text(client.post(remove, {}))
+    assert client.post(remove, {"confirmed": "yes"}).status_code == 302
+    client.force_login(site.staff)
+    assert client.get(checkin_url(site)).status_code == 403
+
+
+def test_staff_check_in_by_name_but_see_no_names_on_the_attendance_page(site, client):
+    client.force_login(site.staff)
+    found = _text(client.get(checkin_url(site), {"q": "Mwila"}))
+    assert "Check in Mwila Banda" in found
+    done = client.post(checkin_url(site), {"session": "event", "registration": str(site.mwila.pk)})
+    assert "Checked in: Mwila Banda." in _text(done)
+    assert Attendance.objects.get().checked_in_by == site.staff
+    attendance = _text(client.get(reverse("events:attendance", args=[site.event.slug])))
+    assert "Mwila Banda" not in attendance
+    assert "Download the attendance (CSV)" not in attendance

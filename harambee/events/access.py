@@ -109,8 +109,28 @@ def registration_is_listed(registration) -> bool:
     return registration.status == RegistrationStatus.APPROVED and registration.consent_participant_list
 
 
+def may_check_in(user, event: Event) -> bool:
+    """Whether `user` checks delegates in at `event` (and undoes a check-in): those who run it (the host's
+    editors and managers, the secretariat) and the event's check-in staff (`CheckInStaff`). Staff see the
+    names and delegations the check-in page shows, never delegates' private fields."""
+    if event_can(user, event, EventAction.EDIT):
+        return True
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    from .models import CheckInStaff  # lazy: keeps this appended block self-contained for the merge
+
+    return CheckInStaff.objects.filter(event=event, user=user).exists()
+
+
+def event_get_for_check_in(*, user, slug: str) -> Event:
+    """The event if `user` may check delegates in there; 404 when it may not see it, else 403."""
+    event = event_get_for_user(user=user, slug=slug)
+    if not may_check_in(user, event):
+        raise PermissionDenied(_("You may not check delegates in at this event."))
+    return event
+
+
 def event_check_check_in(user, event: Event) -> None:
-    """For the check-in services: only those who run the event (the host's editors and managers, the
-    secretariat) check delegates in or undo a check-in; `user=None` is the platform (the demo)."""
-    if user is not None and not event_can(user, event, EventAction.EDIT):
+    """For the check-in services: refuse unless `may_check_in`; `user=None` is the platform (the demo)."""
+    if user is not None and not may_check_in(user, event):
         raise PermissionDenied(_("You may not check delegates in at this event."))

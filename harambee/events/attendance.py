@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .access import may_see_delegate_private, registration_is_listed
 from .choices import RegistrationStatus, SessionKind
-from .models import Attendance, Event, Registration, Session
+from .models import Attendance, CheckInStaff, Event, Registration, Session
 
 #: How many delegates a name search shows (the staff types more letters to narrow it).
 SEARCH_LIMIT = 20
@@ -190,3 +190,23 @@ def attendance_csv_rows(event: Event, attendances: list[Attendance]) -> Iterator
             venue_time(event, attendance.checked_in_at),
             event.time_zone,
         ]
+
+
+def attendance_get(event: Event, attendance_id: int) -> Attendance | None:
+    """One check-in at `event` (for undoing it), or None."""
+    attendance = _attendances(event).filter(pk=attendance_id).first()
+    if attendance is not None:
+        attendance.registration.event = event
+    return attendance
+
+
+def staff_of(event: Event) -> list[CheckInStaff]:
+    """The event's check-in staff with their accounts, in the order they were added."""
+    staff = list(CheckInStaff.objects.filter(event=event).select_related("user").order_by("pk"))
+    for person in staff:
+        person.event = event
+    return staff
+
+
+def staff_get(event: Event, staff_id: int) -> CheckInStaff | None:
+    return next((s for s in staff_of(event) if s.pk == staff_id), None)

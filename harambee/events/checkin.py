@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +20,9 @@ from harambee.audit.models import AuditAction
 from harambee.audit.services import audit_record
 from harambee.core.exceptions import ValidationError
 
-from .access import event_check_check_in
+from .access import event_check_check_in, event_check_edit
 from .choices import EventStatus, RegistrationStatus
-from .models import Attendance, Registration, Session
+from .models import Attendance, CheckInStaff, Event, Registration, Session
 
 #: The longest code or URL the check-in form reads (a badge code is at most 32 characters).
 MAX_CODE_INPUT = 500
@@ -117,3 +118,40 @@ def attendance_undo(*, attendance: Attendance, actor) -> None:
     event_check_check_in(actor, registration.event)
     _audit(actor=actor, action=AuditAction.DELETE, attendance=attendance, registration=registration)
     Attendance.objects.filter(pk=attendance.pk).delete()
+
+
+@transaction.atomic
+def staff_add(*, event: Event, actor, email: str) -> CheckInStaff:
+    """Let the person with the account `email` check delegates in at `event` (the host's editors and
+    managers, the secretariat decide)."""
+    event_check_edit(actor, event)
+    email = (email or "").strip()
+    user = get_user_model().objects.filter(email__iexact=email, is_active=True).first() if email else None
+    if user is None:
+        raise ValidationError(
+            {
+                "email": [
+                    _("No account has the e-mail address “%(email)s”: invite the person first.")
+                    % {"email": email[:254]}
+                ]
+            }
+        )
+    if CheckInStaff.objects.filter(event=event, user=user).exists():
+        raise ValidationError({"email": [_("This person already checks delegates in at this event.")]})
+    staff = CheckInStaff.objects.create(event=event, user=user, added_by=actor)
+    audit_record(
+        actor=actor, action=AuditAction.CREATE, instance=staff, changes={"user": [None, user.pk]},
+        member_code=event.host.code, public=False,
+    )  # fmt: skip
+    return staff
+
+
+@transaction.atomic
+def staff_remove(*, staff: CheckInStaff, actor) -> None:
+    """The person no longer checks delegates in at the event (their check-ins stay)."""
+    event_check_edit(actor, staff.event)
+    audit_record(
+        actor=actor, action=AuditAction.DELETE, instance=staff, changes={"user": [staff.user_id, None]},
+        member_code=staff.event.host.code, public=False,
+    )  # fmt: skip
+    CheckInStaff.objects.filter(pk=staff.pk).delete()

@@ -22,10 +22,11 @@ from harambee.core.confirm import confirmation_page
 from harambee.core.csvfile import csv_response
 from harambee.core.exceptions import ValidationError
 
-from .access import EventAction, event_can, event_get_for_user
+from .access import EventAction, event_can, event_get_for_check_in, event_get_for_user, may_check_in
 from .attendance import (
     attendance_csv_rows,
     attendance_for,
+    attendance_get,
     attendance_summary,
     attendance_visible,
     checkin_sessions,
@@ -34,8 +35,18 @@ from .attendance import (
     registration_of,
     registrations_search,
     session_title,
+    staff_get,
+    staff_of,
 )
-from .checkin import attendance_check_in, attendance_undo, parse_badge_code, refusal, unknown_code_message
+from .checkin import (
+    attendance_check_in,
+    attendance_undo,
+    parse_badge_code,
+    refusal,
+    staff_add,
+    staff_remove,
+    unknown_code_message,
+)
 
 WHOLE_EVENT = "event"
 
@@ -114,7 +125,7 @@ def _result(kind: str, message: str, registration=None, attendance=None) -> dict
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkin(request, slug: str):
-    event = event_get_for_user(user=request.user, slug=slug, action=EventAction.EDIT)
+    event = event_get_for_check_in(user=request.user, slug=slug)
     sessions = checkin_sessions(event)
     data = request.POST if request.method == "POST" else request.GET
     session = _chosen_session(request, sessions, data)
@@ -162,10 +173,8 @@ def checkin(request, slug: str):
 @login_required
 @require_POST
 def checkin_undo(request, slug: str, attendance_id: int):
-    event = event_get_for_user(user=request.user, slug=slug, action=EventAction.EDIT)
-    attendance = next(
-        (a for a in attendance_visible(event, user=request.user, every_session=True) if a.pk == attendance_id), None
-    )
+    event = event_get_for_check_in(user=request.user, slug=slug)
+    attendance = attendance_get(event, attendance_id)
     if attendance is None:
         raise Http404(_("No such check-in."))
     back = (
@@ -192,7 +201,10 @@ def checkin_undo(request, slug: str, attendance_id: int):
 def attendance_page(request, slug: str):
     """Counts for everyone who may see the event; names of the delegates one may see privately (the
     host: all of them; a member's people: their own delegation)."""
-    event = event_get_for_user(user=request.user, slug=slug)
+    return _attendance_page(request, event_get_for_user(user=request.user, slug=slug))
+
+
+def _attendance_page(request, event, staff_error: str = ""):
     sessions = checkin_sessions(event)
     session = _chosen_session(request, sessions, {"session": request.GET.get("session", WHOLE_EVENT)})
     summary = attendance_summary(event, sessions)
@@ -210,7 +222,7 @@ def attendance_page(request, slug: str):
     people = attendance_visible(event, user=request.user, session=session)
     for attendance in people:
         attendance.when = _when(event, attendance.checked_in_at)
-    can_check_in = event_can(request.user, event, EventAction.EDIT)
+    can_manage = event_can(request.user, event, EventAction.EDIT)
     return render(
         request,
         "events/checkin/attendance.html",
@@ -222,9 +234,13 @@ def attendance_page(request, slug: str):
             "session": session,
             "session_label": session_title(session),
             "people": people,
-            "can_check_in": can_check_in,
+            "can_check_in": can_manage or may_check_in(request.user, event),
+            "can_manage": can_manage,
+            "staff": staff_of(event) if can_manage else [],
+            "staff_error": staff_error,
             "zone_label": formats.time_zone_label(event.time_zone),
         },
+        status=400 if staff_error else 200,
     )
 
 
@@ -235,3 +251,38 @@ def attendance_csv(request, slug: str):
     event = event_get_for_user(user=request.user, slug=slug, action=EventAction.EDIT)
     rows = attendance_csv_rows(event, attendance_visible(event, user=request.user, every_session=True))
     return csv_response(rows, filename=f"{event.slug}-attendance.csv")
+
+
+@login_required
+@require_POST
+def staff_add_view(request, slug: str):
+    """The host adds a person (by the e-mail of their account) to the event's check-in staff."""
+    event = event_get_for_user(user=request.user, slug=slug, action=EventAction.EDIT)
+    email = request.POST.get("email", "")[:254]
+    try:
+        staff = staff_add(event=event, actor=request.user, email=email)
+    except ValidationError as error:
+        return _attendance_page(request, event, staff_error=" ".join(error.messages))
+    messages.success(request, _("%(email)s can now check delegates in.") % {"email": staff.user.email})
+    return redirect("events:attendance", slug=event.slug)
+
+
+@login_required
+@require_POST
+def staff_remove_view(request, slug: str, staff_id: int):
+    event = event_get_for_user(user=request.user, slug=slug, action=EventAction.EDIT)
+    staff = staff_get(event, staff_id)
+    if staff is None:
+        raise Http404(_("No such person."))
+    asking = confirmation_page(
+        request,
+        question=_("Stop %(email)s checking delegates in?") % {"email": staff.user.email},
+        consequence=_("They can no longer open the check-in page of this event; their check-ins stay."),
+        confirm_label=_("Yes, remove from the check-in staff"),
+        cancel_url=reverse("events:attendance", args=[event.slug]),
+    )
+    if asking is not None:
+        return asking
+    staff_remove(staff=staff, actor=request.user)
+    messages.success(request, _("%(email)s no longer checks delegates in.") % {"email": staff.user.email})
+    return redirect("events:attendance", slug=event.slug)

@@ -28,4 +28,10 @@ urlpatterns = [
     path("events/<slug:slug>/check-in/<int:attendance_id>/undo/", checkin_views.checkin_undo, name="checkin_undo"),
     path("events/<slug:slug>/attendance/", checkin_views.attendance_page, name="attendance"),
     path("events/<slug:slug>/attendance.csv", checkin_views.attendance_csv, name="attendance_csv"),
+    path("events/<slug:slug>/check-in/staff/", checkin_views.staff_add_view, name="checkin_staff_add"),
+    path(
+        "events/<slug:slug>/check-in/staff/<int:staff_id>/remove/",
+        checkin_views.staff_remove_view,
+        name="checkin_staff_remove",
+    ),
 ]
