@@ -57,6 +57,7 @@ def test_a_host_checks_delegates_in_on_a_phone_without_javascript(live_server, c
     # then one request later the page confirms it, ready for the next delegate
     page.wait_for_load_state()
     assert page.locator(".checkin-result.done").inner_text().startswith("Checked in: Mwila Banda.")
+    assert not page.get_by_role("button", name="Scan the badge's QR code").is_visible()  # no script, no camera
     page.screenshot(path=str(shots / "checkin-375-1-code.png"), full_page=True)
 
     # when she finds Chanda by name and presses the button beside her name
@@ -96,3 +97,59 @@ def test_a_host_checks_delegates_in_on_a_phone_without_javascript(live_server, c
             assert measured["scrollWidth"] <= measured["width"], (language, path, measured)
     page.screenshot(path=str(shots / "attendance-375-ar.png"), full_page=True)
     measuring.close()
+
+
+# A browser whose BarcodeDetector reads the badge's URL from the camera (both stand-ins: this machine's
+# chromium has neither a camera nor, on Linux, the BarcodeDetector API).
+FAKE_CAMERA = """
+window.BarcodeDetector = class {
+  static getSupportedFormats() { return Promise.resolve(["qr_code"]); }
+  constructor(options) { this.calls = 0; }
+  detect(source) {
+    this.calls += 1;
+    return Promise.resolve(this.calls < 3 ? [] : [{rawValue: "%s"}]);
+  }
+};
+navigator.mediaDevices.getUserMedia = function () {
+  const canvas = document.createElement("canvas");
+  canvas.getContext("2d").fillRect(0, 0, 10, 10);
+  return Promise.resolve(canvas.captureStream());
+};
+"""
+
+
+def test_with_javascript_the_camera_reads_the_badge_and_checks_in(live_server, chromium):
+    # given the host's manager on a phone whose browser reads QR codes
+    host = StateFactory(country=Country.objects.get(iso3="CHN"))
+    manager = UserFactory(email="desk@example.org")
+    MembershipFactory(member=host, user=manager, role=MemberRole.MANAGER)
+    event = make_event(host)
+    zambia = StateFactory(country=Country.objects.get(iso3="ZMB"))
+    Registration.objects.create(
+        event=event, member=zambia, full_name="Mwila Banda", email="d@example.org", status="approved",
+        badge_code="ZM7K2Q9P",
+    )  # fmt: skip
+    base = live_server.url
+    context = chromium.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    context.add_init_script(FAKE_CAMERA % f"{base}/en/events/{event.slug}/check-in/?code=ZM7K2Q9P")
+    page = context.new_page()
+    page.goto(f"{base}/en/accounts/sign-in/")
+    page.get_by_label("E-mail address").fill(manager.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    posts = []
+    page.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+    page.goto(f"{base}/en/events/{event.slug}/check-in/?session=event")
+    # when she presses "Scan the badge's QR code" and the camera sees the badge
+    page.get_by_role("button", name="Scan the badge's QR code").click()
+    # then the form is sent with the badge's URL, and Mwila is checked in for the whole event
+    page.wait_for_selector(".checkin-result.done")
+    assert page.locator(".checkin-result.done").inner_text().startswith("Checked in: Mwila Banda.")
+    attendance = Attendance.objects.get()
+    assert (attendance.registration.full_name, attendance.session) == ("Mwila Banda", None)
+    # and the camera starts again for the next badge, passing over the one still in front of it
+    page.wait_for_selector("video.checkin-video:not([hidden])")
+    page.wait_for_timeout(1500)
+    assert posts == [f"{base}/en/events/{event.slug}/check-in/"]
+    context.close()

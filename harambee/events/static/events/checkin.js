@@ -1,7 +1,8 @@
 /* Check-in, enhanced: read a badge's QR code with the camera through the browser's own BarcodeDetector
    and submit the check-in form with it (one POST, as when the code is typed). Where the browser has no
    BarcodeDetector or no camera, nothing changes: the typed form stays. No library, nothing downloaded.
-   After a scanned check-in the camera starts again by itself (sessionStorage), for the next badge. */
+   After a scanned check-in the camera starts again by itself (sessionStorage), for the next badge; it
+   passes over the badge it has just read (still in front of it) for the same session. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-scan]");
@@ -11,6 +12,10 @@
   var failed = form.querySelector("[data-scan-failed]");
   var input = form.querySelector("input[name=code]");
   var KEY = "harambee-checkin-scan";
+  var session = form.querySelector("select[name=session]");
+  function remembered() {
+    try { return sessionStorage.getItem(KEY) || ""; } catch (e) { return ""; }
+  }
   window.BarcodeDetector.getSupportedFormats().then(function (formats) {
     if (formats.indexOf("qr_code") < 0) return;
     var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
@@ -26,11 +31,13 @@
         function look() {
           if (done) return;
           detector.detect(video).then(function (codes) {
-            if (codes.length && codes[0].rawValue) {
+            var read = codes.length ? codes[0].rawValue : "";
+            var seen = session.value + " " + read;
+            if (read && seen !== remembered()) {
               done = true;
-              input.value = codes[0].rawValue;
+              input.value = read;
               stop();
-              try { sessionStorage.setItem(KEY, "1"); } catch (e) { /* private mode: start by hand */ }
+              try { sessionStorage.setItem(KEY, seen); } catch (e) { /* private mode: start by hand */ }
               form.submit();
             } else {
               setTimeout(look, 200);
@@ -46,9 +53,7 @@
       });
     }
     start.addEventListener("click", scan);
-    var again = false;
-    try { again = sessionStorage.getItem(KEY) === "1"; } catch (e) { again = false; }
-    if (again) scan();
+    if (remembered()) scan();
   });
   form.addEventListener("submit", function () {
     try { sessionStorage.removeItem(KEY); } catch (e) { /* nothing to forget */ }
