@@ -107,4 +107,40 @@ def load_demo_events(people: dict) -> int:
                 material_create(session=session, actor=actor, title=material["title"], url=material["url"])
         if spec["status"] == "published":
             event_transition(event=event, actor=actor, action="publish")
+    _demo_checkins(people)  # after the delegates' registrations: checks in whichever approved ones exist
     return len(content["events"])
+
+
+def _demo_checkins(people: dict) -> int:
+    """Check-ins at the Beijing workshop for its approved delegates (none: nothing to do), written through
+    the check-in service as China's manager at the desk: most at the event on the first morning, fewer at
+    the opening ceremony, about half at the knowledge-exchange session. How many check-ins."""
+    from harambee.events.checkin import attendance_check_in  # lazy: the appended block stays whole for the merge
+    from harambee.events.models import Event, Registration  # lazy: same
+
+    event = Event.objects.filter(slug="beijing-2025").first()
+    if event is None:
+        return 0
+    approved = list(Registration.objects.filter(event=event, status="approved").select_related("event__host"))
+    sessions = list(event.sessions.order_by("starts_at", "pk"))
+    opening = sessions[0] if sessions else None
+    exchange = next((s for s in sessions if s.kind == "exchange"), None)
+    desk = people.get("china.manager@demo.harambee.test")
+    first_morning = event.at(event.start_date, time(8, 15))
+    done = 0
+    for i, registration in enumerate(approved):
+        if i % 5 == 4:  # one in five has not arrived
+            continue
+        arrived = first_morning + timedelta(minutes=2 * i)
+        done += attendance_check_in(registration=registration, session=None, actor=desk, at=arrived).created
+        if opening is not None and i % 3 != 2:
+            done += attendance_check_in(
+                registration=registration,
+                session=opening,
+                actor=desk,
+                at=opening.starts_at - timedelta(minutes=20 - i % 20),
+            ).created
+        if exchange is not None and i % 2 == 0:
+            at = exchange.starts_at + timedelta(minutes=i % 10)
+            done += attendance_check_in(registration=registration, session=exchange, actor=desk, at=at).created
+    return done

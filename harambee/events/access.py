@@ -81,3 +81,56 @@ def event_check_edit(user, event: Event) -> None:
     """For the services: refuse unless `user` may change `event` (`user=None`: the platform)."""
     if user is not None and not event_can(user, event, EventAction.EDIT):
         raise PermissionDenied(_("You may not change this event."))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Delegates and check-in (issue 13, items 5 and 9)
+
+
+def may_see_delegate_private(user, registration) -> bool:
+    """THE rule for a delegate's private fields (e-mail, status and reasons, dietary and accessibility
+    needs, passport details, badge code, attendance): the host's editors and managers (who run the
+    event), the people of the delegate's own member (any role: its viewers read private information),
+    the delegate's own account, and the secretariat. Everyone else sees only what the participant list
+    shows (`registration_is_listed`). Uses the user's cached roles: no query per delegate."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if registration.user_id is not None and registration.user_id == user.pk:
+        return True
+    if event_can(user, registration.event, EventAction.EDIT):
+        return True
+    return member_can(user, registration.member, MemberAction.VIEW_PRIVATE)
+
+
+def registration_is_listed(registration) -> bool:
+    """Whether the public participant list names this delegate: approved and consented."""
+    from .choices import RegistrationStatus  # lazy: keeps this appended block self-contained for the merge
+
+    return registration.status == RegistrationStatus.APPROVED and registration.consent_participant_list
+
+
+def may_check_in(user, event: Event) -> bool:
+    """Whether `user` checks delegates in at `event` (and undoes a check-in): those who run it (the host's
+    editors and managers, the secretariat) and the event's check-in staff (`CheckInStaff`). Staff see the
+    names and delegations the check-in page shows, never delegates' private fields."""
+    if event_can(user, event, EventAction.EDIT):
+        return True
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    from .models import CheckInStaff  # lazy: keeps this appended block self-contained for the merge
+
+    return CheckInStaff.objects.filter(event=event, user=user).exists()
+
+
+def event_get_for_check_in(*, user, slug: str) -> Event:
+    """The event if `user` may check delegates in there; 404 when it may not see it, else 403."""
+    event = event_get_for_user(user=user, slug=slug)
+    if not may_check_in(user, event):
+        raise PermissionDenied(_("You may not check delegates in at this event."))
+    return event
+
+
+def event_check_check_in(user, event: Event) -> None:
+    """For the check-in services: refuse unless `may_check_in`; `user=None` is the platform (the demo)."""
+    if user is not None and not may_check_in(user, event):
+        raise PermissionDenied(_("You may not check delegates in at this event."))

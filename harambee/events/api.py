@@ -181,3 +181,199 @@ def events_sessions(request: HttpRequest, slug: str):
             )
         )
     return result
+
+
+# ---------------------------------------------------------------------------------------------------
+# Delegates and attendance (issue 13, item 9): the participant list for everyone, private fields only
+# for those `access.may_see_delegate_private` lets see them; the attendance CSV for those who run the event.
+
+from harambee.core.csvfile import csv_response  # noqa: E402  (appended block, kept whole for the merge)
+
+from .attendance import (  # noqa: E402
+    attendance_csv_rows,
+    attendance_summary,
+    attendance_visible,
+    checkin_sessions,
+    registrations_visible,
+    session_title,
+)
+
+
+class DelegationOut(Schema):
+    code: str
+    name: str
+
+
+class RegistrationPrivateOut(Schema):
+    """Seen only by the host's editors and managers, the delegate's member, the delegate and the secretariat."""
+
+    email: str
+    position: str
+    sex: str
+    language: str
+    status: str
+    decision_reason: str
+    decided_at: datetime | None
+    consent_participant_list: bool
+    visa_letter_requested: bool
+    nationality: str | None
+    passport_number: str
+    passport_expiry: date | None
+    date_of_birth: date | None
+    dietary_needs: str
+    accessibility_needs: str
+    registration_completed_at: datetime | None
+    badge_code: str | None
+    personal_data_erased_at: datetime | None
+
+
+class RegistrationOut(Schema):
+    id: int
+    full_name: str
+    delegation: DelegationOut
+    private: RegistrationPrivateOut | None
+
+
+class AttendanceOut(Schema):
+    registration: int
+    full_name: str
+    delegation: DelegationOut
+    session: int | None
+    session_title: str
+    checked_in_at: datetime
+
+
+class SessionCountOut(Schema):
+    session: int | None
+    title: str
+    starts_at: datetime | None
+    checked_in: int
+
+
+class AttendanceSummaryOut(Schema):
+    approved: int
+    counts: list[SessionCountOut]
+
+
+def _delegation(member) -> DelegationOut:
+    return DelegationOut(code=member.code, name=member.display_name)
+
+
+def _registration_out(registration, private: bool) -> RegistrationOut:
+    r = registration
+    return RegistrationOut(
+        id=r.pk,
+        full_name=r.full_name,
+        delegation=_delegation(r.member),
+        private=RegistrationPrivateOut(
+            email=r.email, position=r.position, sex=r.sex, language=r.language, status=r.status,
+            decision_reason=r.decision_reason, decided_at=r.decided_at,
+            consent_participant_list=r.consent_participant_list, visa_letter_requested=r.visa_letter_requested,
+            nationality=r.nationality.iso3 if r.nationality else None, passport_number=r.passport_number,
+            passport_expiry=r.passport_expiry, date_of_birth=r.date_of_birth, dietary_needs=r.dietary_needs,
+            accessibility_needs=r.accessibility_needs, registration_completed_at=r.registration_completed_at,
+            badge_code=r.badge_code, personal_data_erased_at=r.personal_data_erased_at,
+        )
+        if private
+        else None,
+    )  # fmt: skip
+
+
+@router.get(
+    "/events/{slug}/registrations",
+    response=Page[RegistrationOut],
+    summary="An event's delegates",
+    operation_id="events_registrations",
+)
+def events_registrations(request: HttpRequest, slug: str, params: Query[PageParams]):
+    """The participant list: approved delegates who agreed to appear in it, by name and delegation, for
+    everyone who may see the event. The host's editors and managers (and the secretariat) also get every
+    other delegate and each one's `private` fields; a member's people get those of their own delegation;
+    a delegate with an account gets their own. For everyone else `private` is null. By delegation, then name."""
+    user = api_user(request)
+    event = event_get_for_user(user=user, slug=slug)
+    rows = registrations_visible(event, user=user)
+    return page_of(rows, params, lambda chunk: [_registration_out(r, private) for r, private in chunk])
+
+
+@router.get(
+    "/events/{slug}/attendance",
+    response=Page[AttendanceOut],
+    summary="Who was checked in",
+    operation_id="events_attendance",
+)
+def events_attendance(request: HttpRequest, slug: str, params: Query[PageParams]):
+    """Every check-in (at the event as a whole, `session` null, or at a session) of the delegates whose
+    private fields the caller may see (the host: all). Times with the venue's offset. Counts for
+    everyone: `/events/{slug}/attendance/summary`."""
+    user = api_user(request)
+    event = event_get_for_user(user=user, slug=slug)
+    rows = attendance_visible(event, user=user, every_session=True)
+
+    def convert(chunk):
+        return [
+            AttendanceOut(
+                registration=a.registration_id,
+                full_name=a.registration.full_name,
+                delegation=_delegation(a.registration.member),
+                session=a.session_id,
+                session_title=session_title(a.session),
+                checked_in_at=a.checked_in_at.astimezone(event.zone),
+            )
+            for a in chunk
+        ]
+
+    return page_of(rows, params, convert)
+
+
+@router.get(
+    "/events/{slug}/attendance/summary",
+    response=AttendanceSummaryOut,
+    summary="How many were checked in",
+    operation_id="events_attendance_summary",
+)
+def events_attendance_summary(request: HttpRequest, slug: str):
+    """How many delegates are approved, and how many were checked in at the event as a whole (`session`
+    null) and at each session (breaks left out): no names, for everyone who may see the event."""
+    event = event_get_for_user(user=api_user(request), slug=slug)
+    summary = attendance_summary(event, checkin_sessions(event))
+    return AttendanceSummaryOut(
+        approved=summary.approved,
+        counts=[
+            SessionCountOut(
+                session=row.session.pk if row.session else None,
+                title=session_title(row.session),
+                starts_at=row.session.starts_at.astimezone(event.zone) if row.session else None,
+                checked_in=row.checked_in,
+            )
+            for row in summary.rows
+        ],
+    )
+
+
+@router.get(
+    "/events/{slug}/attendance.csv",
+    summary="Attendance as CSV",
+    operation_id="events_attendance_csv",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "One row per check-in: delegation, delegation_label, delegate, session, "
+                "session_label, checked_in_at (ISO 8601 at the venue), time_zone. Labels in the language of "
+                "Accept-Language; cells that a spreadsheet would run as a formula start with a quote.",
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+            },
+            403: {
+                "description": "Not one of the host's editors and managers, nor the secretariat.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
+        }
+    },
+)
+def events_attendance_csv(request: HttpRequest, slug: str):
+    """Every check-in of the event as CSV (the web's `/<lang>/events/<slug>/attendance.csv` gives the same
+    file): for the host's editors and managers and the secretariat only."""
+    user = api_user(request)
+    event = event_get_for_user(user=user, slug=slug, action=EventAction.EDIT)
+    rows = attendance_csv_rows(event, attendance_visible(event, user=user, every_session=True))
+    return csv_response(rows, filename=f"{event.slug}-attendance.csv")

@@ -439,3 +439,26 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration_id} @ {self.session_id or '-'}"
+
+
+class CheckInStaff(models.Model):
+    """A person the host lets check delegates in at one event (volunteers at the desk), without editing
+    the event or seeing delegates' private fields."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="check_in_staff")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["event", "pk"]
+        verbose_name = _("check-in staff")
+        verbose_name_plural = _("check-in staff")
+        constraints = [models.UniqueConstraint(fields=["event", "user"], name="check_in_staff_once")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.user_id}"

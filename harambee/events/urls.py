@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import checkin_views, views
 
 SESSION = "events/<slug:slug>/sessions/<int:session_id>/"
 
@@ -23,4 +23,15 @@ urlpatterns = [
     path(f"{SESSION}materials/", views.material_new, name="material_new"),
     path(f"{SESSION}materials/<int:material_id>/", views.material_download, name="material"),
     path(f"{SESSION}materials/<int:material_id>/delete/", views.material_delete_view, name="material_delete"),
+    # On site: check-in and attendance (issue 13, items 5 and 9)
+    path("events/<slug:slug>/check-in/", checkin_views.checkin, name="checkin"),
+    path("events/<slug:slug>/check-in/<int:attendance_id>/undo/", checkin_views.checkin_undo, name="checkin_undo"),
+    path("events/<slug:slug>/attendance/", checkin_views.attendance_page, name="attendance"),
+    path("events/<slug:slug>/attendance.csv", checkin_views.attendance_csv, name="attendance_csv"),
+    path("events/<slug:slug>/check-in/staff/", checkin_views.staff_add_view, name="checkin_staff_add"),
+    path(
+        "events/<slug:slug>/check-in/staff/<int:staff_id>/remove/",
+        checkin_views.staff_remove_view,
+        name="checkin_staff_remove",
+    ),
 ]
