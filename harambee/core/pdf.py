@@ -1,7 +1,7 @@
 """PDF documents from HTML (WeasyPrint), with fonts for the six UN languages that ship with the project.
 
-The fonts come from registry packages (OFL-licensed Noto, docs/adr/0013): Noto Sans for Latin and
-Cyrillic, Noto Sans Arabic, Noto Sans SC for Chinese. They are found in the installed packages at
+The fonts come from registry packages (OFL-licensed, docs/adr/0013): Noto Sans for Latin and
+Cyrillic, IBM Plex Sans Arabic, Noto Sans SC for Chinese. They are found in the installed packages at
 run time and named by ``file://`` URLs in ``@font-face`` rules (`font_css`), so that a fresh
 machine renders every script without system fonts and nothing is downloaded. Pages name the
 family stack `FONT_STACK`; a glyph missing from the first family is taken from the next.
@@ -27,16 +27,23 @@ class FontFile:
     package: str  # the installed Python package that carries the file
     path: str  # inside the package
     script: str  # what it is for, for people
+    weight: str = "100 900"  # the weights it serves: a range for a variable font, one for a static one
 
 
 #: The fonts of every document, in the order of the stack: Latin and Cyrillic first, then Arabic, then
-#: Chinese (whose Latin letters would otherwise win over Noto Sans's in a mixed line).
+#: Chinese (whose Latin letters would otherwise win over Noto Sans's in a mixed line). Arabic is IBM Plex
+#: Sans Arabic rather than Noto Sans Arabic: Noto's Arabic letters share dotless glyphs, which makes
+#: the text of a PDF wrong when copied or searched (docs/adr/0013).
 FONT_FILES = (
     FontFile("Harambee Sans", "fontpkg_noto_sans", "files/NotoSans[wdth,wght].ttf", "Latin, Cyrillic"),
-    FontFile("Harambee Arabic", "fontpkg_noto_sans_arabic", "files/NotoSansArabic[wdth,wght].ttf", "Arabic"),
+    FontFile("Harambee Arabic", "fontpkg_ibm_plex_sans_arabic", "files/IBMPlexSansArabic-Regular.ttf", "Arabic", "400"),
+    FontFile(
+        "Harambee Arabic", "fontpkg_ibm_plex_sans_arabic", "files/IBMPlexSansArabic-SemiBold.ttf", "Arabic", "600"
+    ),
+    FontFile("Harambee Arabic", "fontpkg_ibm_plex_sans_arabic", "files/IBMPlexSansArabic-Bold.ttf", "Arabic", "700"),
     FontFile("Harambee Chinese", "justmytype_intl_cjk", "fonts/ofl/notosanssc/NotoSansSC[wght].ttf", "Chinese"),
 )
-FONT_STACK = ", ".join(f'"{font.family}"' for font in FONT_FILES)
+FONT_STACK = ", ".join(dict.fromkeys(f'"{font.family}"' for font in FONT_FILES))
 
 
 class FontMissing(RuntimeError):
@@ -56,11 +63,10 @@ def font_path(font: FontFile) -> Path:
 
 @functools.cache
 def font_css() -> str:
-    """The ``@font-face`` rules of `FONT_FILES` (variable fonts: every weight from 100 to 900) and the
-    default family of a document."""
+    """The ``@font-face`` rules of `FONT_FILES` and the default family of a document."""
     rules = [
         f'@font-face {{ font-family: "{font.family}"; src: url("{font_path(font).as_uri()}"); '
-        f"font-weight: 100 900; font-style: normal; }}"
+        f"font-weight: {font.weight}; font-style: normal; }}"
         for font in FONT_FILES
     ]
     rules.append(f"html {{ font-family: {FONT_STACK}; }}")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import document_views, views
 
 SESSION = "events/<slug:slug>/sessions/<int:session_id>/"
 
@@ -23,4 +23,17 @@ urlpatterns = [
     path(f"{SESSION}materials/", views.material_new, name="material_new"),
     path(f"{SESSION}materials/<int:material_id>/", views.material_download, name="material"),
     path(f"{SESSION}materials/<int:material_id>/delete/", views.material_delete_view, name="material_delete"),
+    # Delegates' documents (events/documents.py)
+    path("events/<slug:slug>/documents/", document_views.documents_page, name="documents"),
+    path(
+        "events/<slug:slug>/documents/<int:registration_id>/<str:kind>.pdf",
+        document_views.document_download,
+        name="document",
+    ),
+    path("events/<slug:slug>/documents/batches/", document_views.document_batch_new, name="document_batch_new"),
+    path(
+        "events/<slug:slug>/documents/batches/<int:batch_id>.pdf",
+        document_views.document_batch_download,
+        name="document_batch",
+    ),
 ]
