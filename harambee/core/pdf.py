@@ -13,6 +13,7 @@ files under `allowed roots` (the fonts' folders and the static files), nothing e
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -112,6 +113,8 @@ def render_pdf(html: str, *, base_url: str | None = None, stylesheets: tuple[str
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    # fontTools tells at INFO level how it makes each static font of a variable one: noise in the logs
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     font_config = FontConfiguration()
     fetcher = _fetcher_class()()
     sheets = [CSS(string=font_css(), font_config=font_config, url_fetcher=fetcher)]
