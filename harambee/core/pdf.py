@@ -28,20 +28,18 @@ class FontFile:
     package: str  # the installed Python package that carries the file
     path: str  # inside the package
     script: str  # what it is for, for people
-    weight: str = "100 900"  # the weights it serves: a range for a variable font, one for a static one
+    weights: tuple[int, ...] = (400, 700)  # the weights it serves (WeasyPrint takes no range of weights)
 
 
 #: The fonts of every document, in the order of the stack: Latin and Cyrillic first, then Arabic, then
 #: Chinese (whose Latin letters would otherwise win over Noto Sans's in a mixed line). Arabic is IBM Plex
 #: Sans Arabic rather than Noto Sans Arabic: Noto's Arabic letters share dotless glyphs, which makes
 #: the text of a PDF wrong when copied or searched (docs/adr/0013).
+PLEX_ARABIC = "fontpkg_ibm_plex_sans_arabic"
 FONT_FILES = (
     FontFile("Harambee Sans", "fontpkg_noto_sans", "files/NotoSans[wdth,wght].ttf", "Latin, Cyrillic"),
-    FontFile("Harambee Arabic", "fontpkg_ibm_plex_sans_arabic", "files/IBMPlexSansArabic-Regular.ttf", "Arabic", "400"),
-    FontFile(
-        "Harambee Arabic", "fontpkg_ibm_plex_sans_arabic", "files/IBMPlexSansArabic-SemiBold.ttf", "Arabic", "600"
-    ),
-    FontFile("Harambee Arabic", "fontpkg_ibm_plex_sans_arabic", "files/IBMPlexSansArabic-Bold.ttf", "Arabic", "700"),
+    FontFile("Harambee Arabic", PLEX_ARABIC, "files/IBMPlexSansArabic-Regular.ttf", "Arabic", (400,)),
+    FontFile("Harambee Arabic", PLEX_ARABIC, "files/IBMPlexSansArabic-Bold.ttf", "Arabic", (700,)),
     FontFile("Harambee Chinese", "justmytype_intl_cjk", "fonts/ofl/notosanssc/NotoSansSC[wght].ttf", "Chinese"),
 )
 FONT_STACK = ", ".join(dict.fromkeys(f'"{font.family}"' for font in FONT_FILES))
@@ -67,8 +65,9 @@ def font_css() -> str:
     """The ``@font-face`` rules of `FONT_FILES` and the default family of a document."""
     rules = [
         f'@font-face {{ font-family: "{font.family}"; src: url("{font_path(font).as_uri()}"); '
-        f"font-weight: {font.weight}; font-style: normal; }}"
+        f"font-weight: {weight}; font-style: normal; }}"
         for font in FONT_FILES
+        for weight in font.weights
     ]
     rules.append(f"html {{ font-family: {FONT_STACK}; }}")
     return "\n".join(rules)

@@ -49,15 +49,14 @@ def documents_page(request, slug: str):
     rows = []
     for registration in page.object_list:
         registration.event = event
-        rows.append(
-            {
-                "registration": registration,
-                "documents": [
-                    (kind, label, documents.refusal(registration, kind, attendances=attendances))
-                    for kind, label in DocumentKind.choices
-                ],
-            }
-        )
+        shown = [
+            (kind, label, documents.refusal(registration, kind, attendances=attendances))
+            for kind, label in DocumentKind.choices
+        ]
+        reasons = {refused for _kind, _label, refused in shown}
+        # one reason for all three (not approved, a cancelled event) is said once
+        common = next(iter(reasons)) if len(reasons) == 1 else None
+        rows.append({"registration": registration, "documents": [] if common else shown, "common_refusal": common})
     return render(
         request,
         "events/documents/page.html",
