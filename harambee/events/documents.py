@@ -119,7 +119,9 @@ def _section(registration: Registration, kind: str, *, issued_on: date) -> str:
             "issued_on": formats.format_day(issued_on),
             "host": event.host.display_name,
             "delegation": registration.member.display_name,
-            "country": event.country.name if event.country_id else "",
+            "venue_parts": [
+                part for part in (event.venue_name, event.city, event.country.name if event.country_id else "") if part
+            ],
             "nationality": registration.nationality.name if registration.nationality_id else "",
             "passport_expiry": formats.format_day(registration.passport_expiry),
             "date_of_birth": formats.format_day(registration.date_of_birth),
