@@ -41,6 +41,10 @@ NOT_DOMAIN_WRITES = {
     "harambee.workspace.services.visit_record",
     # marks each follow's window as covered (bookkeeping); the notifications and e-mails are the record
     "harambee.follows.services.follows_digest_run",
+    # a document batch's progress, written by its task (the request for it is audited)
+    "harambee.events.services.document_batch_started",
+    "harambee.events.services.document_batch_finished",
+    "harambee.events.services.document_batch_failed",
 }
 
 
@@ -801,6 +805,23 @@ def run_material_delete(cast):
     material = material_create(session=_session(cast), actor=cast.editor, title="GDC", url="https://www.un.org/")
     material_delete(material=material, actor=cast.manager)
     return material, AuditAction.DELETE, {"title": ["GDC", None]}
+
+
+def run_registration_assign_badge_codes(cast):
+    from harambee.events.services import registration_assign_badge_codes
+    from harambee.events.tests.factories_registrations import RegistrationFactory
+
+    registration = RegistrationFactory(event=_event(cast), member=cast.other_member)
+    registration_assign_badge_codes(registrations=[registration], actor=cast.manager)
+    registration.refresh_from_db()
+    return registration, AuditAction.UPDATE, {"badge_code": [None, registration.badge_code]}
+
+
+def run_document_batch_request(cast):
+    from harambee.events.services import document_batch_request
+
+    batch = document_batch_request(event=_event(cast), actor=cast.editor, kind="badge")
+    return batch, AuditAction.CREATE, {"kind": [None, "badge"]}
 
 
 SCENARIOS = {

@@ -134,3 +134,76 @@ def event_check_check_in(user, event: Event) -> None:
     """For the check-in services: refuse unless `may_check_in`; `user=None` is the platform (the demo)."""
     if user is not None and not may_check_in(user, event):
         raise PermissionDenied(_("You may not check delegates in at this event."))
+
+
+# Delegates' documents (badge, visa letter, certificate: events/documents.py)
+
+from .models import Registration  # noqa: E402
+
+
+class DocumentAction(StrEnum):
+    DOWNLOAD = "download"  # one delegate's badge, visa letter or certificate
+    BATCH = "batch"  # every delegate's documents of one kind at once, and the list of such batches
+
+
+class DocumentRole(StrEnum):
+    """Who a person is to one delegate's registration, for its documents."""
+
+    HOST = "host"  # the host's editors and managers (who run the event), and the secretariat
+    DELEGATION = "delegation"  # anyone with a role in the delegate's own member (they nominated her)
+    DELEGATE = "delegate"  # the delegate herself, with an account linked to the registration
+
+
+#: The role × action table: the delegate's documents carry personal data (passport details), seen only
+#: by those who run the event, the delegate's own member and the delegate.
+DOCUMENT_ACTIONS = {
+    DocumentAction.DOWNLOAD: {DocumentRole.HOST, DocumentRole.DELEGATION, DocumentRole.DELEGATE},
+    DocumentAction.BATCH: {DocumentRole.HOST},
+}
+
+
+def document_roles(user, event: Event, registration=None) -> set[DocumentRole]:
+    """The roles of `user` towards `registration` of `event` (towards the event alone without one)."""
+    roles = set()
+    if event_can(user, event, EventAction.EDIT):
+        roles.add(DocumentRole.HOST)
+    if registration is not None and getattr(user, "is_authenticated", False) and user.is_active:
+        if member_can(user, registration.member, MemberAction.VIEW_PRIVATE) and not is_secretariat(user):
+            roles.add(DocumentRole.DELEGATION)
+        if registration.user_id is not None and registration.user_id == user.pk:
+            roles.add(DocumentRole.DELEGATE)
+    return roles
+
+
+def document_can(user, event: Event, action: DocumentAction, registration=None) -> bool:
+    return bool(document_roles(user, event, registration) & DOCUMENT_ACTIONS[action])
+
+
+def registration_get_for_documents(*, user, slug: str, registration_id: int):
+    """The registration `registration_id` of the event `slug`, for its documents: 404 when `user` may not
+    see the event or has no business with the registration (its existence is private); 403 when the
+    user sees the event's private side (a viewer of the host) but may not download."""
+    event = event_get_for_user(user=user, slug=slug)
+    registration = (
+        Registration.objects.select_related("member__country", "nationality", "user")
+        .filter(event=event, pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        raise Http404(_("No such delegate."))
+    registration.event = event
+    if not document_can(user, event, DocumentAction.DOWNLOAD, registration):
+        if member_can(user, event.host, MemberAction.VIEW_PRIVATE):
+            raise PermissionDenied(
+                _("Only the event's organisers, the delegation and the delegate get these documents.")
+            )
+        raise Http404(_("No such delegate."))
+    return registration
+
+
+def event_get_for_documents(*, user, slug: str) -> Event:
+    """The event `slug` for its document batches: 404 when `user` may not see it, 403 unless it runs it."""
+    event = event_get_for_user(user=user, slug=slug)
+    if not document_can(user, event, DocumentAction.BATCH):
+        raise PermissionDenied(_("Only the event's organisers make documents for all delegates."))
+    return event

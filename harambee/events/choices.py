@@ -57,3 +57,22 @@ class Sex(models.TextChoices):
     MALE = "male", _("Male")
     OTHER = "other", _("Another answer")
     UNSTATED = "", _("Prefers not to say")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Documents of delegates (events/documents.py)
+
+
+class DocumentKind(models.TextChoices):
+    """The PDF documents of a delegate, in the delegate's language."""
+
+    BADGE = "badge", _("Badge")
+    VISA_LETTER = "visa", _("Visa invitation letter")
+    CERTIFICATE = "certificate", _("Certificate of participation")
+
+
+class DocumentBatchStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")

@@ -462,3 +462,43 @@ class CheckInStaff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id}: {self.user_id}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Documents of delegates: one PDF of every approved delegate's badge (or letter, or certificate)
+
+from .choices import DocumentBatchStatus, DocumentKind  # noqa: E402
+
+
+def document_batch_upload_to(instance: "DocumentBatch", filename: str) -> str:
+    return f"events/{instance.event_id}/documents/{filename}"
+
+
+class DocumentBatch(models.Model):
+    """The host's request for one kind of document for all the event's delegates who may have it: made
+    by a background task into one PDF (each delegate's pages in the delegate's language)."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="document_batches")
+    kind = models.CharField(_("document"), max_length=12, choices=DocumentKind.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DocumentBatchStatus.choices, default=DocumentBatchStatus.QUEUED
+    )
+    file = models.FileField(_("file"), upload_to=document_batch_upload_to, max_length=255, blank=True)
+    documents = models.PositiveIntegerField(_("documents"), default=0)
+    skipped = models.PositiveIntegerField(_("delegates without this document"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    seconds = models.FloatField(_("seconds taken"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("document batch")
+        verbose_name_plural = _("document batches")
+        indexes = [models.Index(fields=["event", "-created_at"], name="docbatch_event_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.kind} ({self.status})"

@@ -65,3 +65,40 @@ def session_get(event: Event, session_id: int) -> Session | None:
 def public_speakers(session: Session, *, show_all: bool) -> list[Speaker]:
     """The speakers a reader may see named: all for the hosts (`show_all`), else only those who consented."""
     return [s for s in session.speakers.all() if show_all or s.consent_public]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Delegates' documents (events/documents.py)
+
+from django.db.models import Q  # noqa: E402
+
+from .access import DocumentRole, document_roles  # noqa: E402
+from .documents import Attendances  # noqa: E402
+from .models import Attendance, DocumentBatch, Registration  # noqa: E402
+
+
+def registrations_for_documents(event: Event, *, user=None):
+    """The registrations of `event` whose documents `user` may download (all of them for those who run
+    the event, else those of the user's members and the user's own), with what documents show; every
+    one when `user` is None (the batch task)."""
+    qs = Registration.objects.filter(event=event).select_related("member__country", "nationality", "user")
+    if user is not None and DocumentRole.HOST not in document_roles(user, event):
+        if not (getattr(user, "is_authenticated", False) and user.is_active):
+            return Registration.objects.none()
+        qs = qs.filter(Q(member_id__in=list(user.member_roles())) | Q(user=user))
+    return qs.order_by("member__code", "full_name", "pk")
+
+
+def event_attendances(event: Event):
+    """What the certificate rule needs of check-in at `event` (`documents.Attendances`), in one query."""
+    attended = frozenset(Attendance.objects.filter(registration__event=event).values_list("registration_id", flat=True))
+    return Attendances(check_in_used=bool(attended), attended=attended)
+
+
+def document_batches_of(event: Event, *, limit: int = 20):
+    """The latest document batches of `event`, newest first."""
+    return list(DocumentBatch.objects.filter(event=event).select_related("requested_by")[:limit])
+
+
+def document_batch_get(event: Event, batch_id: int):
+    return DocumentBatch.objects.filter(event=event, pk=batch_id).first()

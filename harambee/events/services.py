@@ -498,3 +498,105 @@ def material_delete(*, material: Material, actor) -> None:
     Material.objects.filter(pk=material.pk).delete()
     if name:
         transaction.on_commit(lambda: _remove_files([name]))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Delegates' documents (events/documents.py): badge codes and batches
+
+import secrets  # noqa: E402
+
+from django.core.files.base import ContentFile  # noqa: E402
+
+from harambee.background.queue import enqueue_on_commit  # noqa: E402
+from harambee.core.exceptions import PermissionDenied  # noqa: E402
+
+from .access import DocumentAction, document_can  # noqa: E402
+from .choices import DocumentBatchStatus, DocumentKind  # noqa: E402
+from .models import DocumentBatch, Registration  # noqa: E402
+
+#: Badge codes: ten letters and digits that cannot be mistaken for one another when read aloud or typed.
+BADGE_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+BADGE_CODE_LENGTH = 10
+
+
+def _new_badge_code() -> str:
+    return "".join(secrets.choice(BADGE_CODE_ALPHABET) for _ in range(BADGE_CODE_LENGTH))
+
+
+@transaction.atomic
+def registration_assign_badge_codes(*, registrations, actor) -> int:
+    """Give each of `registrations` that has none a badge code (what its badge's QR code holds, read at
+    check-in); the others keep theirs. Returns how many were given one; each is audited."""
+    given = 0
+    for registration in registrations:
+        if registration.badge_code:
+            continue
+        for _attempt in range(5):
+            code = _new_badge_code()
+            if not Registration.objects.filter(badge_code=code).exists():
+                break
+        updated = Registration.objects.filter(pk=registration.pk, badge_code__isnull=True).update(badge_code=code)
+        if not updated:  # someone else gave it one meanwhile
+            registration.badge_code = Registration.objects.values_list("badge_code", flat=True).get(pk=registration.pk)
+            continue
+        registration.badge_code = code
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            instance=registration,
+            changes={"badge_code": [None, code]},
+            member_code=registration.member.code,
+        )
+        given += 1
+    return given
+
+
+@transaction.atomic
+def document_batch_request(*, event: Event, actor, kind: str) -> DocumentBatch:
+    """Ask for every delegate's document `kind` of `event` in one PDF, made by a background task
+    (`document_tasks.document_batch_make`) once this commits."""
+    if actor is not None and not document_can(actor, event, DocumentAction.BATCH):
+        raise PermissionDenied(_("Only the event's organisers make documents for all delegates."))
+    if kind not in DocumentKind.values:
+        raise ValidationError({"kind": [_("There is no such document.")]})
+    running = DocumentBatch.objects.filter(
+        event=event, kind=kind, status__in=(DocumentBatchStatus.QUEUED, DocumentBatchStatus.RUNNING)
+    ).exists()
+    if running:
+        raise ValidationError(_("These documents are already being made; wait for them to be ready."))
+    batch = DocumentBatch.objects.create(event=event, kind=kind, requested_by=actor if actor else None)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=batch,
+        changes={"kind": [None, kind]},
+        member_code=event.host.code,
+    )
+    # lazy: the task module imports this one (it records the batch's outcome through the services)
+    from .document_tasks import document_batch_make
+
+    enqueue_on_commit(document_batch_make, batch.pk)
+    return batch
+
+
+def document_batch_started(*, batch: DocumentBatch) -> None:
+    """The task took `batch` up (not audited: the task's own bookkeeping)."""
+    DocumentBatch.objects.filter(pk=batch.pk).update(status=DocumentBatchStatus.RUNNING, error="")
+    batch.status = DocumentBatchStatus.RUNNING
+
+
+def document_batch_finished(
+    *, batch: DocumentBatch, pdf: bytes | None, documents: int, skipped: int, seconds: float
+) -> None:
+    """Store the batch's PDF (None: no delegate may have this document) and mark it ready."""
+    if pdf is not None:
+        batch.file.save(f"{batch.event.slug}-{batch.kind}-{batch.pk}.pdf", ContentFile(pdf), save=False)
+    batch.status = DocumentBatchStatus.DONE
+    batch.documents, batch.skipped, batch.seconds = documents, skipped, round(seconds, 2)
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["file", "status", "documents", "skipped", "seconds", "finished_at"])
+
+
+def document_batch_failed(*, batch: DocumentBatch, error: str) -> None:
+    batch.status, batch.error, batch.finished_at = DocumentBatchStatus.FAILED, error[:2000], timezone.now()
+    batch.save(update_fields=["status", "error", "finished_at"])

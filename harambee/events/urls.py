@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import checkin_views, views
+from . import checkin_views, document_views, views
 
 SESSION = "events/<slug:slug>/sessions/<int:session_id>/"
 
@@ -33,5 +33,18 @@ urlpatterns = [
         "events/<slug:slug>/check-in/staff/<int:staff_id>/remove/",
         checkin_views.staff_remove_view,
         name="checkin_staff_remove",
+    ),
+    # Delegates' documents (events/documents.py)
+    path("events/<slug:slug>/documents/", document_views.documents_page, name="documents"),
+    path(
+        "events/<slug:slug>/documents/<int:registration_id>/<str:kind>.pdf",
+        document_views.document_download,
+        name="document",
+    ),
+    path("events/<slug:slug>/documents/batches/", document_views.document_batch_new, name="document_batch_new"),
+    path(
+        "events/<slug:slug>/documents/batches/<int:batch_id>.pdf",
+        document_views.document_batch_download,
+        name="document_batch",
     ),
 ]
