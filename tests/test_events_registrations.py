@@ -4,16 +4,16 @@ delegates' personal data, the public participant list, the retention task, the r
 of every new view and the query budget of the host's nominations list."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import ROLES
 from harambee.accounts.tests.factories import UserFactory
 from harambee.audit.models import AuditEntry
 from harambee.events import registrations, seats
@@ -119,9 +119,15 @@ def _counts():
 
 def test_a_nomination_is_saved_audited_and_the_host_managers_are_notified(world, cast):
     registration = nominate(world, actor=world.zambia_manager)
-    assert (registration.status, registration.invitation.member, registration.language) == (S.NOMINATED, world.zambia, "fr")
+    assert (registration.status, registration.invitation.member, registration.language) == (
+        S.NOMINATED,
+        world.zambia,
+        "fr",
+    )
     assert registration.nomination_letter.read().startswith(b"%PDF-")
-    entry = AuditEntry.objects.filter(content_type__model="registration", object_id=str(registration.pk), action="create").get()
+    entry = AuditEntry.objects.filter(
+        content_type__model="registration", object_id=str(registration.pk), action="create"
+    ).get()
     assert entry.member_code == "zmb" and "passport_number" not in entry.changes
     assert list(Notification.objects.filter(kind="delegate_nominated").values_list("recipient__email", flat=True)) == [
         "manager@example.org"
@@ -195,7 +201,10 @@ def test_an_unpublished_or_past_event_takes_no_nominations(world, cast):
     "upload, message",
     [
         (letter("letter.docx", b"PK\x03\x04rest"), "The nomination letter must be a PDF file."),
-        (letter("letter.pdf", b"MZ\x90\x00 an executable"), "The nomination letter is not a PDF file: its content is of another kind."),
+        (
+            letter("letter.pdf", b"MZ\x90\x00 an executable"),
+            "The nomination letter is not a PDF file: its content is of another kind.",
+        ),
         (letter("letter.pdf", b""), "The file is empty."),
         (None, "Attach the nomination letter (a PDF file)."),
     ],
@@ -226,18 +235,28 @@ def test_only_the_members_people_nominate(world):
     with pytest.raises(Exception) as excinfo:
         nominate(world, actor=world.egypt_manager)
     assert refused(excinfo) == ["You may not nominate delegates for this member."]
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         nominate(world, actor=world.zambia_viewer)
 
 
 def test_invitations_refuse_a_past_deadline_and_two_addressees(world, cast):
     with pytest.raises(Exception) as excinfo:
         invitation_create(
-            event=world.event, actor=cast.manager, member=world.egypt, quota=2, deadline=timezone.now() - timedelta(hours=1)
+            event=world.event,
+            actor=cast.manager,
+            member=world.egypt,
+            quota=2,
+            deadline=timezone.now() - timedelta(hours=1),
         )
     assert excinfo.value.message_dict["deadline"] == ["The deadline has already passed."]
     with pytest.raises(Exception) as excinfo:
-        invitation_create(event=world.event, actor=cast.manager, member=world.egypt, group=CountryGroup.objects.get(code="SIDS"), quota=2)
+        invitation_create(
+            event=world.event,
+            actor=cast.manager,
+            member=world.egypt,
+            group=CountryGroup.objects.get(code="SIDS"),
+            quota=2,
+        )
     assert refused(excinfo) == ["Invite one member, one country group or one region."]
     with pytest.raises(Exception) as excinfo:
         invitation_create(event=world.event, actor=cast.editor, member=world.egypt, quota=2)
@@ -342,7 +361,12 @@ def test_applying_the_outcome_approves_and_waitlists_in_one_audited_step(scarce,
         "Mwila Banda": "approved", "Chanda Mulenga": "waitlisted", "Awa Diop": "approved",
     }  # fmt: skip
     assert Registration.objects.get(full_name="Chanda Mulenga").decision_reason.startswith("Zambia: 1 of 2 seats — ")
-    assert AuditEntry.objects.filter(content_type__model="event", object_id=str(scarce.event.pk), changes__has_key="seats_allocated").count() == 1
+    assert (
+        AuditEntry.objects.filter(
+            content_type__model="event", object_id=str(scarce.event.pk), changes__has_key="seats_allocated"
+        ).count()
+        == 1
+    )
 
 
 def test_applying_a_stale_outcome_is_refused(scarce, cast):
@@ -375,7 +399,9 @@ def test_completion_checks_passport_and_birth_dates(world, cast):
     from harambee.core.formats import format_day
 
     assert excinfo.value.message_dict == {
-        "passport_expiry": [f"The passport must be valid after the event's last day ({format_day(world.event.end_date)})."],
+        "passport_expiry": [
+            f"The passport must be valid after the event's last day ({format_day(world.event.end_date)})."
+        ],
         "date_of_birth": ["The date of birth must be in the past."],
     }
     with pytest.raises(Exception) as excinfo:
@@ -394,7 +420,9 @@ def test_a_completed_registration_keeps_personal_values_out_of_the_audit(world, 
     )  # fmt: skip
     registration = registration_complete(registration=registration, actor=world.zambia_manager, data=data)
     assert (registration.passport_number, registration.registration_completed_at is not None) == ("ZN123456", True)
-    entry = AuditEntry.objects.filter(content_type__model="registration", object_id=str(registration.pk), action="update").latest("pk")
+    entry = AuditEntry.objects.filter(
+        content_type__model="registration", object_id=str(registration.pk), action="update"
+    ).latest("pk")
     assert "ZN123456" not in str(entry.changes) and "Vegetarian" not in str(entry.changes)
     assert entry.changes["personal_fields_changed"][1] == [
         "date_of_birth", "dietary_needs", "nationality", "passport_expiry", "passport_number",
@@ -461,7 +489,9 @@ def test_the_retention_task_erases_personal_data_and_keeps_the_fact(world, cast,
     assert (registration.dietary_needs, registration.nomination_letter.name) == ("", "")
     assert registration.personal_data_erased_at is not None
     assert (registration.full_name, registration.status) == ("Mwila Banda", S.APPROVED)
-    entry = AuditEntry.objects.get(content_type__model="event", object_id=str(world.event.pk), changes__has_key="delegates_personal_data_erased")
+    entry = AuditEntry.objects.get(
+        content_type__model="event", object_id=str(world.event.pk), changes__has_key="delegates_personal_data_erased"
+    )
     assert entry.changes == {"delegates_personal_data_erased": [None, 2]}
     assert entry.reason == "Kept until 30 days after the event's end, then erased."
     assert personal_data_erase_due(today=end + timedelta(days=40)) == 0
@@ -469,7 +499,195 @@ def test_the_retention_task_erases_personal_data_and_keeps_the_fact(world, cast,
 
 def test_the_retention_task_is_scheduled_daily(settings):
     jobs = {job["name"]: job for job in settings.HARAMBEE_SCHEDULE}
-    assert jobs["events-personal-data-erasure"]["task"] == "harambee.events.registration_tasks.personal_data_erasure_task"
+    assert (
+        jobs["events-personal-data-erasure"]["task"] == "harambee.events.registration_tasks.personal_data_erasure_task"
+    )
     from harambee.events.registration_tasks import personal_data_erasure_task
 
     assert personal_data_erasure_task.call() == 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# The pages: role × action grid
+
+
+GRID_ROLES = [
+    "anonymous", "outsider", "other_member", "member_viewer", "member_manager", "host_editor", "host_manager",
+    "secretariat",
+]  # fmt: skip
+
+
+def _user(role, world, cast):
+    return {
+        "anonymous": None, "outsider": cast.outsider, "other_member": world.egypt_manager,
+        "member_viewer": world.zambia_viewer, "member_manager": world.zambia_manager, "host_editor": cast.editor,
+        "host_manager": cast.manager, "secretariat": cast.secretariat,
+    }[role]  # fmt: skip
+
+
+@pytest.fixture
+def grid(world, cast):
+    """Zambia (quota 3) has a nominee and an approved delegate with a letter."""
+    from harambee.events.registration_services import invitation_delete
+
+    invitation_delete(invitation=Invitation.objects.get(member=world.zambia), actor=cast.manager)
+    invitation_create(event=world.event, actor=cast.manager, member=world.zambia, quota=3)
+    nominee = nominate(world, name="Chanda Mulenga")
+    approved = _approved(world, cast, "Mwila Banda")
+    return {"world": world, "nominee": nominee, "approved": approved}
+
+
+def _url(name, g, *args):
+    return reverse(f"events:{name}", args=["lusaka", *args])
+
+
+HOSTS_GET = {**dict.fromkeys(GRID_ROLES, 403), "anonymous": LOGIN, "host_manager": 200, "secretariat": 200}
+HOSTS_POST = {**HOSTS_GET, "host_manager": 302, "secretariat": 302}
+DELEGATION_GET = {
+    "anonymous": LOGIN, "outsider": 403, "other_member": 403, "member_viewer": 200, "member_manager": 200,
+    "host_editor": 403, "host_manager": 200, "secretariat": 200,
+}  # fmt: skip
+NOMINATE_GET = {**dict.fromkeys(GRID_ROLES, 403), "anonymous": LOGIN, "member_manager": 200, "secretariat": 200}
+NOMINATE_POST = {**NOMINATE_GET, "member_manager": 302, "secretariat": 302}
+# a delegate's own page: hidden (404) from those who may not see the delegation
+DELEGATE_HIDDEN = {"anonymous": LOGIN, "outsider": 404, "other_member": 404, "host_editor": 404}
+WITHDRAW = {**DELEGATE_HIDDEN, "member_viewer": 403, "member_manager": 302, "host_manager": 403, "secretariat": 302}
+COMPLETE_GET = {**DELEGATE_HIDDEN, "member_viewer": 403, "member_manager": 200, "host_manager": 403, "secretariat": 403}
+COMPLETE_POST = {**COMPLETE_GET, "member_manager": 302}
+LETTER = {**DELEGATE_HIDDEN, "member_viewer": 200, "member_manager": 200, "host_manager": 200, "secretariat": 404}
+
+
+def _seats_post(g):
+    outcome = seats.seat_outcome(g["world"].event, "ldc_first_seat")
+    return {"policy": "ldc_first_seat", "fingerprint": outcome.fingerprint}
+
+
+VIEW_GRID = {
+    "invitations": ("get", lambda g: _url("invitations", g), None, HOSTS_GET),
+    "invitation_add": (
+        "post", lambda g: _url("invitations", g),
+        lambda g: {"addressee": "member", "member": "egy", "quota": "2", "deadline_time": "23:59"}, HOSTS_POST,
+    ),
+    "invitation_remove": (
+        "post", lambda g: _url("invitation_remove", g, Invitation.objects.get(member=g["world"].zambia).pk),
+        lambda g: {"confirmed": "yes"}, HOSTS_POST,
+    ),
+    "nominations": ("get", lambda g: _url("nominations", g), None, HOSTS_GET),
+    "decide": (
+        "post", lambda g: _url("registration_decide", g, g["nominee"].pk),
+        lambda g: {"action": "decline", "reason": "Not in the AI field"}, HOSTS_POST,
+    ),
+    "seats": ("get", lambda g: _url("seats", g), None, HOSTS_GET),
+    "seats_apply": ("post", lambda g: _url("seats", g), _seats_post, HOSTS_POST),
+    "delegation": ("get", lambda g: _url("delegation", g, "zmb"), None, DELEGATION_GET),
+    "nominate_form": ("get", lambda g: _url("nominate", g, "zmb"), None, NOMINATE_GET),
+    "nominate": (
+        "post", lambda g: _url("nominate", g, "zmb"),
+        lambda g: {"full_name": "Bwalya Phiri", "email": "bwalya@example.org", "language": "en",
+                   "nomination_letter": letter()},
+        NOMINATE_POST,
+    ),
+    "withdraw": (
+        "post", lambda g: _url("registration_withdraw", g, g["nominee"].pk), lambda g: {"confirmed": "yes"}, WITHDRAW,
+    ),
+    "complete_form": ("get", lambda g: _url("registration_complete", g, g["approved"].pk), None, COMPLETE_GET),
+    "complete": (
+        "post", lambda g: _url("registration_complete", g, g["approved"].pk),
+        lambda g: {"consent_participant_list": "on", "dietary_needs": "Vegetarian"}, COMPLETE_POST,
+    ),
+    "letter": ("get", lambda g: _url("nomination_letter", g, g["approved"].pk), None, LETTER),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("role", GRID_ROLES)
+@pytest.mark.parametrize("view", sorted(VIEW_GRID))
+def test_registration_pages_permission_grid(view, role, grid, cast, client):
+    # given a person in `role`, and Zambia's delegation to the host's event
+    method, url, data, expected = VIEW_GRID[view]
+    user = _user(role, grid["world"], cast)
+    if user:
+        client.force_login(user)
+    writes = AuditEntry.objects.count()
+    # when it opens or submits the page
+    response = getattr(client, method)(url(grid), data(grid) if data else {})
+    # then it gets exactly what its role allows, and a refused write changes nothing
+    if expected[role] == LOGIN:
+        assert response.status_code == 302
+        assert reverse("accounts:login") in response["Location"]
+    else:
+        assert response.status_code == expected[role], response.content[:800]
+    if method == "post":
+        assert (AuditEntry.objects.count() > writes) == (expected[role] == 302)
+
+
+def _text(response) -> str:
+    import re
+
+    return " ".join(re.sub(r"<[^>]+>", "", response.content.decode()).split())
+
+
+def test_the_event_page_tells_a_members_people_it_is_invited(world, client):
+    url = reverse("events:detail", args=["lusaka"])
+    client.force_login(world.zambia_manager)
+    page = client.get(url).content.decode()
+    assert "Zambia is invited to nominate up to 2 delegates." in _text(client.get(url))
+    assert "Nominations close on" in page and "(Zambia Time)" in page
+    assert reverse("events:nominate", args=["lusaka", "zmb"]) in page
+    client.force_login(world.zambia_viewer)
+    page = client.get(url).content.decode()
+    assert "Zambia is invited to nominate up to 2 delegates." in _text(client.get(url))
+    assert reverse("events:nominate", args=["lusaka", "zmb"]) not in page
+    client.force_login(world.egypt_manager)
+    assert "is invited to nominate" not in client.get(url).content.decode()
+
+
+def test_the_nomination_form_shows_a_refusal_next_to_the_letter(world, client):
+    client.force_login(world.zambia_manager)
+    response = client.post(
+        reverse("events:nominate", args=["lusaka", "zmb"]),
+        {"full_name": "Bwalya Phiri", "email": "bwalya@example.org", "language": "en",
+         "nomination_letter": letter("letter.pdf", b"GIF89a not a pdf")},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "The nomination letter is not a PDF file: its content is of another kind." in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_the_seats_page_explains_the_outcome_per_delegation(scarce, cast, client):
+    client.force_login(cast.manager)
+    page = _text(client.get(reverse("events:seats", args=["lusaka"])))
+    assert (
+        "Zambia: 1 of 2 seats — at least one seat for each least developed country, then in order of nomination" in page
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Query budget
+
+
+def _grow_delegations(world, cast, start, n):
+    from harambee.registry.tests.factories import OrganisationFactory
+
+    for i in range(start, start + n):
+        member = OrganisationFactory(code=f"org-{i}", name=f"Organisation {i}")
+        invitation_create(event=world.event, actor=cast.manager, member=member, quota=2)
+        for k in range(2):
+            registration = nominate(world, member=member, name=f"Person {i}-{k}", email=f"p{i}-{k}@example.org")
+            if k:
+                registration_decide(registration=registration, actor=cast.manager, action="approve")
+
+
+def test_the_nominations_list_costs_the_same_however_many_delegations(world, cast, client):
+    client.force_login(cast.manager)
+    url = reverse("events:nominations", args=["lusaka"])
+    _grow_delegations(world, cast, 0, 2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    _grow_delegations(world, cast, 2, 10)
+    with CaptureQueriesContext(connection) as large:
+        page = client.get(url)
+    assert page.content.decode().count('class="card nominee"') == 24
+    # session, user, roles, notifications, the event (translations, co-hosts), the registrations, the counts
+    assert len(small) == len(large)
+    assert len(large) <= 10

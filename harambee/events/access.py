@@ -134,9 +134,7 @@ def registration_personal_visible(user, registration: Registration) -> bool:
     roles = user.member_roles()
     host = registration.event.host
     return (
-        roles.get(host.pk) in MANAGING_ROLES
-        or registration.member_id in roles
-        or _is_the_delegate(user, registration)
+        roles.get(host.pk) in MANAGING_ROLES or registration.member_id in roles or _is_the_delegate(user, registration)
     )
 
 

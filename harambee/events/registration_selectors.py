@@ -134,7 +134,6 @@ def registration_get(event: Event, registration_id: int) -> Registration | None:
     return registration
 
 
-
 def user_delegations(user, event: Event) -> list[tuple[Member, Invitation, bool]]:
     """The members `user` belongs to (any role) that are invited to `event`, each with its invitation
     and whether `user` may nominate for it (`member_can_act_for`, the per-member form of

@@ -174,13 +174,19 @@ def check_nomination_letter(upload) -> None:
         raise ValidationError({"nomination_letter": [_("The file is empty.")]})
     if upload.size > limit:
         raise ValidationError(
-            {"nomination_letter": [_("The nomination letter is larger than %(limit)s.") % {"limit": filesizeformat(limit)}]}
+            {
+                "nomination_letter": [
+                    _("The nomination letter is larger than %(limit)s.") % {"limit": filesizeformat(limit)}
+                ]
+            }
         )
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
     if not any(head.startswith(signature) for signature in materials.SIGNATURES["pdf"]):
-        raise ValidationError({"nomination_letter": [_("The nomination letter is not a PDF file: its content is of another kind.")]})
+        raise ValidationError(
+            {"nomination_letter": [_("The nomination letter is not a PDF file: its content is of another kind.")]}
+        )
 
 
 def nominations_open_check(event: Event, member: Member, *, now: datetime) -> Invitation:
@@ -216,7 +222,10 @@ def _validate_nomination(event: Event, member: Member, data: NominationInput) ->
         errors["sex"] = [_("Unknown answer: %(code)s") % {"code": data.sex[:20]}]
     if data.language not in LANGUAGES:
         errors["language"] = [_("Unknown language: %(code)s") % {"code": data.language[:10]}]
-    if "email" not in errors and Registration.objects.filter(event=event, email__iexact=email, status__in=QUOTA_STATUSES).exists():
+    if (
+        "email" not in errors
+        and Registration.objects.filter(event=event, email__iexact=email, status__in=QUOTA_STATUSES).exists()
+    ):
         errors["email"] = [_("%(email)s is already nominated to this event.") % {"email": email}]
     if errors:
         raise ValidationError(errors)
@@ -333,8 +342,10 @@ def _notify_decision(registrations_: list[Registration]) -> None:
 
 
 def _locked(registration: Registration) -> Registration:
-    locked = Registration.objects.select_for_update().select_related("event__host", "member__country").get(
-        pk=registration.pk
+    locked = (
+        Registration.objects.select_for_update()
+        .select_related("event__host", "member__country")
+        .get(pk=registration.pk)
     )
     return locked
 
@@ -403,7 +414,12 @@ def seats_apply(*, event: Event, actor, policy: str, fingerprint: str) -> seats.
         actor=actor,
         action=AuditAction.UPDATE,
         instance=event,
-        changes={"seats_allocated": [None, {"policy": policy, "approved": len(outcome.placed_ids), "engine": fingerprint[:12]}]},
+        changes={
+            "seats_allocated": [
+                None,
+                {"policy": policy, "approved": len(outcome.placed_ids), "engine": fingerprint[:12]},
+            ]
+        },
         reason=str(outcome.policy.rule),
         member_code=event.host.code,
     )
@@ -493,7 +509,11 @@ def registration_complete(*, registration: Registration, actor, data: Completion
     if first:
         changes["registration_completed"] = [False, True]
     audit_record(
-        actor=actor, action=AuditAction.UPDATE, instance=registration, changes=changes, member_code=registration.member.code
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=registration,
+        changes=changes,
+        member_code=registration.member.code,
     )
     return registration
 
@@ -539,4 +559,3 @@ def personal_data_erase_due(*, today: date | None = None) -> int:
         transaction.on_commit(lambda names=files: [storage.delete(name) for name in names])
         total += count
     return total
-

@@ -185,11 +185,14 @@ def registration_decide_view(request, slug: str, registration_id: int):
         else:
             messages.success(
                 request,
-                _("%(name)s: %(status)s.") % {"name": registration.full_name, "status": registration.get_status_display()},
+                _("%(name)s: %(status)s.")
+                % {"name": registration.full_name, "status": registration.get_status_display()},
             )
     else:
         messages.error(request, _("Choose a decision."))
-    return redirect(reverse("events:nominations", kwargs={"slug": event.slug}) + f"#delegation-{registration.member.code}")
+    return redirect(
+        reverse("events:nominations", kwargs={"slug": event.slug}) + f"#delegation-{registration.member.code}"
+    )
 
 
 @login_required

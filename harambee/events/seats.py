@@ -192,7 +192,7 @@ def seat_outcome(event: Event, policy_code: str) -> SeatOutcome:
 
 
 def explain(row: DelegationOutcome, policy: SeatPolicy) -> str:
-    """"Zambia: 2 of 3 seats — at least one seat for each least developed country, then in order of
+    """ "Zambia: 2 of 3 seats — at least one seat for each least developed country, then in order of
     nomination" (in the active language)."""
     return ngettext(
         "%(delegation)s: %(seats)s of %(nominees)s seat — %(rule)s",
