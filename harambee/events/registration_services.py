@@ -105,11 +105,9 @@ def invitation_create(
             errors["deadline"] = [_("The deadline has already passed.")]
         elif deadline.astimezone(event.zone).date() > event.end_date:
             errors["deadline"] = [_("Nominations must close before the event ends.")]
-    if member is not None and member.pk == event.host_id:
-        errors["member"] = [_("The host does not invite itself.")]
     if event.status == EventStatus.CANCELLED:
         errors["__all__"] = [_("This event has been cancelled.")]
-    elif event.is_past:
+    elif event.end_date < now.astimezone(event.zone).date():
         errors["__all__"] = [_("This event is over.")]
     if not errors:
         duplicate = Invitation.objects.filter(event=event, member=member, group=group, region=region).exists()
@@ -474,7 +472,9 @@ def _validate_completion(event: Event, data: CompletionInput, today: date) -> st
 
 
 @transaction.atomic
-def registration_complete(*, registration: Registration, actor, data: CompletionInput) -> Registration:
+def registration_complete(
+    *, registration: Registration, actor, data: CompletionInput, now: datetime | None = None
+) -> Registration:
     """An approved delegate's registration: visa letter request with passport details, dietary and
     accessibility needs, consent to appear in the participant list. The audit trail keeps which
     personal fields changed, never their values."""
@@ -485,9 +485,10 @@ def registration_complete(*, registration: Registration, actor, data: Completion
         raise ValidationError(_("The personal data of this registration has been erased; it cannot be changed."))
     if registration.status != S.APPROVED:
         raise ValidationError(_("Only an approved delegate completes the registration."))
-    if event.is_past:
+    today = (now or timezone.now()).astimezone(event.zone).date()
+    if event.end_date < today:
         raise ValidationError(_("This event is over."))
-    number = _validate_completion(event, data, timezone.localdate(timezone=event.zone))
+    number = _validate_completion(event, data, today)
     before = {name: getattr(registration, name) for name in PERSONAL_FIELDS}
     flags = snapshot(registration, ("consent_participant_list", "visa_letter_requested"))
     registration.consent_participant_list = data.consent_participant_list
