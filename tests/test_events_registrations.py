@@ -691,3 +691,49 @@ def test_the_nominations_list_costs_the_same_however_many_delegations(world, cas
     # session, user, roles, notifications, the event (translations, co-hosts), the registrations, the counts
     assert len(small) == len(large)
     assert len(large) <= 10
+
+
+# ---------------------------------------------------------------------------------------------------
+# The demo
+
+
+def test_the_demo_has_beijing_delegations_in_every_state_and_lusaka_open(demo_data, db, client):
+    from harambee.events.models import Event
+    from harambee.events.registration_selectors import invitation_for
+    from harambee.registry.models import Member
+
+    beijing = Event.objects.get(slug="beijing-2025")
+    rows = Registration.objects.filter(event=beijing)
+    assert rows.values("member").distinct().count() == 41
+    assert {"asean", "au", "undp", "zmb", "egy", "sen"} <= set(rows.values_list("member__code", flat=True))
+    assert set(rows.values_list("status", flat=True)) == {
+        "approved",
+        "waitlisted",
+        "declined",
+        "nominated",
+        "withdrawn",
+    }
+    assert all(r.decision_reason for r in rows.filter(status__in=["declined", "waitlisted"]))
+    # over for more than 30 days: personal data erased, names kept
+    assert rows.filter(personal_data_erased_at__isnull=True).count() == 0
+    listed = [r.full_name for r in participant_list(beijing)]
+    assert "Mutale Chanda" in listed and "Mona El-Sayed" not in listed and "Natasha Zulu" not in listed
+    lusaka = Event.objects.get(slug="lusaka-next")
+    zambia = Member.objects.get(code="zmb")
+    invitation = invitation_for(lusaka, zambia)
+    assert invitation.group_id == "LDC" and invitation.deadline > timezone.now()
+    egyptian = Registration.objects.get(event=lusaka, full_name="Mona El-Sayed")
+    assert (egyptian.status, egyptian.visa_letter_requested, egyptian.passport_number) == (
+        "approved",
+        True,
+        "A12345678",
+    )
+    # the demo's Zambian manager nominates a delegate to the next edition
+    from harambee.accounts.models import User
+
+    client.force_login(User.objects.get(email="zambia.manager@demo.harambee.test"))
+    response = client.post(
+        reverse("events:nominate", args=["lusaka-next", "zmb"]),
+        {"full_name": "Mutale Chanda", "email": "mutale@example.org", "language": "ar", "nomination_letter": letter()},
+    )
+    assert response.status_code == 302

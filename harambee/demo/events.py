@@ -123,9 +123,8 @@ DEMO_LETTER = (
 
 
 def _letter():
-    from django.core.files.uploadedfile import (
-        SimpleUploadedFile,
-    )  # lazy: this block stays self-contained (parallel branches)
+    # lazy: this block stays self-contained (parallel branches)
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("nomination-letter.pdf", DEMO_LETTER, content_type="application/pdf")
 
