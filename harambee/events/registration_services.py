@@ -341,7 +341,7 @@ def _notify_decision(registrations_: list[Registration]) -> None:
 
 def _locked(registration: Registration) -> Registration:
     locked = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("event__host", "member__country")
         .get(pk=registration.pk)
     )
