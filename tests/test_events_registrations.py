@@ -447,13 +447,23 @@ def test_only_an_approved_delegate_completes(world, cast):
 def test_who_sees_a_delegates_personal_data(world, cast, who, sees):
     from django.contrib.auth.models import AnonymousUser
 
-    registration = nominate(world, email="delegate@example.org")
+    delegate = UserFactory(email="delegate@example.org")  # an account before the nomination: linked
+    registration = nominate(world, email="Delegate@example.org")
+    UserFactory(email="later@example.org")
     users = {
         "anonymous": AnonymousUser(), "egypt_manager": world.egypt_manager, "zambia_viewer": world.zambia_viewer,
         "zambia_manager": world.zambia_manager, "host_manager": cast.manager, "host_editor": cast.editor,
-        "secretariat": cast.secretariat, "delegate": UserFactory(email="delegate@example.org"),
+        "secretariat": cast.secretariat, "delegate": delegate,
     }  # fmt: skip
+    assert registration.user == delegate
     assert registration_personal_visible(users[who], registration) is sees
+
+
+def test_an_account_made_after_the_nomination_is_not_the_delegate(world):
+    registration = nominate(world, email="mwila@example.org")
+    later = UserFactory(email="mwila@example.org")
+    assert registration.user is None
+    assert registration_personal_visible(later, registration) is False
 
 
 def test_the_participant_list_shows_only_approved_delegates_who_consented(world, cast, client):
@@ -693,8 +703,28 @@ def test_the_nominations_list_costs_the_same_however_many_delegations(world, cas
     assert len(large) <= 10
 
 
+def test_the_delegate_completes_their_own_registration_from_the_link_they_were_sent(world, cast, client):
+    # given an approved delegate whose account existed when she was nominated, and a colleague
+    delegate = UserFactory(email="natasha@example.org")
+    mine = registration_decide(registration=nominate(world, email="natasha@example.org"), actor=cast.manager,
+                               action="approve")  # fmt: skip
+    nominate(world, name="Chanda Mulenga")
+    (notification,) = Notification.objects.filter(recipient=delegate, kind="delegate_decided")
+    client.force_login(delegate)
+    # when she opens the page the notification links to
+    page = _text(client.get(notification.link()))
+    # then she sees her own nomination only, and completes her registration
+    assert "Mwila Banda" in page and "Chanda Mulenga" not in page
+    response = client.post(
+        reverse("events:registration_complete", args=["lusaka", mine.pk]), {"consent_participant_list": "on"}
+    )
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.consent_participant_list is True
+
+
 # ---------------------------------------------------------------------------------------------------
-# The demo
+# The demo (last in this file: its data stays loaded until the module ends)
 
 
 def test_the_demo_has_beijing_delegations_in_every_state_and_lusaka_open(demo_data, db, client):

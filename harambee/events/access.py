@@ -121,7 +121,9 @@ def delegation_can_view(user, event: Event, member: Member) -> bool:
 def _is_the_delegate(user, registration: Registration) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return registration.user_id == user.pk or (user.email or "").casefold() == registration.email.casefold()
+    # the account linked when the delegate was nominated (an account with the nominated e-mail then); an
+    # account made later with that address is not trusted with the delegate's data: e-mails are not verified
+    return registration.user_id is not None and registration.user_id == user.pk
 
 
 def registration_personal_visible(user, registration: Registration) -> bool:
@@ -145,7 +147,7 @@ def registration_can_view(user, registration: Registration) -> bool:
 
 def registration_can_complete(user, registration: Registration) -> bool:
     """Who completes an approved delegate's registration (visa letter, needs, consent): the delegate
-    (an account with the nominated e-mail) or the people acting for the delegate's member."""
+    (the account linked at nomination) or the people acting for the delegate's member."""
     return _is_the_delegate(user, registration) or member_can_act_for(user, registration.member)
 
 

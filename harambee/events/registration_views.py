@@ -237,10 +237,12 @@ def seats_view(request, slug: str):
 def delegation(request, slug: str, code: str):
     event = event_get_for_user(user=request.user, slug=slug)
     member = member_get_for_user(user=request.user, code=code)
-    if not delegation_can_view(request.user, event, member):
-        raise PermissionDenied(_("Only the member's people and the host's managers see its delegation."))
-    invitation = invitation_for(event, member)
     rows = delegation_of(event, member)
+    if not delegation_can_view(request.user, event, member):
+        rows = [r for r in rows if registration_can_view(request.user, r)]  # a delegate sees their own
+        if not rows:
+            raise PermissionDenied(_("Only the member's people and the host's managers see its delegation."))
+    invitation = invitation_for(event, member)
     may_act = member_can_act_for(request.user, member, secretariat=True)
     for registration in rows:
         registration.moves = registrations.available(registration.status, by=registrations.MEMBER) if may_act else []
