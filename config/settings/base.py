@@ -367,3 +367,14 @@ LOGGING = {
 # Searches re-rank their best results by the stored vectors (embedding each query, ~30 ms once per
 # distinct query and process; docs/search.md). False: concepts and words alone.
 HARAMBEE_SEARCH_VECTORS = os.environ.get("HARAMBEE_SEARCH_VECTORS", "1") != "0"
+
+# Events: invitations and nominations (harambee/events/registration_services.py, docs/events.md).
+# A nomination letter is a PDF of at most this many bytes; delegates' personal data (passport details,
+# needs, nomination letters) is erased this many days after the event's last day, by a daily job.
+HARAMBEE_NOMINATION_LETTER_MAX_BYTES = int(os.environ.get("HARAMBEE_NOMINATION_LETTER_MAX_BYTES", str(5 * 1024 * 1024)))
+HARAMBEE_DELEGATE_DATA_RETENTION_DAYS = int(os.environ.get("HARAMBEE_DELEGATE_DATA_RETENTION_DAYS", "30"))
+HARAMBEE_SCHEDULE += [
+    # erase delegates' personal data once the retention period after their event has passed
+    {"name": "events-personal-data-erasure", "task": "harambee.events.registration_tasks.personal_data_erasure_task",
+     "every": DAY, "offset": 3 * HOUR + 30 * 60},
+]  # fmt: skip

@@ -2,7 +2,7 @@
 (content in content/events.json), written through the services (so audited)."""
 
 import json
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.utils import timezone
@@ -107,11 +107,10 @@ def load_demo_events(people: dict) -> int:
                 material_create(session=session, actor=actor, title=material["title"], url=material["url"])
         if spec["status"] == "published":
             event_transition(event=event, actor=actor, action="publish")
-    _demo_checkins(people)  # after the delegates' registrations: checks in whichever approved ones exist
     return len(content["events"])
 
 
-def _demo_checkins(people: dict) -> int:
+def load_demo_checkins(people: dict) -> int:
     """Check-ins at the Beijing workshop for its approved delegates (none: nothing to do), written through
     the check-in service as China's manager at the desk: most at the event on the first morning, fewer at
     the opening ceremony, about half at the knowledge-exchange session. How many check-ins."""
@@ -144,3 +143,128 @@ def _demo_checkins(people: dict) -> int:
             at = exchange.starts_at + timedelta(minutes=i % 10)
             done += attendance_check_in(registration=registration, session=exchange, actor=desk, at=at).created
     return done
+
+
+# ---------------------------------------------------------------------------------------------------
+# Invitations and nominations (content/delegations.json): the Beijing workshop's ~40 delegations in
+# several states, and the next edition open for nominations.
+
+DELEGATIONS = Path(__file__).parent / "content" / "delegations.json"
+# A one-page PDF standing for a signed nomination letter.
+DEMO_LETTER = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _letter():
+    # lazy: this block stays self-contained (parallel branches)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("nomination-letter.pdf", DEMO_LETTER, content_type="application/pdf")
+
+
+def _email(name: str, code: str) -> str:
+    import unicodedata  # lazy: this block stays self-contained (parallel branches)
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return f"{'.'.join(plain.replace('-', ' ').split())}@{code}.demo.harambee.test"
+
+
+def load_demo_delegations(people: dict) -> int:
+    """Invitations, nominations, decisions and registrations of the demo's two editions, written
+    through the services; then the retention job erases the personal data of the past workshop.
+    How many delegates."""
+    from harambee.events.models import Event  # lazy: this block stays self-contained (parallel branches)
+    from harambee.events.registration_services import (  # lazy: this block stays self-contained (parallel branches)
+        CompletionInput,
+        NominationInput,
+        invitation_create,
+        nomination_create,
+        personal_data_erase_due,
+        registration_complete,
+        registration_decide,
+        registration_withdraw,
+    )
+    from harambee.registry.models import CountryGroup  # lazy: this block stays self-contained (parallel branches)
+
+    content = json.loads(DELEGATIONS.read_text(encoding="utf-8"))
+    members = Member.objects.in_bulk(field_name="code")
+    positions = content["positions"]
+    total = 0
+
+    # The Beijing workshop (past): every delegation invited, nominations before the deadline, decisions.
+    spec = content["beijing-2025"]
+    event = Event.objects.get(slug="beijing-2025")
+    host = people[spec["actor"]]
+    invited_at = datetime.fromisoformat(spec["invited_at"])
+    nominated_at = datetime.fromisoformat(spec["nominated_at"])
+    deadline = datetime.fromisoformat(spec["deadline"])
+    group = CountryGroup.objects.get(code=spec["open_call_group"])
+    invitation_create(event=event, actor=host, group=group, quota=spec["quota"], deadline=deadline, now=invited_at)
+    decisions, no_consent = spec["decisions"], set(spec["no_consent"])
+    for code, delegation in spec["delegations"].items():
+        member = members[code]
+        if not group.countries.filter(iso3=(member.country_id or "")).exists() or member.kind != "state":
+            invitation_create(
+                event=event, actor=host, member=member, quota=spec["quota"], deadline=deadline, now=invited_at
+            )
+        for index, (name, sex) in enumerate(delegation["people"]):
+            registration = nomination_create(
+                event=event, member=member, actor=None, letter=_letter(), now=nominated_at,
+                data=NominationInput(
+                    full_name=name, email=_email(name, code), position=positions[(total + index) % len(positions)],
+                    sex=sex, language=delegation["language"],
+                ),
+            )  # fmt: skip
+            status, reason = decisions.get(name, ["approved", ""])
+            if status in ("approved", "waitlisted", "declined"):
+                action = {"approved": "approve", "waitlisted": "waitlist", "declined": "decline"}[status]
+                registration = registration_decide(registration=registration, actor=host, action=action, reason=reason)
+            elif status == "withdrawn":
+                registration = registration_withdraw(registration=registration, actor=None, reason=reason)
+            if registration.status == "approved":
+                registration_complete(
+                    registration=registration, actor=None, now=nominated_at,
+                    data=CompletionInput(consent_participant_list=name not in no_consent),
+                )  # fmt: skip
+        total += len(delegation["people"])
+
+    # The next edition: open for nominations until a month before it starts.
+    spec = content["lusaka-next"]
+    event = Event.objects.get(slug="lusaka-next")
+    host = people[spec["actor"]]
+    deadline = event.at(event.start_date - timedelta(days=spec["deadline_days_before"]), time(23, 59))
+    for invitation in spec["invitations"]:
+        invitation_create(
+            event=event, actor=host, quota=invitation["quota"], deadline=deadline,
+            member=members[invitation["member"]] if "member" in invitation else None,
+            group=CountryGroup.objects.get(code=invitation["group"]) if "group" in invitation else None,
+        )  # fmt: skip
+    for item in spec["nominations"]:
+        member = members[item["member"]]
+        registration = nomination_create(
+            event=event, member=member, actor=people[item["actor"]], letter=_letter(),
+            data=NominationInput(
+                full_name=item["name"], email=_email(item["name"], item["member"]), position=positions[0],
+                sex=item["sex"], language=item["language"],
+            ),
+        )  # fmt: skip
+        if item["status"] == "approved":
+            registration = registration_decide(registration=registration, actor=host, action="approve")
+            details = item["registration"]
+            years, nationality = details.get("passport_years"), details.get("nationality")
+            registration_complete(
+                registration=registration, actor=people[item["actor"]],
+                data=CompletionInput(
+                    consent_participant_list=details["consent"], visa_letter_requested=details["visa"],
+                    nationality=Country.objects.get(iso3=nationality) if nationality else None,
+                    passport_number=details.get("passport_number", ""),
+                    passport_expiry=event.end_date.replace(year=event.end_date.year + years) if years else None,
+                    date_of_birth=date.fromisoformat(details["born"]) if details.get("born") else None,
+                    dietary_needs=details.get("dietary", ""), accessibility_needs=details.get("accessibility", ""),
+                ),
+            )  # fmt: skip
+        total += 1
+    personal_data_erase_due()
+    return total

@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 
 from harambee.core.exceptions import PermissionDenied
 from harambee.registry.access import (
+    MANAGING_ROLES,
     MemberAction,
     is_secretariat,
     member_can,
+    member_can_act_for,
     member_check_can_act_for,
     members_user_may_act_for,
     rows_visible_to,
@@ -23,12 +25,13 @@ from harambee.registry.access import (
 from harambee.registry.models import Member, MemberStatus
 
 from .choices import PUBLIC_STATUSES
-from .models import Event
+from .models import Event, Registration
 
 
 class EventAction(StrEnum):
     VIEW = "view"
     EDIT = "edit"  # the event, its agenda, speakers and materials, its lifecycle
+    MANAGE_DELEGATES = "manage_delegates"  # invitations, decisions on nominations, seats (host's managers)
 
 
 def event_can(user, event: Event, action: EventAction) -> bool:
@@ -39,6 +42,8 @@ def event_can(user, event: Event, action: EventAction) -> bool:
         if event.status in PUBLIC_STATUSES and host.status == MemberStatus.ACTIVE:
             return True
         return member_can(user, host, MemberAction.VIEW_PRIVATE)
+    if action in _HOST_ROLES:
+        return member_can_act_for(user, host, roles=_HOST_ROLES[action])
     return member_can(user, host, MemberAction.EDIT)
 
 
@@ -138,8 +143,6 @@ def event_check_check_in(user, event: Event) -> None:
 
 # Delegates' documents (badge, visa letter, certificate: events/documents.py)
 
-from .models import Registration  # noqa: E402
-
 
 class DocumentAction(StrEnum):
     DOWNLOAD = "download"  # one delegate's badge, visa letter or certificate
@@ -207,3 +210,80 @@ def event_get_for_documents(*, user, slug: str) -> Event:
     if not document_can(user, event, DocumentAction.BATCH):
         raise PermissionDenied(_("Only the event's organisers make documents for all delegates."))
     return event
+
+
+# Invitations, nominations and delegates' personal data (docs/events.md, "Invitations and nominations")
+
+#: Which roles of the host an event action needs (beyond `EDIT`): the host's managers invite members,
+#: decide on nominations and share out seats; the secretariat does everything (`event_can`).
+_HOST_ROLES = {EventAction.MANAGE_DELEGATES: MANAGING_ROLES}
+
+
+def members_user_may_nominate_for(user) -> QuerySet[Member]:
+    """The members for which `user` nominates and withdraws delegates: THE members it may act for
+    (`members_user_may_act_for`: editors and managers of active members; every member for the
+    secretariat, which enters nominations on a member's behalf)."""
+    return members_user_may_act_for(user, secretariat=True)
+
+
+def delegation_check_nominate(user, member: Member) -> None:
+    """For the services: refuse unless `user` may nominate for `member` (`user=None`: the platform)."""
+    if user is None:
+        return
+    member_check_can_act_for(
+        user, member, refused=_("You may not nominate delegates for this member."), secretariat=True
+    )
+
+
+def delegation_can_view(user, event: Event, member: Member) -> bool:
+    """Whether `user` sees `member`'s delegation to `event` (statuses and reasons): the member's own
+    people (any role) and the host's managers (and the secretariat)."""
+    return member_can(user, member, MemberAction.VIEW_PRIVATE) or event_can(user, event, EventAction.MANAGE_DELEGATES)
+
+
+def _is_the_delegate(user, registration: Registration) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    # the account linked when the delegate was nominated (an account with the nominated e-mail then); an
+    # account made later with that address is not trusted with the delegate's data: e-mails are not verified
+    return registration.user_id is not None and registration.user_id == user.pk
+
+
+def registration_personal_visible(user, registration: Registration) -> bool:
+    """THE rule for a delegate's personal data (passport details, date of birth, dietary and
+    accessibility needs, nomination letter): the host's managers, the people of the delegate's own
+    member and the delegate. Not the public, not other members, and not the secretariat as such
+    (it sees decisions, not passports, unless it holds a role in the host or the member)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    roles = user.member_roles()
+    host = registration.event.host
+    return (
+        roles.get(host.pk) in MANAGING_ROLES or registration.member_id in roles or _is_the_delegate(user, registration)
+    )
+
+
+def registration_can_view(user, registration: Registration) -> bool:
+    """Whether `user` sees one nomination (its status and reason): its delegation's viewers and the delegate."""
+    return delegation_can_view(user, registration.event, registration.member) or _is_the_delegate(user, registration)
+
+
+def registration_can_complete(user, registration: Registration) -> bool:
+    """Who completes an approved delegate's registration (visa letter, needs, consent): the delegate
+    (the account linked at nomination) or the people acting for the delegate's member."""
+    return _is_the_delegate(user, registration) or member_can_act_for(user, registration.member)
+
+
+def registration_check_complete(user, registration: Registration) -> None:
+    if user is not None and not registration_can_complete(user, registration):
+        raise PermissionDenied(_("You may not complete this registration."))
+
+
+def registration_check_decide(user, registration: Registration) -> None:
+    if user is not None and not event_can(user, registration.event, EventAction.MANAGE_DELEGATES):
+        raise PermissionDenied(_("Only the host's managers decide on nominations."))
+
+
+def event_check_manage_delegates(user, event: Event) -> None:
+    if user is not None and not event_can(user, event, EventAction.MANAGE_DELEGATES):
+        raise PermissionDenied(_("Only the host's managers invite members and decide on nominations."))

@@ -14,7 +14,7 @@ from ninja import Query, Router, Schema
 from harambee.accounts.auth import api_user
 from harambee.core.paging import Page, PageParams, page_of
 
-from .access import EventAction, event_can, event_get_for_user, event_list_for_user
+from .access import EventAction, event_can, event_get_for_user, event_list_for_user, registration_personal_visible
 from .selectors import events_for_listing, public_speakers, sessions_of
 
 router = Router(tags=["events"])
@@ -205,7 +205,9 @@ class DelegationOut(Schema):
 
 
 class RegistrationPrivateOut(Schema):
-    """Seen only by the host's editors and managers, the delegate's member, the delegate and the secretariat."""
+    """Seen only by the host's editors and managers, the delegate's member, the delegate and the secretariat.
+    The personal details (nationality, passport, date of birth, dietary and accessibility needs) are null
+    except for the host's managers, the delegate's member and the delegate (`registration_personal_visible`)."""
 
     email: str
     position: str
@@ -217,11 +219,11 @@ class RegistrationPrivateOut(Schema):
     consent_participant_list: bool
     visa_letter_requested: bool
     nationality: str | None
-    passport_number: str
+    passport_number: str | None
     passport_expiry: date | None
     date_of_birth: date | None
-    dietary_needs: str
-    accessibility_needs: str
+    dietary_needs: str | None
+    accessibility_needs: str | None
     registration_completed_at: datetime | None
     badge_code: str | None
     personal_data_erased_at: datetime | None
@@ -259,8 +261,9 @@ def _delegation(member) -> DelegationOut:
     return DelegationOut(code=member.code, name=member.display_name)
 
 
-def _registration_out(registration, private: bool) -> RegistrationOut:
+def _registration_out(registration, private: bool, user=None) -> RegistrationOut:
     r = registration
+    personal = private and registration_personal_visible(user, r)
     return RegistrationOut(
         id=r.pk,
         full_name=r.full_name,
@@ -269,9 +272,13 @@ def _registration_out(registration, private: bool) -> RegistrationOut:
             email=r.email, position=r.position, sex=r.sex, language=r.language, status=r.status,
             decision_reason=r.decision_reason, decided_at=r.decided_at,
             consent_participant_list=r.consent_participant_list, visa_letter_requested=r.visa_letter_requested,
-            nationality=r.nationality.iso3 if r.nationality else None, passport_number=r.passport_number,
-            passport_expiry=r.passport_expiry, date_of_birth=r.date_of_birth, dietary_needs=r.dietary_needs,
-            accessibility_needs=r.accessibility_needs, registration_completed_at=r.registration_completed_at,
+            nationality=r.nationality.iso3 if personal and r.nationality else None,
+            passport_number=r.passport_number if personal else None,
+            passport_expiry=r.passport_expiry if personal else None,
+            date_of_birth=r.date_of_birth if personal else None,
+            dietary_needs=r.dietary_needs if personal else None,
+            accessibility_needs=r.accessibility_needs if personal else None,
+            registration_completed_at=r.registration_completed_at,
             badge_code=r.badge_code, personal_data_erased_at=r.personal_data_erased_at,
         )
         if private
@@ -293,7 +300,7 @@ def events_registrations(request: HttpRequest, slug: str, params: Query[PagePara
     user = api_user(request)
     event = event_get_for_user(user=user, slug=slug)
     rows = registrations_visible(event, user=user)
-    return page_of(rows, params, lambda chunk: [_registration_out(r, private) for r, private in chunk])
+    return page_of(rows, params, lambda chunk: [_registration_out(r, private, user) for r, private in chunk])
 
 
 @router.get(

@@ -48,3 +48,20 @@ urlpatterns = [
         name="document_batch",
     ),
 ]
+
+# Invitations and nominations (registration_views.py)
+from . import registration_views as rv  # noqa: E402
+
+DELEGATE = "events/<slug:slug>/delegates/<int:registration_id>/"
+urlpatterns += [
+    path("events/<slug:slug>/invitations/", rv.invitations, name="invitations"),
+    path("events/<slug:slug>/invitations/<int:invitation_id>/remove/", rv.invitation_remove, name="invitation_remove"),
+    path("events/<slug:slug>/nominations/", rv.nominations, name="nominations"),
+    path("events/<slug:slug>/seats/", rv.seats_view, name="seats"),
+    path("events/<slug:slug>/delegations/<slug:code>/", rv.delegation, name="delegation"),
+    path("events/<slug:slug>/delegations/<slug:code>/nominate/", rv.nominate, name="nominate"),
+    path(f"{DELEGATE}decide/", rv.registration_decide_view, name="registration_decide"),
+    path(f"{DELEGATE}withdraw/", rv.registration_withdraw_view, name="registration_withdraw"),
+    path(f"{DELEGATE}registration/", rv.registration_complete_view, name="registration_complete"),
+    path(f"{DELEGATE}letter/", rv.nomination_letter, name="nomination_letter"),
+]

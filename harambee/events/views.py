@@ -23,7 +23,7 @@ from harambee.postings import text
 from harambee.registry.access import member_list_for_user
 from harambee.registry.models import MemberStatus
 
-from . import ics, lifecycle
+from . import ics, lifecycle, registration_views
 from .access import EventAction, event_can, event_get_for_user, members_user_may_host_for
 from .choices import LANGUAGES
 from .forms import EventForm, MaterialForm, SessionForm, SpeakerForm, TransitionForm
@@ -127,6 +127,7 @@ def event_list(request):
 def event_detail(request, slug: str):
     event = event_get_for_user(user=request.user, slug=slug)
     context = _event_context(request, event)
+    context.update(registration_views.event_page_context(request, event))
     if context["can_edit"]:
         context["transitions"] = lifecycle.available(event.status)
         context["history"] = audit_history_for(event, public_only=False)[:20]

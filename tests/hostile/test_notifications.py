@@ -37,6 +37,7 @@ KINDS = {
     "cooperation_progress", "milestone_due", "progress_due", "round_published",
     "member_approved", "member_rejected", "member_suspended", "member_reactivated",
     "password_changed", "password_changed_tokens_revoked", "follow_news",
+    "delegate_nominated", "delegate_decided",
 }  # fmt: skip
 
 
@@ -415,3 +416,42 @@ def test_parameters_are_isolated_from_the_sentence_around_them(people):
     assert "\u2068Chanda Mulenga (" in message
     subject, body = notification.email()
     assert "\u2068AI 2026.\u2069" in body
+
+
+def test_nominations_and_decisions_are_told_to_the_other_side(people, django_capture_on_commit_callbacks):
+    # given UNZA (its manager reads French) hosting an event to which Tsinghua is invited
+    from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from harambee.events.registration_services import (
+        NominationInput,
+        invitation_create,
+        nomination_create,
+        registration_decide,
+    )
+    from harambee.events.tests.factories import make_event
+
+    cast = people
+    start = date.today() + timedelta(days=60)
+    event = make_event(cast.member, slug="next", start_date=start, end_date=start + timedelta(days=2))
+    invitation_create(event=event, actor=cast.manager, member=cast.other_member, quota=2)
+    # when Tsinghua's manager nominates a delegate and UNZA's manager declines her
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = nomination_create(
+            event=event, member=cast.other_member, actor=cast.other_manager,
+            data=NominationInput(full_name="Li Na", email="li.na@example.org"),
+            letter=SimpleUploadedFile("l.pdf", b"%PDF-1.4 letter"),
+        )  # fmt: skip
+        registration_decide(registration=registration, actor=cast.manager, action="decline", reason="Full")
+    # then the host's manager is told in French, the delegation's manager in English, each with the page
+    notification, subject, body = told("delegate_nominated", cast.manager)
+    with translation.override("fr"):
+        assert "\u2068Université Tsinghua\u2069" in notification.message
+    assert notification.link("fr") == "/fr/events/next/nominations/"
+    notification, subject, body = told("delegate_decided", cast.other_manager)
+    assert (
+        in_app(notification)[0] == "The nomination of Li Na to “2nd Workshop on AI Capacity-Building” is now: Declined."
+    )
+    assert notification.link() == "/en/events/next/delegations/tsinghua/"
+    assert "@" not in subject + body
