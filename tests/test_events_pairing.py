@@ -511,3 +511,62 @@ def test_the_host_grid_costs_the_same_however_many_meetings(cast, committed, cli
     # then the grid's queries do not grow with the meetings
     assert large == small
     assert large <= 14
+
+
+def test_a_swap_that_waits_for_the_host_is_shown_to_the_delegate_and_the_host(cast, committed, client):
+    # given Amina's swap request that nobody free could answer (as in the test above)
+    event = make_event(cast.member)
+    amina_user = UserFactory(email="amina2@example.org")
+    amina = _delegate(event, _state("ZMB"), "Amina Banda", user=amina_user)
+    li = _delegate(event, _state("CHN"), "Li Wei")
+    awa = _delegate(event, _state("SEN"), "Awa Diop")
+    _profile(amina, share=["data_governance"], learn=["compute_capacity"], languages=["en"])
+    _profile(li, share=["compute_capacity"], learn=["data_governance"], languages=["en"])
+    _profile(awa, share=["data_protection"], learn=["data_governance"], languages=["fr"])
+    run = committed(pairing_run_create, event=event, actor=cast.manager, rounds=1, minutes=20, tables=1)
+    meeting = PairingMeeting.objects.get(run=run)
+    client.force_login(amina_user)
+    # when she asks on her schedule
+    response = client.post(
+        reverse("events:pairing_respond", args=[event.slug, meeting.pk]), {"registration": amina.pk, "action": "swap"}
+    )
+    # then she is told why, and her schedule says the host has it
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Nobody free in round 1 can meet you" in page
+    assert "the host has your request" in page
+    # and the host's grid lists it
+    client.force_login(cast.manager)
+    grid = client.get(reverse("events:pairing_run", args=[event.slug, run.pk])).content.decode()
+    assert "Amina Banda</bdi> asked for another partner" in grid and "waiting for the host" in grid
+
+
+def test_the_demo_pairs_the_beijing_delegates_and_adds_only_missing_ones(db):
+    # given the demo's events and a few of its members
+    from harambee.demo.events import PAIRING_CONTENT, _demo_pairing_delegates, load_demo_events, load_demo_pairing
+    from harambee.registry.tests.factories import OrganisationFactory
+
+    members = {iso: _state(iso) for iso in ("CHN", "ZMB", "EGY", "SEN", "PAK", "ETH", "IDN", "BRA", "RUS", "NPL")}
+    OrganisationFactory(code="tsinghua", name="Tsinghua University")
+    OrganisationFactory(code="unza", name="University of Zambia")
+    people = {}
+    for email, iso in (("china.manager@demo.harambee.test", "CHN"), ("zambia.manager@demo.harambee.test", "ZMB"),
+                       ("zambia.editor@demo.harambee.test", "ZMB")):  # fmt: skip
+        people[email] = UserFactory(email=email)
+        MembershipFactory(member=members[iso], user=people[email], role=MemberRole.MANAGER)
+    load_demo_events(people)
+    # when the pairing demo is loaded
+    meetings = load_demo_pairing(people)
+    # then the delegates of the members that exist are approved, profiled and paired in a finished run
+    beijing = Registration.objects.filter(event__slug="beijing-2025", status=RegistrationStatus.APPROVED)
+    assert beijing.count() == 13
+    assert PairingProfile.objects.filter(registration__in=beijing).count() == 13
+    run = PairingRun.objects.get(event__slug="beijing-2025")
+    assert run.status == PairingRunStatus.DONE and meetings == PairingMeeting.objects.filter(run=run).count() > 0
+    assert run.session is not None and run.session.kind == SessionKind.KNOWLEDGE_EXCHANGE
+    assert beijing.get(full_name="Chanda Mulenga").user == people["zambia.editor@demo.harambee.test"]
+    # and loading the delegates again adds none
+    import json
+
+    _demo_pairing_delegates(run.event, json.loads(PAIRING_CONTENT.read_text(encoding="utf-8")), people)
+    assert beijing.count() == 13

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import numpy as np
 from django.conf import settings
@@ -35,6 +36,7 @@ from .models import (
     PairingRunStatus,
     PairingSwapRequest,
     Registration,
+    SwapOutcome,
 )
 
 #: How many topics a sentence of an explanation names at most.
@@ -278,8 +280,6 @@ def round_times(run: PairingRun, event: Event, number: int) -> dict:
     start = run.round_start(number)
     if start is None:
         return {}
-    from datetime import timedelta  # lazy: only this reader needs it
-
     end = start + timedelta(minutes=run.minutes)
     venue = "–".join(format_clock(m, event.time_zone) for m in (start, end))
     times = {"day": format_day(start.astimezone(event.zone).date()), "venue": venue, "reader": ""}
@@ -288,15 +288,20 @@ def round_times(run: PairingRun, event: Event, number: int) -> dict:
     return times
 
 
-def schedule_of(run: PairingRun, registration: Registration, meetings: list[PairingMeeting]) -> list[dict]:
+def schedule_of(run: PairingRun, registration: Registration, meetings: list[PairingMeeting], swaps=()) -> list[dict]:
     """A delegate's rounds in `run`: each with its times, and the meeting (table, partner, the
-    explanation in the reader's language, the answers) or why there is none."""
+    explanation in the reader's language, the answers) or why there is none; a swap request of the
+    round that waits for the host (`swaps`: the run's requests)."""
     profile = getattr(registration, "pairing_profile", None)
     unavailable = set(profile.unavailable_rounds) if profile else set()
     mine = {m.round: m for m in meetings if registration.pk in (m.a_id, m.b_id)}
     rows = []
     for number in range(1, run.rounds + 1):
         row = {"round": number, "times": round_times(run, run.event, number), "meeting": None}
+        row["waiting"] = any(
+            s.registration_id == registration.pk and s.round == number and s.outcome == SwapOutcome.WITH_HOST
+            for s in swaps
+        )
         meeting = mine.get(number)
         if meeting is not None:
             is_a = meeting.a_id == registration.pk

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from harambee.core.formats import format_number, format_percentage
+from harambee.core.formats import format_number, format_percentage, time_zone_label
 from harambee.core.web import add_service_errors
 
 from .access import event_get_for_user
@@ -47,6 +47,7 @@ def pairing_home(request, slug: str):
     event = event_get_for_user(user=request.user, slug=slug)
     run = latest_done_run(event)
     meetings = meetings_of_run(run) if run else []
+    swaps = list(swap_requests_of(run)) if run else []
     delegates = []
     for registration in pairing_registrations_for_user(user=request.user, event=event).select_related(
         "pairing_profile"
@@ -55,13 +56,19 @@ def pairing_home(request, slug: str):
             {
                 "registration": registration,
                 "has_profile": hasattr(registration, "pairing_profile"),
-                "schedule": schedule_of(run, registration, meetings) if run else [],
+                "schedule": schedule_of(run, registration, meetings, swaps) if run else [],
             }
         )
     return render(
         request,
         "events/pairing/home.html",
-        {"event": event, "run": run, "delegates": delegates, "is_host": pairing_is_host(request.user, event)},
+        {
+            "event": event,
+            "run": run,
+            "delegates": delegates,
+            "is_host": pairing_is_host(request.user, event),
+            "zone_label": time_zone_label(event.time_zone),
+        },
     )
 
 
@@ -70,7 +77,7 @@ def pairing_home(request, slug: str):
 def pairing_profile(request, slug: str, registration_id: int):
     event = event_get_for_user(user=request.user, slug=slug)
     registration = pairing_registration_get(user=request.user, event=event, registration_id=registration_id)
-    profile = getattr(registration, "pairing_profile", None) if _has_profile(registration) else None
+    profile = getattr(registration, "pairing_profile", None) if hasattr(registration, "pairing_profile") else None
     latest = runs_of(event).first()
     form = ProfileForm(
         request.POST or None,
@@ -96,10 +103,6 @@ def pairing_profile(request, slug: str, registration_id: int):
         "events/pairing/profile.html",
         {"event": event, "registration": registration, "form": form, "profile": profile, "found": found},
     )
-
-
-def _has_profile(registration) -> bool:
-    return hasattr(registration, "pairing_profile")
 
 
 @login_required
@@ -190,8 +193,8 @@ def pairing_run_detail(request, slug: str, run_id: int):
             "objective": format_number(run.objective, 2),
             "greedy": format_number(run.greedy_objective, 2),
             "bound": format_number(run.upper_bound, 2),
-            "gap": format_percentage(run.gap),
-            "gain": format_percentage((run.objective - run.greedy_objective) / run.greedy_objective)
+            "gap": format_percentage(100 * run.gap),
+            "gain": format_percentage(100 * (run.objective - run.greedy_objective) / run.greedy_objective)
             if run.greedy_objective
             else "",
             "seconds": format_number(run.seconds, 1),
