@@ -20,6 +20,7 @@ from .pairing import (
     latest_done_run,
     meetings_of_run,
     person_label,
+    profiles_for_pairing,
     runs_of,
     schedule_of,
     swap_requests_of,
@@ -159,7 +160,10 @@ def pairing_runs(request, slug: str):
         request.POST or None,
         event=event,
         sessions=sessions,
-        initial={"session": sessions[0].pk if sessions else None},
+        initial={
+            "session": sessions[0].pk if sessions else None,
+            "tables": max(1, profiles_for_pairing(event).count() // 2),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
