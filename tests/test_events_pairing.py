@@ -570,3 +570,12 @@ def test_the_demo_pairs_the_beijing_delegates_and_adds_only_missing_ones(db):
 
     _demo_pairing_delegates(run.event, json.loads(PAIRING_CONTENT.read_text(encoding="utf-8")), people)
     assert beijing.count() == 13
+
+
+def test_topics_in_common_without_gifts_are_not_called_no_topic():
+    reasons = {"a_gives": {"score": 0}, "b_gives": {"score": 0}, "common": {"concepts": ["digital_government"]},
+               "languages": ["en"], "interpreted": False}  # fmt: skip
+    with translation.override("fr"):
+        said = explain(reasons, reader_is_a=True, partner="Rahim Uddin (Bangladesh)")
+    assert len(said) == 2
+    assert "administration numérique" in said[0] and "anglais" in said[1]

@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from harambee.core.formats import format_clock, format_day, format_listing, time_zone_name
+from harambee.core.formats import format_clock, format_day, format_listing, locale_for, time_zone_name
 from harambee.matching.core.glossary import Glossary, default_glossary
 from harambee.matching.embedding import embed_batched, get_embedder
 from harambee.postings.choices import SECTORS, TARGET_GROUPS, THEMES
@@ -53,6 +53,11 @@ OTHER_AREAS = {
 
 def reader_language() -> str:
     return (get_language() or "en").split("-")[0]
+
+
+def language_name(code: str) -> str:
+    """A language as a sentence names it in the reader's language (CLDR: "French", "français", "الفرنسية")."""
+    return locale_for().languages.get(code) or str(LANGUAGES.get(code, code))
 
 
 def area_label(area: str) -> str:
@@ -223,11 +228,11 @@ def explain(reasons: dict, *, reader_is_a: bool, partner: str) -> list[str]:
             % {"partner": partner, "topics": format_listing(gives)}
         )
     scores = reasons.get(mine, {}).get("score", 0) + reasons.get(theirs, {}).get("score", 0)
-    if not gets and not gives and scores > 0:
+    if not both and not gets and not gives and scores > 0:
         sentences.append(_("What you both wrote is close in meaning."))
-    if not gets and not gives and not scores:
+    if not both and not gets and not gives and not scores:
         sentences.append(_("Your profiles do not meet on a topic: this meeting widens your network."))
-    languages = [str(LANGUAGES[c]) for c in reasons.get("languages", []) if c in LANGUAGES]
+    languages = [language_name(c) for c in reasons.get("languages", []) if c in LANGUAGES]
     if languages:
         sentences.append(_("You share %(languages)s.") % {"languages": format_listing(languages)})
     elif reasons.get("interpreted"):
