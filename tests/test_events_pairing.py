@@ -579,3 +579,37 @@ def test_topics_in_common_without_gifts_are_not_called_no_topic():
         said = explain(reasons, reader_is_a=True, partner="Rahim Uddin (Bangladesh)")
     assert len(said) == 2
     assert "administration numérique" in said[0] and "anglais" in said[1]
+
+
+def test_a_failed_run_says_why_on_the_host_page(cast, committed, client):
+    event = make_event(cast.member)
+    run = committed(pairing_run_create, event=event, actor=cast.manager, rounds=2, minutes=20, tables=2)
+    client.force_login(cast.manager)
+    page = client.get(reverse("events:pairing_run", args=[event.slug, run.pk])).content.decode()
+    assert "Fewer than two approved delegates have filled in their pairing profile." in page
+
+
+def test_the_schedule_page_costs_the_same_however_many_meetings(cast, committed, client):
+    # given a manager of Zambia whose two delegates are paired in a run of 6, then of 14 delegates
+    event = make_event(cast.member)
+    manager = UserFactory(email="zm-budget@example.org")
+    zambia = _state("ZMB")
+    MembershipFactory(member=zambia, user=manager, role=MemberRole.MANAGER)
+    isos = ["CHN", "SEN", "EGY", "NPL", "BRA", "IND", "KEN", "GHA", "PER", "VNM", "MAR", "FJI"]
+    topics = ["data_governance", "compute_capacity", "data_protection", "open_data"]
+    client.force_login(manager)
+
+    def page_queries(count: int) -> int:
+        Registration.objects.filter(event=event).delete()
+        PairingRun.objects.filter(event=event).delete()
+        for i, iso in enumerate(["ZMB", "ZMB", *isos][:count]):
+            registration = _delegate(event, _state(iso), f"Person{i} X")
+            _profile(registration, share=[topics[i % 4]], learn=[topics[(i + 1) % 4]])
+        committed(pairing_run_create, event=event, actor=cast.manager, rounds=3, minutes=20, tables=10)
+        url = reverse("events:pairing", args=[event.slug])
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert page_queries(6) == page_queries(14)
