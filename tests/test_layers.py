@@ -15,7 +15,9 @@ import pytest
 
 HARAMBEE = Path(__file__).resolve().parent.parent / "harambee"
 LAYER_MODULES = sorted(
-    path for name in ("views", "api") for path in [*HARAMBEE.glob(f"*/{name}.py"), *HARAMBEE.glob(f"*/{name}/*.py")]
+    path
+    for name in ("views", "api", "*_views")
+    for path in [*HARAMBEE.glob(f"*/{name}.py"), *HARAMBEE.glob(f"*/{name}/*.py")]
 )
 
 

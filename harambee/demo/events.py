@@ -268,3 +268,111 @@ def load_demo_delegations(people: dict) -> int:
         total += 1
     personal_data_erase_due()
     return total
+
+
+# ---------------------------------------------------------------------------------------------------
+# Knowledge-exchange pairing of the Beijing workshop (content/pairing.json, illustrative)
+
+PAIRING_CONTENT = Path(__file__).parent / "content" / "pairing.json"
+#: Below this many approved delegates, `_demo_pairing_delegates` adds the file's.
+PAIRING_MIN_DELEGATES = 20
+
+
+def _demo_pairing_delegates(event, spec: dict, people: dict) -> None:
+    """Approved delegates for the pairing, only those missing (by member and name), when the event
+    has fewer than PAIRING_MIN_DELEGATES approved ones (the nominations demo may already add them)."""
+    # lazy: the pairing block of the demo stays one block at the end of this shared file
+    from harambee.audit.models import AuditAction
+    from harambee.audit.services import audit_record
+    from harambee.events.choices import RegistrationStatus
+    from harambee.events.models import Registration
+
+    approved = Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED)
+    if approved.count() >= PAIRING_MIN_DELEGATES:
+        return
+    members = Member.objects.in_bulk(field_name="code")
+    existing = set(Registration.objects.filter(event=event).values_list("member__code", "full_name"))
+    for item in spec["delegates"]:
+        if (item["member"], item["name"]) in existing or item["member"] not in members:
+            continue
+        registration = Registration.objects.create(
+            event=event,
+            member=members[item["member"]],
+            user=people.get(item.get("account", "")),
+            full_name=item["name"],
+            email=f"{item['name'].split()[0].lower()}.{item['member']}@demo.harambee.test",
+            position=item["position"],
+            sex=item["sex"],
+            language=item["language"],
+            status=RegistrationStatus.APPROVED,
+            decided_at=event.day_start(event.start_date),
+            consent_participant_list=True,
+        )
+        audit_record(
+            actor=None,
+            action=AuditAction.CREATE,
+            instance=registration,
+            changes={"status": [None, registration.status]},
+            member_code=registration.member.code,
+            reason="Demo delegate for the knowledge-exchange pairing",
+        )
+
+
+def load_demo_pairing(people: dict) -> int:
+    """Profiles for the Beijing workshop's approved delegates and one finished pairing run, with an
+    accepted meeting or two and a swap request; how many meetings."""
+    # lazy: the pairing block of the demo stays one block at the end of this shared file
+    from harambee.events.choices import RegistrationStatus
+    from harambee.events.models import Event, PairingMeeting, Registration, SessionKind
+    from harambee.events.pairing_services import (
+        ProfileInput,
+        pairing_meeting_accept,
+        pairing_profile_save,
+        pairing_run_create,
+        pairing_run_execute,
+        pairing_swap_request,
+    )
+
+    spec = json.loads(PAIRING_CONTENT.read_text(encoding="utf-8"))
+    event = Event.objects.get(slug=spec["event"])
+    _demo_pairing_delegates(event, spec, people)
+    by_name = {item["name"]: item for item in spec["delegates"]}
+    delegates = Registration.objects.filter(event=event, status=RegistrationStatus.APPROVED).select_related("member")
+    for index, registration in enumerate(delegates):
+        item = by_name.get(registration.full_name)
+        if item is None:  # a delegate the file does not know: a profile from its position of the list
+            item = spec["delegates"][index % len(spec["delegates"])] | {"share_text": "", "learn_text": ""}
+            item["languages"] = [registration.language]
+        pairing_profile_save(
+            registration=registration,
+            actor=registration.user,
+            data=ProfileInput(
+                languages=item["languages"],
+                text_language=item.get("text_language", "en"),
+                share_themes=item.get("share_themes", []),
+                share_concepts=item["share"],
+                share_text=item.get("share_text", ""),
+                learn_themes=item.get("learn_themes", []),
+                learn_concepts=item["learn"],
+                learn_text=item.get("learn_text", ""),
+            ),
+        )
+    session = event.sessions.filter(kind=SessionKind.KNOWLEDGE_EXCHANGE).order_by("starts_at").first()
+    settings = spec["run"]
+    run = pairing_run_create(
+        event=event, actor=people[settings["actor"]], rounds=settings["rounds"], minutes=settings["minutes"],
+        tables=settings["tables"], session=session,
+    )  # fmt: skip
+    run = pairing_run_execute(run_id=run.pk)  # at once: the demo shows a finished run (the queued task finds it done)
+    meetings = list(PairingMeeting.objects.filter(run=run).select_related("a", "b"))
+    named = {r.full_name: r for r in delegates}
+    for name in spec["answers"]["accept"]:
+        registration = named.get(name)
+        meeting = next((m for m in meetings if registration and registration.pk in (m.a_id, m.b_id)), None)
+        if meeting is not None:
+            pairing_meeting_accept(meeting=meeting, registration=registration, actor=registration.user)
+    asker = named.get(spec["answers"]["swap"])
+    meeting = next((m for m in meetings if asker and asker.pk in (m.a_id, m.b_id) and m.round == 2), None)
+    if meeting is not None:
+        pairing_swap_request(meeting=meeting, registration=asker, actor=None)
+    return PairingMeeting.objects.filter(run=run).count()

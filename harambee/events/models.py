@@ -502,3 +502,184 @@ class DocumentBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id}: {self.kind} ({self.status})"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Knowledge-exchange pairing (docs/pairing.md): profiles, runs and their meetings, swap requests
+
+
+class PairingProfile(models.Model):
+    """What an approved delegate can share and wants to learn at an event: taxonomy themes and
+    glossary concepts they ticked, free text in any UN language (read through the matching glossary:
+    `share_found`/`learn_found` are the concepts found in it, derived), their working languages, the
+    rounds they cannot attend (1-based; none: every round) and whether to avoid their own delegation."""
+
+    registration = models.OneToOneField(
+        Registration, verbose_name=_("delegate"), on_delete=models.CASCADE, related_name="pairing_profile"
+    )
+    share_themes = models.JSONField(_("themes you can share"), default=list, blank=True)
+    share_concepts = models.JSONField(_("topics you can share"), default=list, blank=True)
+    share_text = UserTextField(_("what you can share, in your words"), max_length=2000, blank=True)
+    learn_themes = models.JSONField(_("themes you want to learn about"), default=list, blank=True)
+    learn_concepts = models.JSONField(_("topics you want to learn about"), default=list, blank=True)
+    learn_text = UserTextField(_("what you want to learn, in your words"), max_length=2000, blank=True)
+    text_language = models.CharField(_("language of your text"), max_length=2, choices=list(LANGUAGES.items()))
+    share_found = models.JSONField(_("concepts read in what you can share"), default=dict, blank=True)
+    learn_found = models.JSONField(_("concepts read in what you want to learn"), default=dict, blank=True)
+    glossary_version = models.CharField(max_length=40, blank=True)
+    languages = models.JSONField(_("languages you can meet in"), default=list)
+    unavailable_rounds = models.JSONField(_("rounds you cannot attend"), default=list, blank=True)
+    avoid_own_delegation = models.BooleanField(_("do not pair me with my own delegation"), default=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("pairing profile")
+        verbose_name_plural = _("pairing profiles")
+
+    def __str__(self) -> str:
+        return f"{self.registration_id}"
+
+
+class PairingRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to run")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class PairingRun(models.Model):
+    """The host's pairing of an event's delegates: rounds of `minutes` from `starts_at` (or the
+    knowledge-exchange session's start), `tables` meetings of two per round. Run by a background
+    task that stores the meetings and the figures: the objective, the greedy baseline's, the upper
+    bound, the gap and the time taken."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="pairing_runs")
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pairing_runs",
+    )
+    rounds = models.PositiveSmallIntegerField(_("rounds"), default=4)
+    minutes = models.PositiveSmallIntegerField(_("minutes per round"), default=20)
+    tables = models.PositiveSmallIntegerField(_("tables"), default=10)
+    starts_at = models.DateTimeField(_("first round starts"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PairingRunStatus.choices, default=PairingRunStatus.QUEUED
+    )
+    participants = models.JSONField(_("participants"), default=list, blank=True)  # registration ids
+    objective = models.FloatField(_("objective"), null=True, blank=True)
+    total_benefit = models.FloatField(_("mutual benefit"), null=True, blank=True)
+    greedy_objective = models.FloatField(_("greedy objective"), null=True, blank=True)
+    upper_bound = models.FloatField(_("upper bound"), null=True, blank=True)
+    gap = models.FloatField(_("optimality gap"), null=True, blank=True)
+    solver_status = models.CharField(_("solver status"), max_length=20, blank=True)
+    seconds = models.FloatField(_("run time (seconds)"), null=True, blank=True)
+    sit_outs = models.JSONField(_("sitting out"), default=list, blank=True)  # per round: registration ids
+    failure = models.CharField(_("why it failed"), max_length=40, blank=True)  # a code, rendered at display time
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("pairing run")
+        verbose_name_plural = _("pairing runs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rounds__gte=1) & Q(rounds__lte=12),
+                name="pairing_run_rounds_range",
+                violation_error_message=_("Give between 1 and 12 rounds."),
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes__gte=5) & Q(minutes__lte=180),
+                name="pairing_run_minutes_range",
+                violation_error_message=_("A round lasts between 5 and 180 minutes."),
+            ),
+            models.CheckConstraint(
+                condition=Q(tables__gte=1),
+                name="pairing_run_tables_positive",
+                violation_error_message=_("Give at least one table."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} #{self.pk}"
+
+    def round_start(self, number: int) -> datetime | None:
+        """When round `number` (1-based) starts, or None without a start."""
+        start = self.starts_at or (self.session.starts_at if self.session_id else None)
+        if start is None:
+            return None
+        from datetime import timedelta  # lazy: only this method needs it
+
+        return start + timedelta(minutes=self.minutes * (number - 1))
+
+
+class PairingMeeting(models.Model):
+    """One meeting of a run: two delegates at a table in a round, with the evidence of the pairing as
+    codes (`reasons`: what each can share that the other wants to learn, as concept ids and theme
+    codes, the common topics and languages), put in words in the reader's language when shown."""
+
+    class Answer(models.TextChoices):
+        NONE = "", _("No answer yet")
+        ACCEPTED = "accepted", _("Accepted")
+
+    run = models.ForeignKey(PairingRun, on_delete=models.CASCADE, related_name="meetings")
+    round = models.PositiveSmallIntegerField(_("round"))  # 1-based
+    table = models.PositiveSmallIntegerField(_("table"))
+    a = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    b = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    benefit = models.FloatField(_("mutual benefit"), default=0.0)
+    reasons = models.JSONField(default=dict, blank=True)
+    a_answer = models.CharField(max_length=10, choices=Answer.choices, blank=True, default=Answer.NONE)
+    b_answer = models.CharField(max_length=10, choices=Answer.choices, blank=True, default=Answer.NONE)
+    from_swap = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["round", "table"]
+        verbose_name = _("pairing meeting")
+        verbose_name_plural = _("pairing meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "round", "table"], name="pairing_meeting_one_per_table"),
+        ]
+        indexes = [models.Index(fields=["run", "round"], name="pairing_meeting_round_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} r{self.round} t{self.table}"
+
+
+class SwapOutcome(models.TextChoices):
+    REPAIRED = "repaired", _("Paired with someone else")
+    WITH_HOST = "with_host", _("Waiting for the host")
+    CLOSED = "closed", _("Closed by the host")
+
+
+class PairingSwapRequest(models.Model):
+    """A delegate's request to meet someone else in a round: re-paired at once with the best free
+    partner (`new_partner`), or left with the host when nobody free fits (`outcome`)."""
+
+    run = models.ForeignKey(PairingRun, on_delete=models.CASCADE, related_name="swap_requests")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    round = models.PositiveSmallIntegerField(_("round"))
+    old_partner = models.ForeignKey(Registration, null=True, on_delete=models.SET_NULL, related_name="+")
+    new_partner = models.ForeignKey(Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    outcome = models.CharField(_("outcome"), max_length=10, choices=SwapOutcome.choices)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("swap request")
+        verbose_name_plural = _("swap requests")
+
+    def __str__(self) -> str:
+        return f"{self.run_id} r{self.round} {self.registration_id}"

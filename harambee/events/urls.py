@@ -65,3 +65,15 @@ urlpatterns += [
     path(f"{DELEGATE}registration/", rv.registration_complete_view, name="registration_complete"),
     path(f"{DELEGATE}letter/", rv.nomination_letter, name="nomination_letter"),
 ]
+
+# Knowledge-exchange pairing (docs/pairing.md)
+from . import pairing_views  # noqa: E402
+
+PAIRING = "events/<slug:slug>/pairing/"
+urlpatterns += [
+    path(PAIRING, pairing_views.pairing_home, name="pairing"),
+    path(f"{PAIRING}delegates/<int:registration_id>/", pairing_views.pairing_profile, name="pairing_profile"),
+    path(f"{PAIRING}meetings/<int:meeting_id>/answer/", pairing_views.pairing_respond, name="pairing_respond"),
+    path(f"{PAIRING}runs/", pairing_views.pairing_runs, name="pairing_runs"),
+    path(f"{PAIRING}runs/<int:run_id>/", pairing_views.pairing_run_detail, name="pairing_run"),
+]
