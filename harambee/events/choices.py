@@ -57,3 +57,25 @@ class Sex(models.TextChoices):
     MALE = "male", _("Male")
     OTHER = "other", _("Another answer")
     UNSTATED = "", _("Prefers not to say")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Outcomes (issue 13 item 7): action items agreed at an event
+
+
+class ActionStatus(models.TextChoices):
+    """Where an action item stands (the table of moves is `action_states.MOVES`)."""
+
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class ActionTarget(models.TextChoices):
+    """What an action item is meant to become on the platform (in one step: `outcomes.action_convert`)."""
+
+    NEED = "need", _("A need")
+    OFFER = "offer", _("An offer")
+    PLEDGE = "pledge", _("A pledge")
+    COOPERATION = "cooperation", _("A cooperation")
