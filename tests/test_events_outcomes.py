@@ -611,3 +611,38 @@ def test_the_report_costs_the_same_however_many_delegations_sessions_and_actions
         assert client.get(url).status_code == 200
     assert len(small) == len(large)
     assert len(large) <= (10 if role == "anonymous" else 18)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The demo
+
+
+def test_the_demo_beijing_workshop_has_notes_answers_and_action_items_that_became_things(db):
+    # given the demo's members and people, and its events
+    from harambee.demo.events import load_demo_events, load_demo_outcomes
+    from harambee.registry.models import MemberRole
+    from harambee.registry.tests.factories import MembershipFactory
+
+    states = {iso3: StateFactory(country=Country.objects.get(iso3=iso3)) for iso3 in ("CHN", "ZMB", "EGY", "SEN")}
+    OrganisationFactory(code="tsinghua", name="Tsinghua University")
+    OrganisationFactory(code="unza", name="University of Zambia")
+    people = {}
+    for name, iso3 in (("china", "CHN"), ("zambia", "ZMB"), ("egypt", "EGY"), ("senegal", "SEN")):
+        email = f"{name}.manager@demo.harambee.test"
+        people[email] = UserFactory(email=email)
+        MembershipFactory(member=states[iso3], user=people[email], role=MemberRole.MANAGER)
+    load_demo_events(people)
+    # when the outcomes are loaded
+    assert load_demo_outcomes(people) == 6
+    # then the Beijing workshop has its notes, three survey answers and action items in several statuses,
+    # one of which became a cooperation (origin workshop) and one a need
+    event = states["CHN"].hosted_events.get(slug="beijing-2025")
+    assert SessionNote.objects.filter(session__event=event).count() == 3
+    assert SurveyResponse.objects.filter(event=event).count() == 3
+    items = {i.title: i for i in ActionItem.objects.filter(event=event)}
+    assert sorted({i.status for i in items.values()}) == ["done", "dropped", "in_progress", "open"]
+    course = items["Joint course on AI procurement for Zambian civil servants"].cooperation
+    assert (course.origin, course.provider, course.beneficiary) == ("workshop", states["CHN"], states["ZMB"])
+    need = items["Zambia: assessment of AI skills needs in the public service"].posting
+    assert (need.kind, need.origin, need.member) == ("need", "workshop", states["ZMB"])
+    assert items["Scholarships for master's studies in AI"].pledge.origin == "workshop"

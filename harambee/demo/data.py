@@ -33,7 +33,7 @@ from harambee.registry.services import (
     membership_add,
 )
 
-from .events import load_demo_events
+from .events import load_demo_events, load_demo_outcomes
 from .postings import load_demo_postings
 
 DEMO_PASSWORD = "harambee-demo-2025"
@@ -441,6 +441,7 @@ def load_demo() -> dict[str, int | str]:
     load_demo_cooperations(people)
     load_demo_proposal(people)
     load_demo_events(people)
+    load_demo_outcomes(people)
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
     Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
     assert pending.member.status == MemberStatus.PENDING

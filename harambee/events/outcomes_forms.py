@@ -191,6 +191,7 @@ class ConvertForm(forms.Form):
             self.fields["period_end"].label = _("Planned end")
             self.fields["period_start"].required = self.fields["period_end"].required = False
             self.fields["description"].required = False
+            self.fields["modality"].required = True
         if kind == ActionTarget.PLEDGE:
             self.fields["title"].max_length = 300
 

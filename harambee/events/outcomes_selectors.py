@@ -16,7 +16,7 @@ from harambee.postings.access import PostingAction, posting_can
 from harambee.postings.choices import KIND_PATHS
 from harambee.registry.models import CountryGroup, MemberKind, Region
 
-from .choices import ActionStatus, RegistrationStatus, Sex
+from .choices import ActionStatus, RegistrationStatus, SessionKind, Sex
 from .models import ActionItem, Event, Registration, Session, SessionNote, SurveyResponse
 from .survey import RATINGS, survey
 
@@ -131,7 +131,7 @@ def event_report(event: Event, *, user, now=None) -> ReportFigures:
     for session in sessions:
         session.event = event
         session.shown_title = session.translation_for()[0]
-    held = [s for s in sessions if s.ends_at <= now]
+    held = [s for s in sessions if s.ends_at <= now and s.kind != SessionKind.BREAK]
     actions = action_items_of(event, user=user)
     statuses = Counter(item.status for item in actions)
     return ReportFigures(
@@ -141,7 +141,7 @@ def event_report(event: Event, *, user, now=None) -> ReportFigures:
         by_group=by_group,
         by_sex=by_sex,
         sessions_held=held,
-        sessions_total=len(sessions),
+        sessions_total=sum(1 for s in sessions if s.kind != SessionKind.BREAK),
         pairings=report_pairings_hook(event),
         actions=actions,
         actions_by_status=[
