@@ -610,7 +610,10 @@ def test_the_report_costs_the_same_however_many_delegations_sessions_and_actions
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(small) == len(large)
-    assert len(large) <= (10 if role == "anonymous" else 18)
+    # then the same: the event (translations, co-hosts), delegates by member, region names, group
+    # membership, sessions (translations), action items with what they became (+ for a host: session,
+    # user, roles, notifications, notes and their translations, the survey's count). Measured: 9 and 18.
+    assert len(large) <= (9 if role == "anonymous" else 18)
 
 
 # ---------------------------------------------------------------------------------------------------
