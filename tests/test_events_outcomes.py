@@ -649,3 +649,13 @@ def test_the_demo_beijing_workshop_has_notes_answers_and_action_items_that_becam
     need = items["Zambia: assessment of AI skills needs in the public service"].posting
     assert (need.kind, need.origin, need.member) == ("need", "workshop", states["ZMB"])
     assert items["Scholarships for master's studies in AI"].pledge.origin == "workshop"
+
+
+def test_a_registration_made_out_to_the_accounts_email_counts_as_the_delegates(cast):
+    # given an approved registration without an account, to the e-mail address of a person's account
+    event = make_event(cast.member)
+    person = UserFactory(email="Amina.Diallo@example.org")
+    make_registration(event, cast.other_member, email="amina.diallo@example.org")
+    # when she answers, then it is recorded against that registration
+    survey_submit(event=event, actor=person, answers=ANSWERS)
+    assert SurveyParticipation.objects.get().registration.email == "amina.diallo@example.org"

@@ -13,6 +13,7 @@ web views and the services alike. The event's own rule (`access.event_can`) is c
 
 from enum import StrEnum
 
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,13 +45,15 @@ def outcome_can(user, event: Event, action: OutcomeAction) -> bool:
 
 
 def survey_registration_for(user, event: Event) -> Registration | None:
-    """The approved registration of `user` (their own account) for `event`, or None."""
+    """The approved registration of `user` for `event`, or None: one that carries their account, or
+    (none carrying an account) one made out to their account's e-mail address."""
     if not getattr(user, "is_authenticated", False):
         return None
+    mine = Q(user=user) | Q(user__isnull=True, email__iexact=user.email)
     return (
-        Registration.objects.filter(event=event, user=user, status=RegistrationStatus.APPROVED)
+        Registration.objects.filter(mine, event=event, status=RegistrationStatus.APPROVED)
         .select_related("member")
-        .order_by("pk")
+        .order_by(F("user").asc(nulls_last=True), "pk")
         .first()
     )
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -124,7 +124,10 @@ def event_report(event: Event, *, user, now=None) -> ReportFigures:
     delegations, participants, by_region, by_group, by_sex = _delegation_rows(event)
     sessions = list(
         Session.objects.filter(event=event)
-        .annotate(attended=Count("attendances"))
+        .annotate(
+            attended=Count("attendances"),
+            has_note=Exists(SessionNote.objects.filter(session=OuterRef("pk"))),
+        )
         .prefetch_related("translations")
         .order_by("starts_at", "pk")
     )
