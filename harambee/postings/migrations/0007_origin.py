@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from harambee.postings.search_triggers import recreate_sqlite_triggers
+
 
 class Migration(migrations.Migration):
 
@@ -15,4 +17,6 @@ class Migration(migrations.Migration):
             name='origin',
             field=models.CharField(blank=True, choices=[('', 'Not recorded'), ('workshop', 'Workshop action item')], default='', max_length=10, verbose_name='origin'),
         ),
+        # SQLite rebuilds the table to add the column, dropping the full-text triggers
+        migrations.RunPython(recreate_sqlite_triggers, migrations.RunPython.noop),
     ]
