@@ -29,6 +29,13 @@ class CooperationOrigin(models.TextChoices):
     DIRECT = "direct", _("Entered directly")
 
 
+class PledgeOrigin(models.TextChoices):
+    """Where a pledge came from: made on the platform (not recorded), or a workshop's action item."""
+
+    UNRECORDED = "", _("Not recorded")
+    WORKSHOP = "workshop", _("Workshop action item")
+
+
 class CooperationStatus(models.TextChoices):
     AGREED = "agreed", _("Agreed")
     ONGOING = "ongoing", _("Ongoing")
@@ -291,6 +298,9 @@ class Pledge(models.Model):
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("until"))
     is_public = models.BooleanField(_("public"), default=True)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=PledgeOrigin.choices, blank=True, default=PledgeOrigin.UNRECORDED
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -37,6 +37,7 @@ from .models import (
     Indicator,
     Milestone,
     Pledge,
+    PledgeOrigin,
     PledgeUnit,
     ProgressUpdate,
     Result,
@@ -473,10 +474,12 @@ def transaction_remove(*, row: Transaction, actor) -> None:
 
 @transaction.atomic
 def pledge_create(
-    *, member, actor, title: str, unit: str, value, period_start, period_end, currency: str = "", theme: str = ""
-) -> Pledge:
+    *, member, actor, title: str, unit: str, value, period_start, period_end, currency: str = "", theme: str = "",
+    origin: str = PledgeOrigin.UNRECORDED,
+) -> Pledge:  # fmt: skip
     """A member's public pledge: an amount (with its currency), seats or expert-days, over a period
-    (its editors and managers, or the secretariat, for an active member: `pledge_check_create`)."""
+    (its editors and managers, or the secretariat, for an active member: `pledge_check_create`);
+    `origin`: a workshop's action item, else not recorded."""
     pledge_check_create(actor, member)
     errors: dict = {}
     if not title.strip():
@@ -501,13 +504,14 @@ def pledge_create(
         theme=theme,
         period_start=period_start,
         period_end=period_end,
+        origin=origin,
         created_by=actor,
     )
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
         instance=pledge,
-        changes={"value": [None, str(value)]},
+        changes={"value": [None, str(value)], **({"origin": [None, origin]} if origin else {})},
         member_code=member.code,
         public=True,
     )
@@ -632,10 +636,11 @@ def cooperation_create_direct(
     planned_start=None,
     planned_end=None,
     is_public: bool = True,
+    origin: str = CooperationOrigin.DIRECT,
 ) -> Cooperation:
     """Enter a cooperation that did not come through a match or a round (the provider's editors and
     managers, or the secretariat, `cooperation_check_enter`) between active members; IATI defaults from
-    the modality, themes, sectors and channel."""
+    the modality, themes, sectors and channel. `origin`: entered directly, or a workshop's action item."""
     cooperation_check_enter(actor, provider)
     errors: dict = {}
     if beneficiary.status != MemberStatus.ACTIVE:
@@ -648,6 +653,8 @@ def cooperation_create_direct(
     taxonomy = {"modality": modality, "channel": channel, "themes": list(themes), "sectors": list(sectors)}
     for field, value in taxonomy.items():
         tracking.check_taxonomy(value, field, errors)
+    if origin not in (CooperationOrigin.DIRECT, CooperationOrigin.WORKSHOP):
+        errors["origin"] = [_("A cooperation entered here is entered directly or comes from a workshop.")]
     if errors:
         raise ValidationError(errors)
     fields = _iati_defaults(modality=modality, themes=list(themes), sectors=list(sectors), channel=channel)
@@ -656,7 +663,7 @@ def cooperation_create_direct(
         description=description.strip(),
         provider=provider,
         beneficiary=beneficiary,
-        origin=CooperationOrigin.DIRECT,
+        origin=origin,
         planned_start=planned_start,
         planned_end=planned_end,
         is_public=is_public,

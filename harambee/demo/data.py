@@ -33,7 +33,13 @@ from harambee.registry.services import (
     membership_add,
 )
 
-from .events import load_demo_checkins, load_demo_delegations, load_demo_events, load_demo_pairing
+from .events import (
+    load_demo_checkins,
+    load_demo_delegations,
+    load_demo_events,
+    load_demo_outcomes,
+    load_demo_pairing,
+)
 from .postings import load_demo_postings
 
 DEMO_PASSWORD = "harambee-demo-2025"
@@ -444,6 +450,7 @@ def load_demo() -> dict[str, int | str]:
     load_demo_delegations(people)
     load_demo_checkins(people)  # after the delegates' registrations: checks in the approved ones
     load_demo_pairing(people)
+    load_demo_outcomes(people)
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
     Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
     assert pending.member.status == MemberStatus.PENDING

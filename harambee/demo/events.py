@@ -3,6 +3,7 @@
 
 import json
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from django.utils import timezone
@@ -376,3 +377,93 @@ def load_demo_pairing(people: dict) -> int:
     if meeting is not None:
         pairing_swap_request(meeting=meeting, registration=asker, actor=None)
     return PairingMeeting.objects.filter(run=run).count()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Outcomes of the Beijing workshop (issue 13 item 7): session notes, survey answers, action items, some
+# turned into a cooperation, a need and a pledge (origin "workshop"); content in content/outcomes.json.
+
+OUTCOMES = Path(__file__).parent / "content" / "outcomes.json"
+
+
+def _demo_delegates(event, people: dict, specs: list[dict]) -> dict:
+    """The approved delegates with an account who answer the survey: those the nominations already
+    approved for these people, else a registration made here (the nominations' demo may make them)."""
+    # lazy: the events models only for this part of the demo
+    from harambee.events.choices import RegistrationStatus
+    from harambee.events.models import Registration
+
+    delegates = {}
+    members = Member.objects.in_bulk(field_name="code")
+    for spec in specs:
+        user = people[spec["user"]]
+        registration = Registration.objects.filter(event=event, user=user).first()
+        if registration is None:
+            registration = Registration.objects.create(
+                event=event, member=members[spec["member"]], user=user, full_name=user.full_name, email=user.email,
+                sex=spec["sex"], language=spec["language"], status=RegistrationStatus.APPROVED,
+                consent_participant_list=True, decided_at=timezone.now(),
+            )  # fmt: skip
+        delegates[spec["user"]] = registration
+    return delegates
+
+
+def load_demo_outcomes(people: dict) -> int:
+    """Notes, survey answers and action items of the Beijing workshop; how many action items."""
+    # lazy: the outcomes services only for this part of the demo
+    from harambee.events.models import Event
+    from harambee.events.outcomes import (
+        ActionInput,
+        ConversionInput,
+        NoteTranslationInput,
+        action_convert,
+        action_create,
+        action_move,
+        session_note_save,
+        survey_submit,
+    )
+
+    content = json.loads(OUTCOMES.read_text(encoding="utf-8"))
+    event = Event.objects.get(slug=content["event"])
+    host = people[content["host_actor"]]
+    sessions = {s.title: s for s in event.sessions.all()}
+    members = Member.objects.in_bulk(field_name="code")
+    for note in content["notes"]:
+        session_note_save(
+            session=sessions[note["session"]], actor=host, text=note["text"],
+            translations=[NoteTranslationInput(language=k, text=v) for k, v in note.get("translations", {}).items()],
+        )  # fmt: skip
+    _demo_delegates(event, people, content["delegates"])
+    for answer in content["survey"]:
+        survey_submit(
+            event=event, actor=people[answer["user"]], answers=answer["answers"], sign=answer.get("sign", False),
+            language=answer["language"],
+        )  # fmt: skip
+    for spec in content["actions"]:
+        item = action_create(
+            event=event,
+            actor=host,
+            data=ActionInput(
+                title=spec["title"], description=spec["description"], owner=members[spec["owner"]],
+                owner_person=spec.get("owner_person", ""),
+                due_date=date.fromisoformat(spec["due"]) if spec.get("due") else None,
+                session=sessions.get(spec.get("session", "")), target_kind=spec.get("target", ""),
+            ),
+        )  # fmt: skip
+        became = spec.get("became")
+        if became:
+            values = dict(became["values"])
+            for name in ("provider", "beneficiary"):
+                if name in values:
+                    values[name] = members[values[name]]
+            for name in ("period_start", "period_end"):
+                if name in values:
+                    values[name] = date.fromisoformat(values[name])
+            if "value" in values:
+                values["value"] = Decimal(values["value"])
+            item = action_convert(
+                item=item, actor=people[became["actor"]], kind=spec["target"], data=ConversionInput(**values)
+            )
+        for status in spec.get("moves", []):
+            item = action_move(item=item, actor=host, status=status)
+    return len(content["actions"])

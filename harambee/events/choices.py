@@ -76,3 +76,24 @@ class DocumentBatchStatus(models.TextChoices):
     RUNNING = "running", _("Being made")
     DONE = "done", _("Ready")
     FAILED = "failed", _("Failed")
+
+
+# Outcomes (issue 13 item 7): action items agreed at an event
+
+
+class ActionStatus(models.TextChoices):
+    """Where an action item stands (the table of moves is `action_states.MOVES`)."""
+
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class ActionTarget(models.TextChoices):
+    """What an action item is meant to become on the platform (in one step: `outcomes.action_convert`)."""
+
+    NEED = "need", _("A need")
+    OFFER = "offer", _("An offer")
+    PLEDGE = "pledge", _("A pledge")
+    COOPERATION = "cooperation", _("A cooperation")

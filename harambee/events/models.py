@@ -5,6 +5,7 @@ field into others (`EventTranslation`, like a posting's); a session's title and 
 (`SessionTranslation`). Session times are moments (aware date-times), shown in the venue's time zone.
 """
 
+import uuid
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,17 @@ from django.utils.translation import gettext_lazy as _
 from harambee.core.usertext import UserCharField, UserJSONField, UserTextField
 from harambee.registry.models import Country, CountryGroup, Member, Region
 
-from .choices import FORMATS, LANGUAGES, PUBLIC_STATUSES, EventStatus, RegistrationStatus, SessionKind, Sex
+from .choices import (
+    FORMATS,
+    LANGUAGES,
+    PUBLIC_STATUSES,
+    ActionStatus,
+    ActionTarget,
+    EventStatus,
+    RegistrationStatus,
+    SessionKind,
+    Sex,
+)
 
 
 def _reader_language(language: str | None) -> str:
@@ -683,3 +694,167 @@ class PairingSwapRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.run_id} r{self.round} {self.registration_id}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Outcomes (issue 13 item 7): the evaluation survey, session notes and action items
+
+
+class SurveyParticipation(models.Model):
+    """That a delegate answered the event's evaluation survey: once each. What they answered is a
+    `SurveyResponse`, which does not point back here, so that nobody learns who said what."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="survey_participations"
+    )
+    registration = models.OneToOneField(
+        Registration, verbose_name=_("delegate"), on_delete=models.CASCADE, related_name="survey_participation"
+    )
+    answered_on = models.DateField(_("answered on"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("survey participation")
+        verbose_name_plural = _("survey participations")
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.registration_id}"
+
+
+class SurveyResponse(models.Model):
+    """One delegate's answers to the evaluation survey (`answers`: {question id: 1–5 or text}), under
+    the questions' `version`. A random key and a day (not a moment) keep it apart from who answered;
+    `signed_name` is set only when the delegate chose to sign."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="survey_responses")
+    version = models.CharField(_("questions version"), max_length=40)
+    language = models.CharField(_("language"), max_length=2, choices=list(LANGUAGES.items()))
+    answers = UserJSONField(_("answers"), default=dict)
+    signed_name = UserCharField(_("signed by"), max_length=200, blank=True)
+    submitted_on = models.DateField(_("answered on"))
+
+    class Meta:
+        ordering = ["submitted_on", "signed_name"]
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.submitted_on}"
+
+
+class SessionNote(models.Model):
+    """The host's notes on a session (what was said, agreed, asked), in the event's language, with
+    optional translations like the session's own."""
+
+    session = models.OneToOneField(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="note")
+    text = UserTextField(_("notes"), max_length=20000)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("session note")
+        verbose_name_plural = _("session notes")
+
+    def __str__(self) -> str:
+        return f"{self.session_id}"
+
+    def text_for(self, language: str | None = None) -> tuple[str, str]:
+        """(text, its language) for a reader of `language`: the translation if any, else the original."""
+        language = _reader_language(language)
+        original = self.session.event.language
+        if language != original:
+            for translation in self.translations.all():
+                if translation.language == language:
+                    return translation.text, language
+        return self.text, original
+
+
+class SessionNoteTranslation(ContentTranslation):
+    """A session's notes in another UN language."""
+
+    note = models.ForeignKey(SessionNote, on_delete=models.CASCADE, related_name="translations")
+    text = UserTextField(_("notes"), max_length=20000)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("session note translation")
+        verbose_name_plural = _("session note translations")
+        constraints = [models.UniqueConstraint(fields=["note", "language"], name="session_note_translation_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.note_id} [{self.language}]"
+
+
+class ActionItem(models.Model):
+    """Something agreed at an event (optionally in one session): who does it (a member, and a person's
+    name if given), by when, where it stands, and what it should become on the platform — a need, an
+    offer, a pledge or a cooperation, linked here once it has (`outcomes.action_convert`)."""
+
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="action_items")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = UserCharField(_("title"), max_length=200)
+    description = UserTextField(_("description"), max_length=5000, blank=True)
+    owner = models.ForeignKey(Member, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="+")
+    owner_person = UserCharField(_("person responsible"), max_length=200, blank=True)
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    target_kind = models.CharField(_("to become"), max_length=12, choices=ActionTarget.choices, blank=True)
+    posting = models.ForeignKey(
+        "postings.Posting", verbose_name=_("need or offer"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    cooperation = models.ForeignKey(
+        "cooperation.Cooperation", verbose_name=_("cooperation"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    pledge = models.ForeignKey(
+        "cooperation.Pledge", verbose_name=_("pledge"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    converted_at = models.DateTimeField(_("became"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        indexes = [models.Index(fields=["event", "status"], name="action_item_event_status_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(posting__isnull=True, cooperation__isnull=True)
+                    | Q(posting__isnull=True, pledge__isnull=True)
+                    | Q(cooperation__isnull=True, pledge__isnull=True)
+                ),
+                name="action_item_one_result",
+                violation_error_message=_("An action item becomes one thing."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def result(self):
+        """What the item became (a posting, a cooperation or a pledge), or None."""
+        return self.posting or self.cooperation or self.pledge

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import checkin_views, document_views, views
+from . import checkin_views, document_views, outcomes_views, views
 
 SESSION = "events/<slug:slug>/sessions/<int:session_id>/"
 
@@ -76,4 +76,17 @@ urlpatterns += [
     path(f"{PAIRING}meetings/<int:meeting_id>/answer/", pairing_views.pairing_respond, name="pairing_respond"),
     path(f"{PAIRING}runs/", pairing_views.pairing_runs, name="pairing_runs"),
     path(f"{PAIRING}runs/<int:run_id>/", pairing_views.pairing_run_detail, name="pairing_run"),
+]
+
+# Outcomes (issue 13 item 7): report, survey, session notes, action items
+OUTCOMES = "events/<slug:slug>/"
+urlpatterns += [
+    path(f"{OUTCOMES}report/", outcomes_views.report, name="report"),
+    path(f"{OUTCOMES}survey/", outcomes_views.survey_answer, name="survey"),
+    path(f"{OUTCOMES}survey/results/", outcomes_views.survey_results, name="survey_results"),
+    path(f"{SESSION}notes/", outcomes_views.note_edit, name="note_edit"),
+    path(f"{OUTCOMES}actions/new/", outcomes_views.action_new, name="action_new"),
+    path(f"{OUTCOMES}actions/<int:action_id>/", outcomes_views.action_edit, name="action_edit"),
+    path(f"{OUTCOMES}actions/<int:action_id>/status/", outcomes_views.action_move_view, name="action_move"),
+    path(f"{OUTCOMES}actions/<int:action_id>/convert/", outcomes_views.action_convert_view, name="action_convert"),
 ]

@@ -143,3 +143,11 @@ def sdg_label(number) -> str:
 
 
 COUNTRY_GROUPS = ("LDC", "LLDC", "SIDS", "G77")
+
+
+class PostingOrigin(models.TextChoices):
+    """Where a posting came from: typed, imported or through the API (not recorded), or a workshop's
+    action item (events.ActionItem: the event's page links to it and it to the event)."""
+
+    UNRECORDED = "", _("Not recorded")
+    WORKSHOP = "workshop", _("Workshop action item")

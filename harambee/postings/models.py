@@ -13,7 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from harambee.core.usertext import UserCharField, UserTextField
 from harambee.registry.models import Member
 
-from .choices import CAPACITY_UNITS, CHANNELS, FORMATS, LANGUAGES, PUBLIC_STATUSES, PostingKind, PostingStatus
+from .choices import (
+    CAPACITY_UNITS,
+    CHANNELS,
+    FORMATS,
+    LANGUAGES,
+    PUBLIC_STATUSES,
+    PostingKind,
+    PostingOrigin,
+    PostingStatus,
+)
 
 # A published posting not updated for this long is stale; amber shortly before.
 STALE_AFTER = timedelta(days=183)
@@ -137,6 +146,9 @@ class Posting(models.Model):
     reminder_sent_at = models.DateTimeField(_("expiry reminder sent"), null=True, blank=True)
     search_document = models.TextField(editable=False, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=PostingOrigin.choices, blank=True, default=PostingOrigin.UNRECORDED
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

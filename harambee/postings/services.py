@@ -21,7 +21,7 @@ from harambee.registry.models import Member, MemberStatus
 
 from . import indexing, lifecycle
 from .access import posting_check_create, posting_lifecycle_roles
-from .choices import PUBLIC_STATUSES, PostingKind, PostingStatus
+from .choices import PUBLIC_STATUSES, PostingKind, PostingOrigin, PostingStatus
 from .models import Posting, PostingTranslation
 from .signals import announce_changed
 from .tasks import posting_reminder_mail
@@ -97,10 +97,12 @@ def _replace_translations(posting: Posting, data: PostingInput) -> list[PostingT
 
 @transaction.atomic
 def posting_create(
-    *, actor, member: Member, data: PostingInput, contact=None, status: str = PostingStatus.DRAFT, is_demo=False
-) -> Posting:
+    *, actor, member: Member, data: PostingInput, contact=None, status: str = PostingStatus.DRAFT, is_demo=False,
+    origin: str = PostingOrigin.UNRECORDED,
+) -> Posting:  # fmt: skip
     """Create a need or an offer for `member` (as a draft unless the caller is the system); a member
-    that is not active yet (pending) writes drafts only: nothing it writes is public."""
+    that is not active yet (pending) writes drafts only: nothing it writes is public. `origin` says
+    where it came from (`PostingOrigin`: a workshop's action item, else not recorded)."""
     posting_check_create(actor, member)
     if status in PUBLIC_STATUSES and member.status != MemberStatus.ACTIVE:
         raise ValidationError(PUBLISHED_ONCE_APPROVED)
@@ -113,6 +115,7 @@ def posting_create(
         status=status,
         created_by=actor,
         is_demo=is_demo,
+        origin=origin,
     )
     apply_input(posting, data)
     if Posting.objects.filter(external_id=posting.external_id).exists():
@@ -129,7 +132,7 @@ def posting_create(
         actor=actor,
         action=AuditAction.CREATE,
         instance=posting,
-        changes=diff({}, snapshot(posting, AUDITED_FIELDS)),
+        changes=diff({}, snapshot(posting, (*AUDITED_FIELDS, "origin") if origin else AUDITED_FIELDS)),
         member_code=member.code,
         public=posting.is_public,
     )
