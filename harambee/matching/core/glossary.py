@@ -22,6 +22,7 @@ import csv
 import functools
 import hashlib
 import re
+import threading
 import tomllib
 import unicodedata
 from collections import Counter
@@ -102,9 +103,19 @@ class GlossaryError(ValueError):
     """A glossary file breaks a rule (missing language, two preferred forms, unknown language…)."""
 
 
-@functools.lru_cache(maxsize=8)
+# Snowball stemmers keep the word being stemmed in the instance: one per thread, never shared (a web
+# process answers several requests at once on its threads; a shared stemmer raised IndexError).
+_STEMMERS = threading.local()
+
+
 def _stemmer(language: str):
-    return snowballstemmer.stemmer(STEMMED_LANGUAGES[language])
+    by_language = getattr(_STEMMERS, "by_language", None)
+    if by_language is None:
+        by_language = _STEMMERS.by_language = {}
+    stemmer = by_language.get(language)
+    if stemmer is None:
+        stemmer = by_language[language] = snowballstemmer.stemmer(STEMMED_LANGUAGES[language])
+    return stemmer
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -369,7 +380,16 @@ def chinese_words(text: str) -> list[str]:
     return words
 
 
+_DEFAULT_LOCK = threading.Lock()
+
+
 @functools.lru_cache(maxsize=1)
-def default_glossary() -> Glossary:
-    """The glossary shipped with the application (loaded once per process)."""
+def _default_glossary() -> Glossary:
     return Glossary.from_directory()
+
+
+def default_glossary() -> Glossary:
+    """The glossary shipped with the application (loaded once per process: the first threads to ask
+    wait for one build instead of each building it)."""
+    with _DEFAULT_LOCK:
+        return _default_glossary()
