@@ -80,6 +80,8 @@ def test_a_person_sees_and_downloads_what_the_platform_holds_about_them(person, 
     assert NAME in page and EMAIL in page
     assert "University of Zambia" in page  # the membership
     assert "nightly export" in page  # the token, by its name
+    # in words: fields by their labels, choices by theirs, never field names
+    assert "Full name" in page and "full_name" not in page and "Editor" in page
     download = client.get("/en/accounts/my-data/", {"format": "json"})
     assert download["Content-Disposition"] == 'attachment; filename="harambee-my-data.json"'
     data = json.loads(download.content)

@@ -24,6 +24,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
 
 from .models import FORMER_USER, User
 
@@ -101,6 +102,69 @@ def _by_email_models() -> list[tuple[type[models.Model], str]]:
         except LookupError:
             continue
     return out
+
+
+# --- the same, for people to read: labels instead of field names, values as shown elsewhere ------------
+
+
+def _shown(instance: models.Model, field: models.Field) -> str:
+    # lazy: personal_data is imported by services at start-up; formats loads Babel's locales on first use
+    from harambee.core.formats import format_day, format_moment, format_number
+
+    value = getattr(instance, field.attname)
+    if value is None or value == "" or value == [] or value == {}:
+        return ""
+    if field.is_relation:
+        related = getattr(instance, field.name, None)
+        return str(related) if related is not None else ""
+    if field.choices:
+        return str(getattr(instance, f"get_{field.name}_display")())
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, datetime):
+        return format_moment(value)
+    if isinstance(value, date):
+        return format_day(value)
+    if isinstance(value, (int, float, Decimal)):
+        return format_number(value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)[:2000]
+    return str(value)
+
+
+def _readable_row(instance: models.Model) -> list[tuple[str, str]]:
+    rows = []
+    for field in instance._meta.concrete_fields:
+        if field.name in SECRET_FIELDS or field.name.endswith("_hash") or field.primary_key:
+            continue
+        shown = _shown(instance, field)
+        if shown:
+            rows.append((str(field.verbose_name).capitalize(), shown))
+    return rows
+
+
+def personal_data_readable(user: User) -> list[tuple[str, list[list[tuple[str, str]]]]]:
+    """What `personal_data_of` holds, for the *My data* page: [(section title, [rows of (label, value)])],
+    with fields' labels, choices' labels and dates and numbers in the reader's language."""
+    sections: list[tuple[str, list]] = [(str(_("Your account")), [_readable_row(user)])]
+    for model, field in _user_foreign_keys():
+        if model._meta.label_lower == "audit.auditentry":
+            continue  # shown as the audit trail shows it (`audit_entries_by`)
+        rows = list(model._default_manager.filter(**{field.name: user}).order_by("pk")[:1000])
+        if rows:
+            title = f"{str(model._meta.verbose_name_plural).capitalize()} ({field.verbose_name})"
+            sections.append((title, [_readable_row(row) for row in rows]))
+    for model, field_name in _by_email_models():
+        rows = list(model._default_manager.filter(**{f"{field_name}__iexact": user.email})[:1000])
+        if rows:
+            sections.append((str(model._meta.verbose_name_plural).capitalize(), [_readable_row(r) for r in rows]))
+    return sections
+
+
+def audit_entries_by(user: User, *, limit: int = 500):
+    """The audit entries of what ``user`` did (newest first), for the *My data* page."""
+    entries = apps.get_model("audit", "AuditEntry")._default_manager.filter(actor=user).order_by("-at", "-pk")
+    return entries[:limit]
 
 
 def personal_data_json(user: User) -> str:

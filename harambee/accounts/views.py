@@ -40,7 +40,7 @@ from .forms import (
     TokenForm,
     TwoFactorCodeForm,
 )
-from .personal_data import personal_data_json, personal_data_of
+from .personal_data import audit_entries_by, personal_data_json, personal_data_readable
 from .selectors import erasure_request_open_for, invitation_get_by_token, invitations_with_member
 from .services import (
     api_token_create,
@@ -495,7 +495,11 @@ def my_data(request):
         response = HttpResponse(personal_data_json(request.user), content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="harambee-my-data.json"'
         return response
-    context = {"sections": personal_data_of(request.user), "erasure": erasure_request_open_for(request.user)}
+    context = {
+        "sections": personal_data_readable(request.user),
+        "history": audit_entries_by(request.user),
+        "erasure": erasure_request_open_for(request.user),
+    }
     return render(request, "accounts/my_data.html", context)
 
 
