@@ -126,6 +126,8 @@ def test_two_workers_started_together_enqueue_each_periodic_job_once(worker_env)
         "background-prune": [1, ["SUCCESSFUL"]],
         "follows-digest": [1, ["SUCCESSFUL"]],
         "events-personal-data-erasure": [1, ["SUCCESSFUL"]],
+        "operations-retention": [1, ["SUCCESSFUL"]],
+        "operations-backup": [1, ["SUCCESSFUL"]],
     }
 
 

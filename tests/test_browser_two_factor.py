@@ -8,7 +8,7 @@ from django_otp.oath import totp
 
 from harambee.accounts.tests.factories import TEST_PASSWORD, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _code(secret: str, drift: int = 0) -> str:

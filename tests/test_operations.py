@@ -139,7 +139,7 @@ def test_a_damaged_backup_is_refused_before_anything_is_written(tmp_path, migrat
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL backup")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_postgresql_backup_taken_during_writes_restores_every_table_exactly(tmp_path, settings):
     import psycopg
 

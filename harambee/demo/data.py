@@ -21,6 +21,7 @@ from harambee.accounts.services import invitation_create, organisation_register,
 from harambee.allocation.services import round_apply, round_create
 from harambee.cooperation import services as cooperation_services
 from harambee.core.devtools import DevToolMissing, synthetic_postings_generator
+from harambee.events.registration_services import personal_data_erase_due
 from harambee.matching.access import offer_closed_reason
 from harambee.matching.services import match_accept, match_propose, post_message
 from harambee.postings.importing import postings_import
@@ -451,6 +452,7 @@ def load_demo() -> dict[str, int | str]:
     load_demo_checkins(people)  # after the delegates' registrations: checks in the approved ones
     load_demo_pairing(people)
     load_demo_outcomes(people)
+    personal_data_erase_due()  # the past workshop's delegates added by the pairing and outcomes demos too
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
     Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
     assert pending.member.status == MemberStatus.PENDING
