@@ -70,21 +70,42 @@ def _user_foreign_keys() -> Iterable[tuple[type[models.Model], models.Field]]:
                 yield model, field
 
 
-def personal_data_of(user: User) -> dict:
-    """Everything the platform holds about ``user``: {section label: [rows as dicts]} (JSON-ready)."""
-    sections: dict[str, list[dict]] = {"account": [_row(user)]}
+def _holdings(user: User, *, limit: int, skip: tuple[str, ...] = ()):
+    """(model, the field that points at the person or None for an e-mail match, its rows) for every
+    kind of record that holds something about ``user``: the one walk both views of it share. Related
+    rows are read with their rows (no query per row)."""
     for model, field in _user_foreign_keys():
-        rows = model._default_manager.filter(**{field.name: user}).order_by("pk")
-        found = [_row(row) for row in rows[:10000]]
-        if found:
-            label = f"{model._meta.verbose_name_plural} ({field.verbose_name})"
-            sections.setdefault(str(label), []).extend(found)
+        if model._meta.label_lower in skip:
+            continue
+        related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        rows = list(model._default_manager.filter(**{field.name: user}).select_related(*related).order_by("pk")[:limit])
+        if rows:
+            yield model, field, rows
     for model, field_name in _by_email_models():
-        found = [_row(row) for row in model._default_manager.filter(**{f"{field_name}__iexact": user.email})]
-        if found:
-            sections.setdefault(str(model._meta.verbose_name_plural), []).extend(
-                row for row in found if row not in sections.get(str(model._meta.verbose_name_plural), [])
-            )
+        related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        rows = list(
+            model._default_manager.filter(**{f"{field_name}__iexact": user.email}).select_related(*related)[:limit]
+        )
+        if rows:
+            yield model, None, rows
+
+
+def _label(field: models.Field) -> str:
+    # a field without its own translatable name ("created by") is looked up in the catalogues too
+    return _(str(field.verbose_name))
+
+
+def _title(model, field) -> str:
+    title = str(model._meta.verbose_name_plural).capitalize()
+    return f"{title} ({_label(field)})" if field is not None else title
+
+
+def personal_data_of(user: User) -> dict:
+    """Everything the platform holds about ``user``: {section title: [rows as dicts]} (JSON-ready)."""
+    sections: dict[str, list[dict]] = {"account": [_row(user)]}
+    for model, field, rows in _holdings(user, limit=10000):
+        section = sections.setdefault(_title(model, field), [])
+        section.extend(row for row in map(_row, rows) if row not in section)
     return sections
 
 
@@ -139,25 +160,17 @@ def _readable_row(instance: models.Model) -> list[tuple[str, str]]:
             continue
         shown = _shown(instance, field)
         if shown:
-            rows.append((str(field.verbose_name).capitalize(), shown))
+            rows.append((_label(field).capitalize(), shown))
     return rows
 
 
 def personal_data_readable(user: User) -> list[tuple[str, list[list[tuple[str, str]]]]]:
     """What `personal_data_of` holds, for the *My data* page: [(section title, [rows of (label, value)])],
-    with fields' labels, choices' labels and dates and numbers in the reader's language."""
-    sections: list[tuple[str, list]] = [(str(_("Your account")), [_readable_row(user)])]
-    for model, field in _user_foreign_keys():
-        if model._meta.label_lower == "audit.auditentry":
-            continue  # shown as the audit trail shows it (`audit_entries_by`)
-        rows = list(model._default_manager.filter(**{field.name: user}).order_by("pk")[:1000])
-        if rows:
-            title = f"{str(model._meta.verbose_name_plural).capitalize()} ({field.verbose_name})"
-            sections.append((title, [_readable_row(row) for row in rows]))
-    for model, field_name in _by_email_models():
-        rows = list(model._default_manager.filter(**{f"{field_name}__iexact": user.email})[:1000])
-        if rows:
-            sections.append((str(model._meta.verbose_name_plural).capitalize(), [_readable_row(r) for r in rows]))
+    with fields' labels, choices' labels and dates and numbers in the reader's language. The audit
+    entries are left to `audit_entries_by` (shown as the audit trail shows them)."""
+    sections = [(str(_("Your account")), [_readable_row(user)])]
+    for model, field, rows in _holdings(user, limit=1000, skip=("audit.auditentry",)):
+        sections.append((_title(model, field), [_readable_row(row) for row in rows]))
     return sections
 
 
