@@ -133,6 +133,10 @@ def database_config() -> dict:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "harambee.sqlite3",
         "OPTIONS": SQLITE_OPTIONS,
+        # each server thread keeps its connection between requests: opening one (and its PRAGMAs) cost
+        # about a quarter of a cached page's time under load (docs/performance.md)
+        "CONN_MAX_AGE": int(os.environ.get("HARAMBEE_DB_CONN_MAX_AGE", "60")),
+        "CONN_HEALTH_CHECKS": True,
     }
 
 
