@@ -16,10 +16,10 @@ from dataclasses import dataclass
 WIDTH = 400
 RADIUS = 100
 LABEL_GAP = 12
-FONT = 11
-LINE = 13
+FONT = 12
+LINE = 14
 MARGIN = 8
-SIDE_CHARS = 14  # characters per line of a label left or right of the chart (about 90 units)
+SIDE_CHARS = 14  # characters per line of a label left or right of the chart (about 88 units)
 MIDDLE_CHARS = 26  # characters per line of a label above or below it
 LEGEND_ROW = 18
 #: Default looks of the series (the caller's CSS class may override them): colour, dash pattern.
