@@ -30,6 +30,7 @@ from harambee.assessments.core.scoring import (
     validate_answers,
 )
 from harambee.matching.core import vocabulary
+from harambee.matching.core.glossary import default_glossary
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -229,6 +230,38 @@ def test_the_shipped_framework_loads_with_the_five_ram_dimensions_and_valid_taxo
     assert all(framework.indicators_in(d.code) for d in framework.dimensions)
     # the taxonomy's codes, from the matching core's vocabulary (kept equal to postings.choices by its tests)
     assert validate_codes(framework, themes=set(vocabulary.THEMES), modalities=set(vocabulary.MODALITIES)) == []
+
+
+def test_the_shipped_framework_covers_every_theme_with_three_to_five_indicators_a_dimension():
+    framework = get_framework()
+    assert 18 <= len(framework.indicators) <= 25
+    assert {d.code: len(framework.indicators_in(d.code)) for d in framework.dimensions} == {
+        "legal": 4,
+        "social": 4,
+        "economic": 3,
+        "scientific": 5,
+        "technological": 4,
+    }
+    covered = {area for indicator in framework.indicators for area in indicator.capacity_areas}
+    assert covered == set(vocabulary.THEMES)
+    assert all(i.code.startswith(i.dimension + ".") for i in framework.indicators)
+    assert all(len(i.levels) == 5 and all(len(level) == 6 for level in i.levels) for i in framework.indicators)
+
+
+def test_the_documentation_lists_every_shipped_indicator():
+    page = (Path(__file__).resolve().parent.parent / "docs" / "assessments.md").read_text(encoding="utf-8")
+    assert [i.code for i in get_framework().indicators if f"`{i.code}`" not in page] == []
+
+
+def test_the_shipped_concepts_are_found_by_the_matching_glossary():
+    glossary = default_glossary()
+    unknown = [
+        (indicator.code, concept)
+        for indicator in get_framework().indicators
+        for concept in indicator.concepts
+        if not glossary.tag(concept, "en")
+    ]
+    assert unknown == []
 
 
 def test_validate_codes_names_unknown_themes_and_modalities(small):
