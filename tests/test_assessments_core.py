@@ -501,3 +501,16 @@ def test_the_core_imports_no_django():
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_label_word_too_long_to_wrap_widens_the_chart_instead_of_being_cut():
+    # given the Russian dimension titles, whose longest word has 16 letters
+    axes = ["Правовое и нормативное регулирование", "Социальное и культурное", "Экономическое",
+            "Научное и образовательное", "Технологическое и инфраструктурное"]  # fmt: skip
+    svg = _radar(axes=axes)
+    width = float(svg.get("viewBox").split()[2])
+    assert width > 400
+    # then the left label's right-anchored text keeps its estimated width inside the viewBox
+    left = svg.find(f".//{SVG}g[@class='radar-labels']")[4]
+    assert left.get("text-anchor") == "end"
+    assert float(left.get("x")) - len("инфраструктурное") * 12 * 0.63 >= 0
