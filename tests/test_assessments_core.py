@@ -1,5 +1,6 @@
 """The readiness assessment's framework-free core: the framework file, scoring, medians and the radar."""
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -514,3 +515,37 @@ def test_a_label_word_too_long_to_wrap_widens_the_chart_instead_of_being_cut():
     left = svg.find(f".//{SVG}g[@class='radar-labels']")[4]
     assert left.get("text-anchor") == "end"
     assert float(left.get("x")) - len("инфраструктурное") * 12 * 0.63 >= 0
+
+
+def _all_texts(framework: Framework):
+    yield "title", framework.title
+    for level in framework.scale:
+        yield f"scale {level.level}", level.label
+    for dimension in framework.dimensions:
+        yield f"{dimension.code} title", dimension.title
+        yield f"{dimension.code} description", dimension.description
+    for i in framework.indicators:
+        for key in ("question", "evidence", "need_title", "guidance"):
+            yield f"{i.code} {key}", getattr(i, key)
+        for n, level in enumerate(i.levels):
+            yield f"{i.code} level {n}", level
+
+
+SCRIPTS = {
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+}
+
+
+def test_every_shipped_text_is_written_in_its_own_language():
+    # a text copied from English, or written in the wrong script, is a translation left undone
+    problems = []
+    for version in available_versions():
+        for where, texts in _all_texts(get_framework(version)):
+            for lang in ("fr", "es", "ru", "ar", "zh"):
+                if lang in SCRIPTS and not SCRIPTS[lang].search(texts[lang]):
+                    problems.append((version, where, lang, "script"))
+                elif texts[lang] == texts["en"] and len(texts["en"]) > 12:
+                    problems.append((version, where, lang, "same as English"))
+    assert problems == []
