@@ -1,5 +1,6 @@
 """The readiness assessment's framework-free core: the framework file, scoring, medians and the radar."""
 
+import json
 import re
 import subprocess
 import sys
@@ -297,6 +298,13 @@ def test_overall_weighs_indicators_not_dimensions(small):
     assert result.by_dimension == {"legal": 2.5, "social": 1.0}
     assert result.overall == pytest.approx(2.2)
     assert (result.answered, result.total) == (4, 4)
+
+
+def test_a_score_turns_into_plain_json_ready_values(small):
+    result = score(small, {"legal.a": 4, "legal.b": 1})
+    assert json.dumps(result.to_dict()) == (
+        '{"overall": 3.0, "by_dimension": {"legal": 3.0, "social": null}, "answered": 2, "total": 4}'
+    )
 
 
 def test_nothing_answered_scores_none(small):
