@@ -15,7 +15,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.html import format_html_join
 from django.utils.http import http_date, quote_etag
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -180,6 +182,8 @@ def dictionary(request):
                 {
                     "field": field,
                     "type": schema.TYPE_LABELS[field.type],
+                    # a long name may break after an underscore on a narrow screen
+                    "name": format_html_join(mark_safe("_<wbr>"), "{}", ((part,) for part in field.name.split("_"))),
                     "codelist": _codelist_link(field.codelist),
                 }
                 for field in dataset.fields
