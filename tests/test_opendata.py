@@ -160,7 +160,7 @@ def test_pledges_show_what_was_delivered(client, world, cast):
     )
     (row,) = csv_rows(client, "/data/pledges.csv")
     assert (row["title"], row["unit"], row["unit_label"], row["value"], row["delivered"]) == (
-        "'@SUM(1+1) seats", "seats", "Seats", "200.00", "5",
+        "'@SUM(1+1) seats", "seats", "Seats", "200.00", "5.00",
     )  # fmt: skip
 
 

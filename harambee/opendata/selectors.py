@@ -33,6 +33,7 @@ from harambee.registry.names import territory_name
 from .schema import BY_NAME, CODELISTS, LIST_SEPARATOR, SCHEMA_VERSION
 
 CHUNK = 2000
+CENT = Decimal("0.01")
 
 
 def public_visitor():
@@ -325,7 +326,7 @@ def _pledge_rows() -> Iterator[tuple]:
             *coded("theme", pledge.theme),
             date_text(pledge.period_start),
             date_text(pledge.period_end),
-            delivered(pledge),
+            delivered(pledge).quantize(CENT),  # the same digits on every database
             utc_text(pledge.created_at),
         )
 
