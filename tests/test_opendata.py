@@ -311,3 +311,19 @@ def test_pages_in_six_languages_show_labels_not_raw_codes(client, world, languag
 
 def test_the_footer_links_to_open_data(client, db):
     assert 'href="/en/data/"' in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "manager", "secretariat"])
+def test_the_files_are_the_same_for_everyone(client, world, cast, who):
+    # given someone who may see drafts and private records on the site
+    if who != "anonymous":
+        client.force_login(cast.user(who))
+    # when they fetch the open data / then they get the public records only, like a visitor
+    assert [row["id"] for row in csv_rows(client, "/data/needs.csv")] == ["N-1"]
+    assert [row["title"] for row in csv_rows(client, "/data/cooperations.csv")] == ["AI course for UNZA staff"]
+
+
+@pytest.mark.parametrize("path", ["/en/data/", "/en/data/dictionary/", "/data/datapackage.json"])
+def test_the_pages_read_nothing_from_the_database(client, db, django_assert_max_num_queries, path):
+    with django_assert_max_num_queries(0):
+        assert client.get(path).status_code == 200
