@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", operations_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # open data: files at stable addresses without a language prefix (docs/open-data.md)
+    path("data/", include("harambee.opendata.file_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("harambee.core.urls")),
@@ -30,5 +32,6 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.workspace.urls")),
     path("", include("harambee.follows.urls")),
     path("", include("harambee.events.urls")),
+    path("", include("harambee.opendata.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
 )

