@@ -483,6 +483,7 @@ def test_long_labels_wrap_onto_lines():
     )
     lines = [[s.text for s in t] for t in svg.find(f".//{SVG}g[@class='radar-labels']")]
     assert lines[0] == ["Technological and", "infrastructural"]  # above the chart: up to 26 characters a line
+    assert lines[2] == ["Economic"]
     assert lines[1] == ["Social"]
     assert lines[3] == ["Scientific and", "educational"]
     assert lines[4] == ["科学与教育科学", "与教育科学与教", "育"]  # full-width: 7 a line
@@ -521,8 +522,9 @@ def test_a_label_word_too_long_to_wrap_widens_the_chart_instead_of_being_cut():
     assert width > 400
     # then the left label's right-anchored text keeps its estimated width inside the viewBox
     left = svg.find(f".//{SVG}g[@class='radar-labels']")[4]
+    assert [s.text for s in left] == ["Технологическое и", "инфраструктурное"]  # "и" stays with its line
     assert left.get("text-anchor") == "end"
-    assert float(left.get("x")) - len("инфраструктурное") * 12 * 0.63 >= 0
+    assert float(left.get("x")) - len("Технологическое и") * 12 * 0.63 >= 0
 
 
 def _all_texts(framework: Framework):
