@@ -290,6 +290,8 @@ HARAMBEE_SCHEDULE = [
 
 # Backups (harambee/operations, docs/operations.md): where the daily backup goes and how many are kept.
 HARAMBEE_BACKUP_DIR = Path(os.environ.get("HARAMBEE_BACKUP_DIR", DATA_DIR / "backups"))
+# Static instances of the documents' variable fonts, made once (harambee/core/pdf.py, docs/adr/0013)
+HARAMBEE_FONT_CACHE_DIR = Path(os.environ.get("HARAMBEE_FONT_CACHE_DIR", DATA_DIR / "cache" / "fonts"))
 HARAMBEE_BACKUP_KEEP_DAILY = int(os.environ.get("HARAMBEE_BACKUP_KEEP_DAILY", "7"))
 HARAMBEE_BACKUP_KEEP_WEEKLY = int(os.environ.get("HARAMBEE_BACKUP_KEEP_WEEKLY", "4"))
 # Retention (docs/operations.md): days after which notifications and failed sign-in records are deleted.
