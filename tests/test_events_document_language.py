@@ -166,3 +166,22 @@ def test_language_page_permission_grid(role, method, grid, cast, client):
     assert (AuditEntry.objects.count() - writes, Registration.objects.get(pk=grid["approved"].pk).language) == (
         (1, "ar") if changed else (0, "fr")
     )
+
+
+def test_the_delegation_pages_name_the_event_in_the_readers_language(world, cast, client):
+    # given the event's title translated into Arabic, and an approved delegate
+    from harambee.events.models import EventTranslation
+
+    EventTranslation.objects.create(event=world.event, language="ar", title="حلقة العمل الثالثة")
+    registration = _approved(world, cast)
+    client.force_login(world.zambia_manager)
+    # when Zambia's focal point opens her delegation's pages in Arabic, then the event is named in Arabic
+    for url in (
+        "/ar/events/lusaka/delegations/zmb/",
+        "/ar/events/lusaka/delegations/zmb/nominate/",
+        f"/ar/events/lusaka/delegates/{registration.pk}/language/",
+        f"/ar/events/lusaka/delegates/{registration.pk}/registration/",
+    ):
+        page = client.get(url).content.decode()
+        assert "حلقة العمل الثالثة" in page, url
+        assert "2nd Workshop on AI Capacity-Building" not in page, url
