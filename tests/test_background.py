@@ -377,3 +377,39 @@ def test_who_may_see_and_retry_background_work(role, page, retry, cast, client, 
     assert (outcome(shown), outcome(retried)) == (page, retry)
     task.refresh_from_db()
     assert task.status == ("READY" if role == "secretariat" else "FAILED")
+
+
+def test_the_page_lists_a_failed_task_with_its_name_time_and_error_but_no_secret(
+    cast, client, db_backend, settings, tmp_path
+):
+    # given a task that failed with credentials, a token and a person's address in its error and arguments,
+    # and a backup made on 1 December 2026 at 01:30 UTC
+    when = datetime(2026, 12, 2, 9, 15, tzinfo=UTC)
+    _failed(
+        task_path="harambee.events.document_tasks.document_batch_make",
+        args_kwargs={"args": ["argument-secret-77"], "kwargs": {}},
+        finished_at=when,
+        traceback=(
+            "Traceback (most recent call last):\n  ...\n"
+            "psycopg.OperationalError: connection to postgres://harambee:S3cr3t-pw@db.internal:5432/h failed "
+            "(password=S3cr3t-pw, token=abcdef0123456789abcdef0123456789abcd) for amina.banda@example.org\n"
+        ),
+    )
+    settings.HARAMBEE_BACKUP_DIR = tmp_path
+    (tmp_path / "harambee-20261201T013000000000Z").mkdir()
+    (tmp_path / "harambee-20261201T013000000000Z" / "manifest.json").write_text("{}")
+    # when the secretariat opens the page
+    client.force_login(cast.secretariat)
+    page = client.get(reverse("secretariat:background_work")).content.decode()
+    failed = page[page.index('id="failed"') : page.index('id="running"')]
+    # then the failure is listed by the task's name, when it failed and the error, with the secrets masked
+    assert "Make delegates&#x27; documents" in failed
+    assert '<time datetime="2026-12-02T09:15:00+00:00">' in failed
+    assert (
+        "psycopg.OperationalError: connection to postgres://***@db.internal:5432/h failed "
+        "(password=***, token=***) for ***@example.org"
+    ) in failed
+    for secret in ("S3cr3t", "abcdef0123456789", "amina.banda", "argument-secret-77"):
+        assert secret not in page
+    # and the last backup is shown
+    assert 'Last backup: <time datetime="2026-12-01T01:30:00+00:00">' in page

@@ -49,6 +49,17 @@ def _pdf_text(page, href: str) -> str:
     return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
 
 
+def _change_language(page, base: str, slug: str, name: str, language: str) -> None:
+    """On Zambia's delegation page, follow the delegate's "change" link by the language of her documents
+    and choose `language` (the host's manager is Zambia's focal point too)."""
+    page.goto(f"{base}/en/events/{slug}/delegations/zmb/")
+    page.get_by_role("link", name=f"Change the language of the documents of {name}").click()
+    page.get_by_label("Language for documents").select_option(language)
+    page.get_by_role("button", name="Change the language").click()
+    page.wait_for_load_state()
+    assert page.locator(".message.success").count() == 1, page.content()[:2000]
+
+
 def test_the_workshop_from_newcomer_to_outcomes(live_server, chromium, tmp_path):
     # given the demo
     call_command("loaddemo", stdout=io.StringIO())
@@ -108,8 +119,10 @@ def test_the_workshop_from_newcomer_to_outcomes(live_server, chromium, tmp_path)
     # then it names her, her delegation in Arabic and her badge code
     amina.refresh_from_db()
     assert "Amina Banda" in text and "زامبيا" in text and amina.badge_code in text, text
-    # ... and in Chinese (the registration forms cannot change the language: set it as the delegation would)
-    Registration.objects.filter(pk=amina.pk).update(language="zh")
+    # ... and in Chinese, after her delegation's page changed the language of her documents
+    _change_language(page, base, lusaka.slug, "Amina Banda", "zh")
+    amina.refresh_from_db()
+    assert amina.language == "zh"
     page.goto(documents)
     text = _pdf_text(page, badge)
     assert "Amina Banda" in text and "赞比亚" in text and amina.badge_code in text, text
@@ -130,7 +143,7 @@ def test_the_workshop_from_newcomer_to_outcomes(live_server, chromium, tmp_path)
     # when the host downloads her certificate in French: Lusaka is next May, and certificates are made
     # from the event's first day, so for this step only the test moves the event's first day to
     # yesterday (the ORM, not a page), then puts it back
-    Registration.objects.filter(pk=amina.pk).update(language="fr")
+    _change_language(page, base, lusaka.slug, "Amina Banda", "fr")
     first_day = lusaka.start_date
     Event.objects.filter(pk=lusaka.pk).update(start_date=first_day - timedelta(days=400))
     try:

@@ -201,8 +201,61 @@ def test_the_fonts_come_from_the_installed_packages():
     for font in pdf.FONT_FILES:
         path = pdf.font_path(font)
         assert path.is_file() and "site-packages" in str(path)
-        assert path.as_uri() in css
+        for weight in font.weights:
+            # a static font is named as it is; a variable one by its static instance cached for the weight
+            assert pdf.font_file_for(font, weight).as_uri() in css
     assert 'font-family: "Harambee Sans", "Harambee Arabic", "Harambee Chinese"' in css
+
+
+@pytest.fixture
+def font_cache(settings, tmp_path):
+    settings.HARAMBEE_FONT_CACHE_DIR = tmp_path / "fonts"
+    pdf.font_css.cache_clear()
+    pdf._allowed_roots.cache_clear()
+    yield settings.HARAMBEE_FONT_CACHE_DIR
+    pdf.font_css.cache_clear()
+    pdf._allowed_roots.cache_clear()
+
+
+def test_variable_fonts_are_made_static_once_and_kept_on_disk(font_cache):
+    from fontTools.ttLib import TTFont
+
+    # given an empty font cache
+    chinese = next(f for f in pdf.FONT_FILES if f.family == "Harambee Chinese")
+    # when the fonts' rules are written
+    css = pdf.font_css()
+    # then each variable font has a static instance per weight in the cache, nothing else (no temporary file)
+    files = sorted(p.name for p in font_cache.iterdir())
+    assert [name.rsplit("-", 1)[0] for name in files] == ["NotoSans-400", "NotoSans-700", "NotoSansSC-400",
+                                                           "NotoSansSC-700"]  # fmt: skip
+    bold = pdf.font_file_for(chinese, 700)
+    assert bold.parent == font_cache and bold.as_uri() in css
+    static, variable = TTFont(bold, lazy=True), TTFont(pdf.font_path(chinese), lazy=True)
+    assert "fvar" not in static and "gvar" not in static and static["OS/2"].usWeightClass == 700
+    assert len(static.getBestCmap()) == len(variable.getBestCmap())  # every character kept
+    # and asking again reuses the file rather than writing it again
+    written = bold.stat().st_mtime_ns
+    assert pdf.font_file_for(chinese, 700) == bold and bold.stat().st_mtime_ns == written
+    # and a static font (Arabic) is used from its package as it is
+    arabic = next(f for f in pdf.FONT_FILES if f.family == "Harambee Arabic")
+    assert pdf.font_file_for(arabic, 400) == pdf.font_path(arabic)
+
+
+def test_a_cache_that_cannot_be_written_falls_back_to_the_variable_font(font_cache):
+    font_cache.parent.mkdir(exist_ok=True)
+    font_cache.write_text("a file where the folder should be")
+    chinese = next(f for f in pdf.FONT_FILES if f.family == "Harambee Chinese")
+    assert pdf.font_file_for(chinese, 400) == pdf.font_path(chinese)
+
+
+def test_a_chinese_badge_is_made_with_the_cached_static_font(font_cache):
+    # given the cached instances (made once)
+    pdf.font_css()
+    # when a Chinese text is printed
+    data = pdf.render_pdf('<html lang="zh-hans"><body><p>赞比亚 <b>第三届研讨会</b></p></body></html>')
+    # then its text reads back, in the project's Chinese font
+    assert _text(data) == ("赞比亚 第三届研讨会", 1)
+    assert "Harambee-Chinese" in _fonts(data)
 
 
 def test_a_document_loads_no_remote_or_stray_file(tmp_path):

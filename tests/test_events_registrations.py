@@ -4,7 +4,7 @@ delegates' personal data, the public participant list, the retention task, the r
 of every new view and the query budget of the host's nominations list."""
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -507,14 +507,22 @@ def test_the_retention_task_erases_personal_data_and_keeps_the_fact(world, cast,
     assert personal_data_erase_due(today=end + timedelta(days=40)) == 0
 
 
-def test_the_retention_task_is_scheduled_daily(settings):
-    jobs = {job["name"]: job for job in settings.HARAMBEE_SCHEDULE}
-    assert (
-        jobs["events-personal-data-erasure"]["task"] == "harambee.events.registration_tasks.personal_data_erasure_task"
-    )
-    from harambee.events.registration_tasks import personal_data_erasure_task
+def test_the_erasure_runs_in_the_daily_retention_run(world, cast, settings):
+    # given the schedule: the daily retention run erases delegates' data (one job, not two)
+    jobs = {job["name"]: job["task"] for job in settings.HARAMBEE_SCHEDULE}
+    assert jobs["operations-retention"] == "harambee.operations.tasks.operations_retention"
+    assert "harambee.events.registration_tasks.personal_data_erasure_task" not in jobs.values()
+    from harambee.operations.services import retention_run
 
-    assert personal_data_erasure_task.call() == 0
+    # when it runs the day after the retention period of an event with two delegates
+    _approved(world, cast)
+    nominate(world, name="Chanda Mulenga")
+    settings.HARAMBEE_DELEGATE_DATA_RETENTION_DAYS = 0
+    day_after = datetime.combine(world.event.end_date + timedelta(days=1), time(12), tzinfo=UTC)
+    run = retention_run(now=day_after)
+    # then it counts both delegates, and a second run finds nothing left
+    assert run.counts["delegates_personal_data"] == 2
+    assert retention_run(now=day_after).counts["delegates_personal_data"] == 0
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -288,8 +288,92 @@ def test_retention_deletes_old_notifications_and_sign_in_records_and_audits_the_
     # when the retention job runs
     run = retention_run(now=now)
     # then what is past its period is gone, the rest stays, and one audit entry counts it
-    assert run.counts == {"notifications": 2, "sign_in_records": 1}
+    assert run.counts == {
+        "notifications": 2, "sign_in_records": 1, "import_files": 0, "import_runs": 0, "delegates_personal_data": 0,
+    }  # fmt: skip
     assert Notification.objects.count() == 1 and AccessAttempt.objects.count() == 1
     entry = AuditEntry.objects.get(object_id=str(run.pk), action="delete")
-    assert entry.changes == {"notifications": [2, 0], "sign_in_records": [1, 0]}
+    assert entry.changes == {
+        "notifications": [2, 0], "sign_in_records": [1, 0], "import_files": [0, 0], "import_runs": [0, 0],
+        "delegates_personal_data": [0, 0],
+    }  # fmt: skip
     assert entry.reason == "Deleted after their retention period"
+
+
+@pytest.mark.django_db
+def test_retention_deletes_import_staging_and_delegates_personal_data_and_counts_them(cast, settings, tmp_path):
+    import os
+
+    from django.utils import timezone
+
+    from harambee.audit.models import AuditEntry
+    from harambee.events.models import Registration
+    from harambee.events.tests.factories import make_event
+    from harambee.events.tests.factories_registrations import RegistrationFactory, with_passport
+    from harambee.operations.services import retention_run
+    from harambee.postings.models import ImportRun, ImportRunState, Posting
+    from harambee.postings.services import posting_create
+    from harambee.postings.uploads import upload_dir, upload_store
+    from harambee.postings.validation import parse_posting
+    from harambee.registry.models import Country
+    from harambee.registry.tests.factories import StateFactory
+
+    settings.DATA_DIR = tmp_path
+    settings.HARAMBEE_RETAIN_IMPORT_FILES_DAYS = 30
+    settings.HARAMBEE_DELEGATE_DATA_RETENTION_DAYS = 30
+    now = timezone.now()
+    # given three uploads never confirmed (40 and 31 days old, and one of yesterday) and a stray other file
+    ages = {}
+    for age in (40, 31, 1):
+        token = upload_store([b'{"kind": "need"}\n'])
+        stamp = (now - timedelta(days=age)).timestamp()
+        os.utime(upload_dir() / f"{token}.jsonl", (stamp, stamp))
+        ages[token] = age
+    (upload_dir() / "notes.txt").write_text("not an upload")
+    # and finished imports: applied 40 days ago, rolled back 31 days ago, applied yesterday; a running one
+    # started 40 days ago; an applied one 40 days ago still named by a staged posting
+    for state, age in (("applied", 40), ("rolled_back", 31), ("applied", 1), ("running", 40)):
+        ImportRun.objects.create(
+            state=state, started_at=now - timedelta(days=age), finished_at=None if state == "running" else
+            now - timedelta(days=age), host="importer-1", actor=cast.manager, error="line 3: bad date",
+        )  # fmt: skip
+    held = ImportRun.objects.create(state=ImportRunState.APPLIED, finished_at=now - timedelta(days=40))
+    # and an event that ended 31 days ago with two delegates, one with passport details; one that ended 29 days ago
+    zambia = StateFactory(country=Country.objects.get(iso3="ZMB"))
+    today = timezone.localdate(now)
+    old = make_event(
+        cast.member, slug="old", start_date=today - timedelta(days=33), end_date=today - timedelta(days=31)
+    )
+    recent = make_event(cast.member, slug="recent", start_date=today - timedelta(days=30),
+                        end_date=today - timedelta(days=29))  # fmt: skip
+    gone = with_passport(RegistrationFactory(event=old, member=zambia))
+    RegistrationFactory(event=old, member=zambia, dietary_needs="Halal")
+    kept = with_passport(RegistrationFactory(event=recent, member=zambia))
+    # and a posting staged by the `held` run (written, then marked as the import's, through the ORM)
+    raw = {"id": "N-STAGED", "kind": "need", "member": cast.member.code, "language": "en", "title": "Data training",
+           "description": "Training on data governance."}  # fmt: skip
+    posting = posting_create(actor=cast.secretariat, member=cast.member, data=parse_posting(raw), status="published")
+    Posting.all_objects.filter(pk=posting.pk).update(import_run=held)
+    # when the retention job runs
+    run = retention_run(now=now)
+    # then the old uploads, the finished old runs and the old event's delegates' data are gone, each counted
+    assert run.counts == {
+        "notifications": 0, "sign_in_records": 0, "import_files": 2, "import_runs": 2, "delegates_personal_data": 2,
+    }  # fmt: skip
+    assert sorted(p.name for p in upload_dir().iterdir()) == sorted(
+        [f"{t}.jsonl" for t, age in ages.items() if age == 1] + ["notes.txt"]
+    )
+    assert sorted(ImportRun.objects.values_list("state", flat=True)) == ["applied", "applied", "running"]
+    assert Posting.all_objects.filter(pk=posting.pk, import_run=held).exists()
+    gone.refresh_from_db()
+    kept.refresh_from_db()
+    assert (gone.passport_number, gone.nationality_id, gone.date_of_birth) == ("", None, None)
+    assert Registration.objects.filter(event=old, personal_data_erased_at__isnull=False).count() == 2
+    assert (kept.passport_number, kept.personal_data_erased_at) == ("ZN1234567", None)
+    # and one audit entry of the run counts each kind (the data themselves are not in it)
+    entry = AuditEntry.objects.get(object_id=str(run.pk), action="delete")
+    assert entry.changes == {
+        "notifications": [0, 0], "sign_in_records": [0, 0], "import_files": [2, 0], "import_runs": [2, 0],
+        "delegates_personal_data": [2, 0],
+    }  # fmt: skip
+    assert "ZN1234567" not in str(entry.changes)

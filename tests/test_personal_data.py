@@ -15,6 +15,7 @@ from harambee.accounts.services import (
 )
 from harambee.accounts.tests.factories import UserFactory
 from harambee.audit.models import AuditEntry
+from harambee.events.models import Speaker
 from harambee.matching.models import Match, Message
 from harambee.matching.services import match_propose
 from harambee.registry.models import MemberRole
@@ -50,6 +51,13 @@ def person(cast, django_capture_on_commit_callbacks):
 
     event = make_event(cast.other_member)
     event.registrations.create(member=cast.member, user=user, full_name=NAME, email=EMAIL, passport_number="A1234567")
+    # she speaks at the event, typed by the host: no link to her account (her name, then with a title,
+    # odd case and spacing, then her e-mail); another Wanjiru speaks too
+    from harambee.events.tests.factories import add_speaker, make_session
+
+    session = make_session(event)
+    for name in (NAME, "Dr  wanjiru KAMAU-OTIENO", f"W. K. ({EMAIL})", "Wanjiru Mwangi"):
+        add_speaker(session, name=name, affiliation="University of Zambia")
     return User.objects.get(pk=user.pk)
 
 
@@ -89,6 +97,7 @@ def test_a_person_sees_and_downloads_what_the_platform_holds_about_them(person, 
     text = download.content.decode()
     assert "Bonjour, parlons-en." in text  # her message
     assert "A1234567" in text  # her registration's passport number: hers to see
+    assert [row["name"] for row in data["Speakers"]] == [NAME, "Dr  wanjiru KAMAU-OTIENO", f"W. K. ({EMAIL})"]
     assert '"password"' not in text and "token_hash" not in text and "key_hash" not in text
 
 
@@ -119,6 +128,12 @@ def test_an_erasure_leaves_no_trace_of_her_name_or_address_and_keeps_the_member_
     assert AuditEntry.objects.count() > entries_before
     assert not person.memberships.exists() and not person.api_tokens.exists()
     assert ErasureRequest.objects.get(pk=erasure.pk).status == ErasureStatus.DONE
+    # and the speakers who were she are "a former user", no longer named publicly; the other Wanjiru stays
+    assert sorted(Speaker.objects.values_list("name", "consent_public", "affiliation")) == [
+        ("Wanjiru Mwangi", True, "University of Zambia"),
+        *[("a former user", False, "University of Zambia")] * 3,
+    ]
+    assert _traces("Dr  wanjiru KAMAU-OTIENO") == []
     assert AuditEntry.objects.filter(object_id=str(person.pk), changes__personal_data=["kept", "erased"]).exists()
 
 

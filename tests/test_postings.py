@@ -195,7 +195,7 @@ def test_expiry_and_reminders(cast, world, django_capture_on_commit_callbacks, s
     with django_capture_on_commit_callbacks(execute=True):
         call_command("postings", "housekeeping", "--today", "2026-12-01", stdout=out)
     assert out.getvalue().splitlines()[0] == "0 expired, 1 reminded."
-    assert len(mail.outbox) == 1 and "closes on 2026-12-10" in mail.outbox[0].subject
+    assert len(mail.outbox) == 1 and "closes on 10 Dec 2026" in mail.outbox[0].subject
     call_command("postings", "housekeeping", "--today", "2026-12-02", stdout=out)
     assert len(mail.outbox) == 1  # once per posting
     call_command("postings", "housekeeping", "--today", "2026-12-11", stdout=io.StringIO())
@@ -227,6 +227,33 @@ def test_an_expiry_reminder_is_written_in_each_readers_language_with_a_link_in_i
     assert set(mails) == {english, french}
     assert f"{site}/en/offers/{posting.external_id}/" in mails[english]
     assert f"{site}/fr/offers/{posting.external_id}/" in mails[french]
+
+
+@pytest.mark.parametrize(
+    ("language", "subject_date", "body"),
+    [
+        ("fr", "sera close le 10 déc. 2026", "sur Harambee sera close le 10 déc. 2026."),
+        ("ar", "في 10\u200f/12\u200f/2026", "10\u200f/12\u200f/2026"),
+    ],
+)
+def test_the_reminder_writes_the_closing_date_the_readers_way(
+    cast, world, django_capture_on_commit_callbacks, settings, tmp_path, language, subject_date, body
+):
+    # given a published offer closing on 10 December 2026, one of whose managers reads French (or Arabic)
+    settings.DATA_DIR = tmp_path
+    data = parse_posting({**OFFER_ZH, "member": "zmb", "start": None, "end": None, "apply_by": "2026-12-10"})
+    posting_create(actor=None, member=world, data=data, status="published")
+    cast.other_manager.preferred_language = language
+    cast.other_manager.save(update_fields=["preferred_language"])
+    MembershipFactory(member=world, user=cast.other_manager, role=MemberRole.MANAGER)
+    # when the housekeeping (in English) sends the reminders
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("postings", "housekeeping", "--today", "2026-12-01", stdout=io.StringIO())
+    # then the date is the reader's locale's (Babel), never the ISO form
+    (message,) = [m for m in mail.outbox if m.to == ["other@example.org"]]
+    assert subject_date in message.subject, message.subject
+    assert body in message.body, message.body
+    assert "2026-12-10" not in message.subject + message.body
 
 
 def test_staleness_traffic_light(cast, world):

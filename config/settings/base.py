@@ -301,11 +301,15 @@ HARAMBEE_SCHEDULE = [
 
 # Backups (harambee/operations, docs/operations.md): where the daily backup goes and how many are kept.
 HARAMBEE_BACKUP_DIR = Path(os.environ.get("HARAMBEE_BACKUP_DIR", DATA_DIR / "backups"))
+# Static instances of the documents' variable fonts, made once (harambee/core/pdf.py, docs/adr/0013)
+HARAMBEE_FONT_CACHE_DIR = Path(os.environ.get("HARAMBEE_FONT_CACHE_DIR", DATA_DIR / "cache" / "fonts"))
 HARAMBEE_BACKUP_KEEP_DAILY = int(os.environ.get("HARAMBEE_BACKUP_KEEP_DAILY", "7"))
 HARAMBEE_BACKUP_KEEP_WEEKLY = int(os.environ.get("HARAMBEE_BACKUP_KEEP_WEEKLY", "4"))
 # Retention (docs/operations.md): days after which notifications and failed sign-in records are deleted.
 HARAMBEE_RETAIN_NOTIFICATIONS_DAYS = int(os.environ.get("HARAMBEE_RETAIN_NOTIFICATIONS_DAYS", "365"))
 HARAMBEE_RETAIN_SIGN_IN_DAYS = int(os.environ.get("HARAMBEE_RETAIN_SIGN_IN_DAYS", "30"))
+# ... and files uploaded to an import never confirmed, with the bookkeeping rows of finished imports.
+HARAMBEE_RETAIN_IMPORT_FILES_DAYS = int(os.environ.get("HARAMBEE_RETAIN_IMPORT_FILES_DAYS", "30"))
 # The folder of pg_dump and pg_restore, when they are not on the PATH.
 HARAMBEE_PG_BIN = os.environ.get("HARAMBEE_PG_BIN", "")
 # /healthz fails when the oldest queued task waited longer than this (seconds) or the data folder's disk
@@ -384,8 +388,4 @@ HARAMBEE_SEARCH_VECTORS = os.environ.get("HARAMBEE_SEARCH_VECTORS", "1") != "0"
 # needs, nomination letters) is erased this many days after the event's last day, by a daily job.
 HARAMBEE_NOMINATION_LETTER_MAX_BYTES = int(os.environ.get("HARAMBEE_NOMINATION_LETTER_MAX_BYTES", str(5 * 1024 * 1024)))
 HARAMBEE_DELEGATE_DATA_RETENTION_DAYS = int(os.environ.get("HARAMBEE_DELEGATE_DATA_RETENTION_DAYS", "30"))
-HARAMBEE_SCHEDULE += [
-    # erase delegates' personal data once the retention period after their event has passed
-    {"name": "events-personal-data-erasure", "task": "harambee.events.registration_tasks.personal_data_erasure_task",
-     "every": DAY, "offset": 3 * HOUR + 30 * 60},
-]  # fmt: skip
+# (erased by the daily retention run, "operations-retention": harambee/operations/services.py)

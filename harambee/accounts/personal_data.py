@@ -8,8 +8,10 @@ and invitations made for their e-mail address, and the sign-in records kept unde
 Erasure keeps the member's records intact and the account row (other records point at it), but:
 the account's e-mail, name and password are replaced and it is closed; memberships, tokens,
 two-factor devices, notifications, follows and sign-in records are deleted; event registrations lose
-the person's details; and the person's name and e-mail address are replaced wherever any text or
-JSON column still holds them (audit entries keep the fact of each action, by "a former user").
+the person's details; event speakers who are the person (by name or e-mail, not linked to an account:
+`speakers_of`) are renamed "a former user" and no longer shown by name; and the person's name and
+e-mail address are replaced wherever any text or JSON column still holds them (audit entries keep the
+fact of each action, by "a former user").
 """
 
 from __future__ import annotations
@@ -88,6 +90,9 @@ def _holdings(user: User, *, limit: int, skip: tuple[str, ...] = ()):
         )
         if rows:
             yield model, None, rows
+    speakers = speakers_of(user)[:limit]  # by name, without a link to the account
+    if speakers:
+        yield type(speakers[0]), None, speakers
 
 
 def _label(field: models.Field) -> str:
@@ -256,6 +261,48 @@ def replace_everywhere(replacements: dict[str, str]) -> int:
                     model._default_manager.filter(pk=pk).update(**{field.name: new})
                     changed += 1
     return changed
+
+
+# --- event speakers who are the person without a link to the account ---------------------------------
+
+
+def _plain(text: str) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def speakers_of(user: User) -> list:
+    """The event speakers (`events.Speaker`: a name typed by the host, no account) who are the person: the
+    name is the person's full name (any case and spacing, whatever its length), holds it as whole words
+    (names of at least MIN_NAME_LENGTH characters: "Dr Wanjiru Kamau-Otieno"), or holds their e-mail."""
+    try:
+        speaker = apps.get_model("events", "Speaker")
+    except LookupError:
+        return []
+    name = " ".join((user.full_name or "").split())
+    condition = Q(name__icontains=user.email)
+    words = sorted(name.split(), key=len)
+    if words:
+        condition |= Q(name__icontains=words[-1])  # candidates; the rule is checked below
+    wanted = _plain(name)
+    spaced = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
+    email = _pattern(user.email)
+    return [
+        row
+        for row in speaker.objects.filter(condition)
+        if email.search(row.name)
+        or (wanted and _plain(row.name) == wanted)
+        or (len(name) >= MIN_NAME_LENGTH and spaced.search(row.name))
+    ]
+
+
+def speakers_erase(user: User) -> int:
+    """Name the person's speaker rows (`speakers_of`) "a former user" and no longer publicly (their
+    session, affiliation and role stay: the event's record); how many."""
+    rows = speakers_of(user)
+    if rows:
+        model = type(rows[0])
+        model.objects.filter(pk__in=[r.pk for r in rows]).update(name=former_user_label(), consent_public=False)
+    return len(rows)
 
 
 def former_user_label() -> str:

@@ -537,6 +537,7 @@ def personal_data_erase(*, erasure: ErasureRequest, actor) -> int:
         if model._meta.label_lower.startswith("axes."):
             model._default_manager.filter(**{f"{field}__iexact": user.email}).delete()
     _erase_event_registrations(user, replacement_email)
+    personal_data.speakers_erase(user)  # before the account loses the name that finds them
     Invitation.objects.filter(email__iexact=user.email).update(email=replacement_email)
     # the account stays (records point at it), closed and nameless
     user.email = replacement_email

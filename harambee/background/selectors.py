@@ -3,6 +3,7 @@ work page shows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -62,10 +63,37 @@ def task_label(task_path: str):
     return LABELS.get(task_path, task_path.rpartition(".")[2])
 
 
+#: What an error message may carry that the page must not show: credentials in URLs, `password=…`-like
+#: pairs, bearer tokens, long opaque strings (keys, tokens, signatures) and people's e-mail addresses.
+_SECRETS = (
+    (re.compile(r"\b(Bearer|Token|Basic)\s+[A-Za-z0-9._~+/=-]{8,}", re.IGNORECASE), r"\1 ***"),
+    (re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/\s:@]+:[^/\s@]+@", re.IGNORECASE), r"\1***@"),
+    (
+        re.compile(
+            r"\b(password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|key|authorization|auth|signature)"
+            r"(['\"]?\s*[=:]\s*['\"]?)[^\s'\",;&)}]+",
+            re.IGNORECASE,
+        ),
+        r"\1\2***",
+    ),
+    (re.compile(r"(?<![\w.@-])[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)"), r"***@\1"),
+    (re.compile(r"(?<![\w/.-])(?!/)[A-Za-z0-9_+/=-]{32,}"), "***"),  # not a path
+)
+ERROR_SUMMARY_LENGTH = 300
+
+
+def error_summary(text: str) -> str:
+    """A failed task's error for the secretariat's page: secrets and addresses masked, at most
+    ERROR_SUMMARY_LENGTH characters."""
+    for pattern, replacement in _SECRETS:
+        text = pattern.sub(replacement, text)
+    return text if len(text) <= ERROR_SUMMARY_LENGTH else text[: ERROR_SUMMARY_LENGTH - 1] + "…"
+
+
 def _error_line(row: DBTaskResult) -> str:
-    """The last line of the traceback: the exception and its message."""
+    """The last line of the traceback (the exception and its message), secrets masked (`error_summary`)."""
     lines = [line for line in (row.traceback or "").strip().splitlines() if line.strip()]
-    return lines[-1].strip() if lines else row.exception_class_path
+    return error_summary(lines[-1].strip() if lines else row.exception_class_path)
 
 
 @dataclass(frozen=True)

@@ -287,3 +287,20 @@ def registration_check_decide(user, registration: Registration) -> None:
 def event_check_manage_delegates(user, event: Event) -> None:
     if user is not None and not event_can(user, event, EventAction.MANAGE_DELEGATES):
         raise PermissionDenied(_("Only the host's managers invite members and decide on nominations."))
+
+
+# The language of a delegate's documents (visa letter, badge, certificate), changed after nomination
+
+
+def registration_can_change_language(user, registration: Registration) -> bool:
+    """Who changes the language of a delegate's documents: those who complete her registration (the
+    delegate, the people acting for her member: `registration_can_complete`) and the host's managers
+    (who make the documents)."""
+    return registration_can_complete(user, registration) or event_can(
+        user, registration.event, EventAction.MANAGE_DELEGATES
+    )
+
+
+def registration_check_change_language(user, registration: Registration) -> None:
+    if user is not None and not registration_can_change_language(user, registration):
+        raise PermissionDenied(_("You may not change the language of this delegate's documents."))

@@ -143,6 +143,11 @@ class Event(models.Model):
         """The moment of `day` at `clock` o'clock at the venue."""
         return datetime.combine(day, clock, tzinfo=self.zone)
 
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's (active) language when the host translated it, else the original."""
+        return self.translation_for()[0]
+
     def translation_for(self, language: str | None = None):
         """The (title, description, venue details, translation or None) to show a reader of `language`."""
         language = _reader_language(language)

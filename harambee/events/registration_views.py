@@ -21,11 +21,13 @@ from .access import (
     delegation_can_view,
     event_can,
     event_get_for_user,
+    registration_can_change_language,
     registration_can_complete,
     registration_can_view,
     registration_personal_visible,
 )
 from .choices import RegistrationStatus
+from .document_language import LANGUAGE_STATUSES
 from .registration_forms import (
     CompletionForm,
     DecisionForm,
@@ -150,6 +152,7 @@ def nominations(request, slug: str):
         for registration in group.registrations:
             registration.moves = registrations.available(registration.status, by=registrations.HOST)
             registration.personal = registration_personal_visible(request.user, registration)
+            registration.may_change_language = registration.status in LANGUAGE_STATUSES
     counts = status_counts(event)
     held = counts.get(RegistrationStatus.APPROVED, 0) + counts.get(RegistrationStatus.NOMINATED, 0)
     return render(
@@ -252,6 +255,9 @@ def delegation(request, slug: str, code: str):
             and registration_can_complete(request.user, registration)
         )
         registration.personal = registration_personal_visible(request.user, registration)
+        registration.may_change_language = registration.status in LANGUAGE_STATUSES and (
+            registration_can_change_language(request.user, registration)
+        )
     return render(
         request,
         "events/registrations/delegation.html",

@@ -66,6 +66,13 @@ urlpatterns += [
     path(f"{DELEGATE}letter/", rv.nomination_letter, name="nomination_letter"),
 ]
 
+# The language of a delegate's documents (document_language.py)
+from . import document_language_views  # noqa: E402
+
+urlpatterns += [
+    path(f"{DELEGATE}language/", document_language_views.registration_language, name="registration_language"),
+]
+
 # Knowledge-exchange pairing (docs/pairing.md)
 from . import pairing_views  # noqa: E402
 

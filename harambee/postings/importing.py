@@ -676,3 +676,15 @@ def postings_csv_rows(postings) -> Iterator[list]:
             if labels is not None:
                 row.append("; ".join(str(labels.get(c, c)) for c in codes))
         yield row
+
+
+def imports_finished_delete(*, before) -> int:
+    """Delete the bookkeeping rows of imports applied or rolled back before `before` (who ran them, on
+    which host, their error): the retention of import staging (`operations.services.retention_run`).
+    A run still named by a staged posting is kept (deleting it would delete the posting). How many."""
+    staged = Posting.all_objects.filter(import_run__isnull=False).values("import_run_id")
+    finished = ImportRun.objects.filter(
+        state__in=[ImportRunState.APPLIED, ImportRunState.ROLLED_BACK], finished_at__lt=before
+    ).exclude(pk__in=staged)
+    _total, by_model = finished.delete()
+    return by_model.get(ImportRun._meta.label, 0)

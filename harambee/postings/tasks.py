@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from harambee.background.queue import background_task, enqueue_on_commit
 from harambee.background.selectors import task_pending
+from harambee.core import formats
 from harambee.core.text import shorten
 from harambee.registry.models import MemberStatus
 from harambee.registry.selectors import member_editors
@@ -40,11 +41,12 @@ def posting_reminder_mail(posting_id: int, language: str) -> bool:
         with translation.override(reader_language):
             shown = reading.rendering_for(posting, reader_language).plain_title
             title = shorten(shown, 80)
-            subject = _("“%(title)s” closes on %(date)s") % {"title": title, "date": posting.expiry_date}
+            day = formats.format_day(posting.expiry_date, reader_language)  # "10 déc. 2026", not 2026-12-10
+            subject = _("“%(title)s” closes on %(date)s") % {"title": title, "date": day}
             body = _(
                 "Your posting “%(title)s” on Harambee closes on %(date)s. Update its dates if it stays open, "
                 "or mark it fulfilled or closed."
-            ) % {"title": shown, "date": posting.expiry_date}
+            ) % {"title": shown, "date": day}
             link = reverse(
                 "postings:detail", kwargs={"kind_path": KIND_PATHS[posting.kind], "external_id": posting.external_id}
             )

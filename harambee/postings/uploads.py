@@ -75,9 +75,10 @@ def upload_forget(session) -> None:
         upload_discard(pending["token"])
 
 
-def uploads_expire(*, older_than: timedelta = UPLOAD_TTL) -> int:
-    """Remove the uploads nobody confirmed within `older_than`; how many were removed."""
-    limit = time.time() - older_than.total_seconds()
+def uploads_expire(*, older_than: timedelta = UPLOAD_TTL, now=None) -> int:
+    """Remove the uploads nobody confirmed within `older_than` (before `now`, a datetime; by default
+    the present), and files left half-written; how many were removed."""
+    limit = (now.timestamp() if now is not None else time.time()) - older_than.total_seconds()
     removed = 0
     for path in upload_dir().glob("*.jsonl"):
         try:
