@@ -31,4 +31,5 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.follows.urls")),
     path("", include("harambee.events.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
+    path("", include("harambee.transparency.urls")),
 )
