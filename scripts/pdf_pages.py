@@ -1,6 +1,6 @@
 """Render the pages of PDF files to PNG images for people to look at (pypdfium2).
 
-    uv run python scripts/pdf_pages.py report-fr.pdf report-ar.pdf --out /tmp/pages [--scale 1.5]
+uv run python scripts/pdf_pages.py report-fr.pdf report-ar.pdf --out /tmp/pages [--scale 1.5]
 """
 
 import argparse

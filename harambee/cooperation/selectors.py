@@ -11,7 +11,16 @@ from django.db.models.lookups import GreaterThan
 from harambee.iati import mapping
 from harambee.postings.reading import reading_prefetch_of
 
-from .models import FRESHNESS_BANDS, Cooperation, CooperationStatus, Indicator, Milestone, Pledge, PledgeUnit, Transaction
+from .models import (
+    FRESHNESS_BANDS,
+    Cooperation,
+    CooperationStatus,
+    Indicator,
+    Milestone,
+    Pledge,
+    PledgeUnit,
+    Transaction,
+)
 
 #: The statuses of a cooperation that still reports: progress updates and milestones fall due.
 REPORTING_STATUSES = (CooperationStatus.AGREED, CooperationStatus.ONGOING)

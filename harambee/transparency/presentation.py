@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language, get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from harambee.cooperation.models import PledgeUnit
 from harambee.core.formats import format_money, format_number, format_quantity
@@ -70,11 +69,16 @@ def _bars(chart_id, title, desc, series_keys, items, figures_table, label_of) ->
         table.append([label, *[_n(v) for v in values]])
     bar_rows, height = charts.bars(rows, rtl=rtl)
     series = _series([str(MEASURE_LABELS[key]) for key in series_keys])
-    return Chart(chart_id, title, desc, "bars", series, [_("Category"), *[s["label"] for s in series]], table, bar_rows, height)
+    return Chart(
+        chart_id, title, desc, "bars", series, [_("Category"), *[s["label"] for s in series]], table, bar_rows, height
+    )
 
 
 def _series(labels: list[str]) -> list[dict]:
-    return [{"label": label, "fill": charts.SERIES_COLOURS[i % len(charts.SERIES_COLOURS)]} for i, label in enumerate(labels)]
+    return [
+        {"label": label, "fill": charts.SERIES_COLOURS[i % len(charts.SERIES_COLOURS)]}
+        for i, label in enumerate(labels)
+    ]
 
 
 def quarter_label(key: str) -> str:
@@ -113,13 +117,17 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
     for shape in worldmap.world_shapes():
         value = values.get(shape.m49, 0)
         name = country_name(shape.m49) if shape.m49 else ""
-        title = f"{name}: {shown(value)}" if name else ""
+        title = _("%(name)s: %(value)s") % {"name": name, "value": shown(value)} if name else ""
         bin_ = worldmap.bin_of(value, edges)
         shapes.append({"d": shape.d, "bin": bin_, "fill": worldmap.BIN_COLOURS[bin_], "title": title})
     legend = [{"bin": 0, "fill": worldmap.BIN_COLOURS[0], "label": _("Nothing recorded")}]
     low = 0
     for index, edge in enumerate(edges, start=1):
-        label = shown(edge) if low + 1 >= edge else _("%(low)s to %(high)s") % {"low": shown(low + 1 if measure != "amount" else low), "high": shown(edge)}
+        label = (
+            shown(edge)
+            if low + 1 >= edge
+            else _("%(low)s–%(high)s") % {"low": shown(low + 1 if measure != "amount" else low), "high": shown(edge)}
+        )
         legend.append({"bin": index, "fill": worldmap.BIN_COLOURS[index], "label": label})
         low = edge
     map_table = sorted(
@@ -127,6 +135,15 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         key=lambda row: (-row[2], row[0]),
     )
 
+    five = ["needs", "offers", "matches", "cooperations", "people"]
+    country_table = sorted(
+        (
+            [country_name(m49), *[_n(by.get(k, 0)) for k in five]]
+            for m49, by in figures.by_country.items()
+            if country_name(m49)
+        ),
+        key=lambda row: row[0],
+    )
     three = ["needs", "offers", "cooperations"]
     charts_list = [
         _bars(
@@ -159,7 +176,10 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         _bars(
             "group",
             _("By country group"),
-            _("Open needs, open offers and cooperations in least developed, landlocked developing and small island developing States."),
+            _(
+                "Open needs, open offers and cooperations in least developed, landlocked developing and "
+                "small island developing States."
+            ),
             three,
             list(selectors.GROUPS),
             figures.by_group,
@@ -237,7 +257,10 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
     freshness = Chart(
         "freshness",
         _("Freshness of reporting"),
-        _("Cooperations by the age of their last progress report: up to date under 12 months, due at 12 to 24, overdue at 24 to 36, inactive beyond."),
+        _(
+            "Cooperations by the age of their last progress report: up to date under 12 months, due at "
+            "12 to 24, overdue at 24 to 36, inactive beyond."
+        ),
         "bars",
         _series([str(MEASURE_LABELS["cooperations"])]),
         [_("Reporting"), str(MEASURE_LABELS["cooperations"])],
@@ -254,7 +277,6 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
             "cells": [_n(org[k]) for k in ("needs", "offers", "given", "received")],
         }
         for org in figures.organisations
-        if any(org[k] for k in ("needs", "offers", "given", "received"))
     ]
     return {
         "totals": totals,
@@ -266,6 +288,8 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         "shapes": shapes,
         "legend": legend,
         "map_table": map_table,
+        "country_table": country_table,
+        "country_headers": [_("Country or area"), *[str(MEASURE_LABELS[k]) for k in five]],
         "map_source": worldmap.map_source(),
         "currency": figures.currency,
         "charts": charts_list,

@@ -367,7 +367,9 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
         pledges = pledges.filter(period_start__lt=end, period_end__gte=start)
     delivered = Case(When(unit=PledgeUnit.AMOUNT, then=F("delivered_money")), default=F("delivered_units"))
     for row in (
-        pledges.order_by().values("unit", "currency").annotate(pledged=Sum("value"), delivered=Sum(delivered), n=Count("id"))
+        pledges.order_by()
+        .values("unit", "currency")
+        .annotate(pledged=Sum("value"), delivered=Sum(delivered), n=Count("id"))
     ):
         f.pledges.append(row)
     f.pledges.sort(key=lambda r: (r["unit"], r["currency"]))
@@ -385,6 +387,7 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
             given=Count("cooperations_provided", filter=Q(cooperations_provided__is_public=True), distinct=True),
             received=Count("cooperations_received", filter=Q(cooperations_received__is_public=True), distinct=True),
         )
+        .filter(Q(needs__gt=0) | Q(offers__gt=0) | Q(given__gt=0) | Q(received__gt=0))
         .order_by("code")
     )
     return f

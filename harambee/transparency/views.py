@@ -9,7 +9,8 @@ from django.views.decorators.http import require_safe
 from harambee.postings.choices import MODALITIES, THEMES
 from harambee.registry.choices import COUNTRY_GROUP_NAMES
 
-from . import presentation, report as reports, selectors
+from . import presentation, selectors
+from . import report as reports
 
 #: The years a report may be asked for.
 FIRST_YEAR = 2024
