@@ -374,22 +374,23 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
         f.pledges.append(row)
     f.pledges.sort(key=lambda r: (r["unit"], r["currency"]))
 
-    # regional bodies and UN entities, apart
+    # regional bodies and UN entities, apart: one grouped query per figure (a join of all would multiply rows)
     orgs = Member.objects.filter(status=MemberStatus.ACTIVE, organisation_type__in=REGIONAL_TYPES).filter(
         _region_group("", filters)
     )
-    open_q = Q(postings__status__in=OPEN_STATUSES)
-    f.organisations = list(
-        orgs.values("code", "name", "name_translations", "organisation_type")
-        .annotate(
-            needs=Count("postings", filter=open_q & Q(postings__kind=PostingKind.NEED), distinct=True),
-            offers=Count("postings", filter=open_q & Q(postings__kind=PostingKind.OFFER), distinct=True),
-            given=Count("cooperations_provided", filter=Q(cooperations_provided__is_public=True), distinct=True),
-            received=Count("cooperations_received", filter=Q(cooperations_received__is_public=True), distinct=True),
-        )
-        .filter(Q(needs__gt=0) | Q(offers__gt=0) | Q(given__gt=0) | Q(received__gt=0))
-        .order_by("code")
-    )
+    counts: dict[int, dict[str, int]] = {}
+    open_postings = Posting.objects.filter(member__in=orgs, status__in=OPEN_STATUSES)
+    for row in open_postings.values("member_id", "kind").annotate(n=Count("id")):
+        counts.setdefault(row["member_id"], {})["needs" if row["kind"] == PostingKind.NEED else "offers"] = row["n"]
+    public = Cooperation.objects.filter(is_public=True)
+    for side, key in (("provider_id", "given"), ("beneficiary_id", "received")):
+        for row in public.filter(**{f"{side}__in": orgs.values("pk")}).values(side).annotate(n=Count("id")):
+            counts.setdefault(row[side], {})[key] = row["n"]
+    rows = orgs.filter(pk__in=list(counts)).values("pk", "code", "name", "name_translations", "organisation_type")
+    f.organisations = [
+        {**row, **{k: counts[row["pk"]].get(k, 0) for k in ("needs", "offers", "given", "received")}}
+        for row in rows.order_by("code")
+    ]
     return f
 
 
