@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.cache import cache
 from django.db.models import Case, Count, F, Q, Sum, When
-from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -267,22 +266,69 @@ def _quarter_key(year, quarter) -> str:
     return f"{year}-Q{quarter}"
 
 
+#: How many quarters the trend shows (without a period filter).
+TREND_QUARTERS = 12
+
+
+def quarters_shown(filters: Filters, today: date) -> list[tuple[str, datetime, datetime]]:
+    """The quarters of the trend, oldest first: those of the filtered period, else the last
+    `TREND_QUARTERS` up to today's; each with its first moment and the first moment after it."""
+    if filters.year is not None:
+        numbers = [filters.quarter] if filters.quarter else [1, 2, 3, 4]
+        pairs = [(filters.year, q) for q in numbers]
+    else:
+        index = today.year * 4 + (today.month - 1) // 3
+        pairs = [divmod(i, 4) for i in range(index - TREND_QUARTERS + 1, index + 1)]
+        pairs = [(year, q + 1) for year, q in pairs]
+    zone = timezone.get_current_timezone()
+    out = []
+    for year, q in pairs:
+        start = datetime(year, 3 * q - 2, 1, tzinfo=zone)
+        end = datetime(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1, tzinfo=zone)
+        out.append((_quarter_key(year, q), start, end))
+    return out
+
+
+def _quarter_counts(field_name: str, quarters) -> dict:
+    """One conditional count per quarter (plain comparisons: no date function per row)."""
+    return {
+        f"q{i}": Count("id", filter=Q(**{f"{field_name}__gte": start, f"{field_name}__lt": end}))
+        for i, (_key, start, end) in enumerate(quarters)
+    }
+
+
+def _spread(table: dict, row: dict, quarters, measure: str) -> None:
+    for i, (key, _start, _end) in enumerate(quarters):
+        if row.get(f"q{i}"):
+            _add(table, key, measure, row[f"q{i}"])
+
+
+def country_groups() -> dict[str, tuple[str, ...]]:
+    """M49 code → the dashboard's groups (LDC, LLDC, SIDS) the country is in (one query)."""
+    out: dict[str, tuple[str, ...]] = {}
+    through = CountryGroup.countries.through.objects.filter(countrygroup_id__in=GROUPS)
+    for m49, group in through.values_list("country__m49", "countrygroup_id"):
+        out[m49] = (*out.get(m49, ()), group)
+    return out
+
+
 def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
     """All figures for these filters: a fixed number of aggregate queries."""
     today = today or timezone.localdate()
     f = Figures()
     country = "member__country__m49"
 
-    # needs and offers: per country (with region), per group, per channel, per theme and modality
-    for row in postings_open(filters).values("kind", country, "member__country__region_id").annotate(n=Count("id")):
+    groups_of = country_groups()
+    # needs and offers: per country (with region and channel; groups from the countries), per theme and modality
+    rows = postings_open(filters).values("kind", country, "member__country__region_id", "channel")
+    for row in rows.annotate(n=Count("id")):
         measure = "needs" if row["kind"] == PostingKind.NEED else "offers"
         _add(f.by_country, row[country], measure, row["n"])
         _add(f.by_region, row["member__country__region_id"], measure, row["n"])
+        _add(f.by_channel, row["channel"], measure, row["n"])
+        for group in groups_of.get(row[country], ()):
+            _add(f.by_group, group, measure, row["n"])
         f.totals[measure] = f.totals.get(measure, 0) + row["n"]
-    for row in postings_open(filters).values("kind", "member__country__groups__code").annotate(n=Count("id")):
-        _add(f.by_group, row["member__country__groups__code"], "needs" if row["kind"] == "need" else "offers", row["n"])
-    for row in postings_open(filters).values("kind", "channel").annotate(n=Count("id")):
-        _add(f.by_channel, row["channel"], "needs" if row["kind"] == "need" else "offers", row["n"])
     facets = PostingFacet.objects.filter(
         facet__in=("theme", "modality"), posting__in=postings_open(filters).values("pk")
     ).values("kind", "facet", "code")
@@ -296,9 +342,9 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
         status__in=PUBLIC_STATUSES,
         published_at__isnull=False,
     )
-    trend = published.values("kind", year=ExtractYear("published_at"), quarter=ExtractQuarter("published_at"))
-    for row in trend.annotate(n=Count("id")):
-        _add(f.by_quarter, _quarter_key(row["year"], row["quarter"]), row["kind"] + "s", row["n"])
+    quarters = quarters_shown(filters, today)
+    for row in published.values("kind").annotate(**_quarter_counts("published_at", quarters)):
+        _spread(f.by_quarter, row, quarters, row["kind"] + "s")
 
     # matches
     m_country = "need__member__country__m49"
@@ -306,20 +352,22 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
         _add(f.by_country, row[m_country], "matches", row["n"])
         _add(f.by_region, row["need__member__country__region_id"], "matches", row["n"])
         f.totals["matches"] = f.totals.get("matches", 0) + row["n"]
-    trend = matches_accepted(filters).values(year=ExtractYear("decided_at"), quarter=ExtractQuarter("decided_at"))
-    for row in trend.annotate(n=Count("id")):
-        if row["year"]:
-            _add(f.by_quarter, _quarter_key(row["year"], row["quarter"]), "matches", row["n"])
+    _spread(
+        f.by_quarter,
+        matches_accepted(filters).aggregate(**_quarter_counts("decided_at", quarters)),
+        quarters,
+        "matches",
+    )
 
     # cooperations
     c_country = "beneficiary__country__m49"
     coops = cooperations_public(filters)
     for row in coops.values(c_country, "beneficiary__country__region_id").annotate(n=Count("id")):
         _add(f.by_country, row[c_country], "cooperations", row["n"])
+        for group in groups_of.get(row[c_country], ()):
+            _add(f.by_group, group, "cooperations", row["n"])
         _add(f.by_region, row["beneficiary__country__region_id"], "cooperations", row["n"])
         f.totals["cooperations"] = f.totals.get("cooperations", 0) + row["n"]
-    for row in coops.values("beneficiary__country__groups__code").annotate(n=Count("id")):
-        _add(f.by_group, row["beneficiary__country__groups__code"], "cooperations", row["n"])
     for row in coops.values("channel").annotate(n=Count("id")):
         _add(f.by_channel, row["channel"], "cooperations", row["n"])
     for row in coops.values("modality").annotate(n=Count("id")):
@@ -328,9 +376,7 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
     for theme, n in theme_counts.items():
         if n:
             _add(f.by_theme, theme, "cooperations", n)
-    trend = coops.values(year=ExtractYear("created_at"), quarter=ExtractQuarter("created_at"))
-    for row in trend.annotate(n=Count("id")):
-        _add(f.by_quarter, _quarter_key(row["year"], row["quarter"]), "cooperations", row["n"])
+    _spread(f.by_quarter, coops.aggregate(**_quarter_counts("created_at", quarters)), quarters, "cooperations")
     for row in coops.values(state=freshness_expression(today)).annotate(n=Count("id")):
         f.freshness[row["state"]] = row["n"]
 
