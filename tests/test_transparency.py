@@ -274,3 +274,10 @@ def test_bins_and_bars():
     assert [s.x for s in rtl[0].segments] == [0, 50]
     columns = charts.columns([("Q1", 2, "2"), ("Q2", 4, "4")], rtl=True)
     assert columns[0].x > columns[1].x  # time runs right to left
+
+
+def test_the_dashboard_is_in_the_main_navigation(client):
+    html = client.get("/fr/needs/").content.decode()
+    assert 'href="/fr/dashboard/"' in html
+    page = client.get("/fr/dashboard/").content.decode()
+    assert 'href="/fr/dashboard/" aria-current="page"' in page
