@@ -34,4 +34,5 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.events.urls")),
     path("", include("harambee.opendata.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
+    path("", include("harambee.transparency.urls")),
 )

@@ -53,6 +53,7 @@ COMMANDS: dict[str, Command] = {
     "backup": Command("harambee.operations", "Write a consistent backup of the database and uploads (while it runs)."),
     "restore": Command("harambee.operations", "Restore a backup into an empty data folder or database, and verify it."),
     "changepassword": Command("harambee.accounts", "Change a person's password; their API tokens are revoked."),
+    "report": Command("harambee.transparency", "Write the year's implementation report (PDF or HTML, six languages)."),
 }
 
 HELP_ARGUMENTS = ([], ["--help"], ["-h"], ["help"])

@@ -157,13 +157,16 @@ class Cooperation(models.Model):
         months = (today.year - since.year) * 12 + today.month - since.month - (today.day < since.day)
         if self.status in (CooperationStatus.COMPLETED, CooperationStatus.CANCELLED):
             return "closed"
-        if months < 12:
-            return "green"
-        if months < 24:
-            return "amber"
-        if months < 36:
-            return "red"
+        for limit, state in FRESHNESS_BANDS:
+            if months < limit:
+                return state
         return "inactive"
+
+
+#: The freshness rule's bands: under this many months since the last report (or the start), this
+#: state; beyond the last one, "inactive" (`Cooperation.freshness`, and in SQL
+#: `cooperation.selectors.freshness_expression`).
+FRESHNESS_BANDS = ((12, "green"), (24, "amber"), (36, "red"))
 
 
 class Budget(models.Model):

@@ -1,14 +1,26 @@
 """Reads of cooperations and pledges."""
 
+import calendar
+from datetime import UTC
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.lookups import GreaterThan
 
 from harambee.iati import mapping
 from harambee.postings.reading import reading_prefetch_of
 
-from .models import Cooperation, CooperationStatus, Indicator, Milestone, Pledge, PledgeUnit, Transaction
+from .models import (
+    FRESHNESS_BANDS,
+    Cooperation,
+    CooperationStatus,
+    Indicator,
+    Milestone,
+    Pledge,
+    PledgeUnit,
+    Transaction,
+)
 
 #: The statuses of a cooperation that still reports: progress updates and milestones fall due.
 REPORTING_STATUSES = (CooperationStatus.AGREED, CooperationStatus.ONGOING)
@@ -86,3 +98,26 @@ def milestones_due(member_ids, *, until, limit: int = 50) -> QuerySet[Milestone]
         .prefetch_related(*reading_prefetch_of("cooperation__offer"))
         .order_by("due", "pk")[:limit]
     )
+
+
+def _months_before(day, months: int):
+    """The same day `months` months earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last))
+
+
+def freshness_expression(today):
+    """`Cooperation.freshness` as an SQL expression (same bands, `FRESHNESS_BANDS`), for counting
+    cooperations by freshness in one aggregate query: a report less than N months old is one
+    made after the same day N months ago."""
+    since = Coalesce(TruncDate("last_progress_at", tzinfo=UTC), "actual_start", TruncDate("created_at", tzinfo=UTC))
+    closed = Q(status__in=(CooperationStatus.COMPLETED, CooperationStatus.CANCELLED))
+    whens = [When(closed, then=Value("closed"))]
+    whens += [
+        When(GreaterThan(since, Value(_months_before(today, limit))), then=Value(state))
+        for limit, state in FRESHNESS_BANDS
+    ]
+    return Case(*whens, default=Value("inactive"), output_field=CharField())

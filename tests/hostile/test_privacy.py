@@ -116,6 +116,8 @@ def crawl(client, names: list[str]) -> tuple[dict[str, list[str]], set[str]]:
                 queued.add(location)
                 queue.append(location)
             continue
+        if not response.get("Content-Type", "").startswith("text/"):
+            continue  # a download (the dashboard's PDF report): no page to read
         body = (b"".join(response.streaming_content) if response.streaming else response.content).decode()
         if "html" not in response.get("Content-Type", ""):
             problems = leaks(body, names)
