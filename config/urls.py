@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.workspace.urls")),
     path("", include("harambee.follows.urls")),
     path("", include("harambee.events.urls")),
+    path("", include("harambee.assessments.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
 )

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "harambee.operations",
     "harambee.workspace",
     "harambee.demo",
+    "harambee.assessments",  # readiness self-assessments (issue 15)
     # background work: the tasks API (django-tasks), its database backend and the worker, schedule, page
     "django_tasks",
     "django_tasks_db",

@@ -1,0 +1,20 @@
+"""``{% member_readiness member %}``: the radar of a member's latest public validated assessment on its
+country page, so that the registry's views need not import this app (like ``member_activity``)."""
+
+from django import template
+
+from harambee.assessments.reading import radar_for
+from harambee.assessments.selectors import latest_public
+
+register = template.Library()
+
+
+@register.inclusion_tag("assessments/member_readiness.html", takes_context=True)
+def member_readiness(context, member):
+    assessment = latest_public(member)
+    return {
+        "member": member,
+        "assessment": assessment,
+        "radar": radar_for(assessment) if assessment is not None else None,
+        "request": context.get("request"),
+    }
