@@ -9,8 +9,8 @@ from harambee.registry.models import Country
 from harambee.registry.tests.factories import MembershipFactory, StateFactory
 
 
-@pytest.fixture
-def zambia(cast):
+@pytest.fixture(name="zambia")
+def zambia_fixture(cast):
     """Zambia, with the cast's manager, editor and viewer in those roles (the cast's other roles stay)."""
     member = StateFactory(country=Country.objects.get(iso3="ZMB"))
     for role in ("manager", "editor", "viewer"):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from conftest import ROLES
 from harambee.assessments import services
 from harambee.assessments.models import AssessmentStatus
-from tests.assessments_fixtures import all_answers, framework, zambia  # noqa: F401
+from tests.assessments_fixtures import all_answers, framework, zambia_fixture  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_a_validated_assessment_refuses_answers_with_a_clear_message(cast, asses
         reverse("assessments:edit", args=[assessments["private"].pk]), {f"level-{first}": "4"}, follow=True
     )
     assert "it can no longer be changed" in response.content.decode()
-    assessments["private"].answers.get(indicator_code=first).level == 1
+    assert assessments["private"].answers.get(indicator_code=first).level == 1
 
 
 API_PRIVATE = {"anonymous": 404, "outsider": 404, "viewer": 200, "editor": 200, "manager": 200,

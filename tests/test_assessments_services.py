@@ -8,7 +8,7 @@ from harambee.assessments import services
 from harambee.assessments.models import Answer, Assessment, AssessmentStatus, Comment, Evidence, GapNeed
 from harambee.audit.models import AuditEntry
 from harambee.postings.models import Posting
-from tests.assessments_fixtures import all_answers, framework, required_answers, zambia  # noqa: F401
+from tests.assessments_fixtures import all_answers, framework, required_answers, zambia_fixture  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,8 @@ def test_the_secretariat_returns_with_a_reason_then_validates(cast, zambia):
         services.return_assessment(assessment=assessment, actor=cast.secretariat, reason="  ")
     services.return_assessment(assessment=assessment, actor=cast.secretariat, reason="Add evidence for the strategy.")
     assessment.refresh_from_db()
-    assert (assessment.status, assessment.return_reason) == (AssessmentStatus.RETURNED, "Add evidence for the strategy.")
+    assert assessment.status == AssessmentStatus.RETURNED
+    assert assessment.return_reason == "Add evidence for the strategy."
     # the member edits again and resubmits; the secretariat validates
     services.save_answers(assessment=assessment, actor=cast.editor, answers=all_answers(1))
     services.submit(assessment=assessment, actor=cast.manager)
@@ -254,4 +255,3 @@ def test_no_need_from_an_indicator_that_is_not_a_gap_or_a_draft(cast, zambia):
     with pytest.raises(PermissionDenied, match="validated"):
         services.create_need_from_gap(assessment=other, actor=cast.editor, indicator_code=codes[0])
     assert Posting.objects.count() == 0
-

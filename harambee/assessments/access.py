@@ -46,12 +46,19 @@ ROLE_TABLE = {
     "public": {AssessmentAction.VIEW, AssessmentAction.EXPORT},  # public validated ones only
     "viewer": {AssessmentAction.VIEW, AssessmentAction.EXPORT},
     "actor": {
-        AssessmentAction.VIEW, AssessmentAction.EXPORT, AssessmentAction.CONTRIBUTE, AssessmentAction.PUBLISH,
+        AssessmentAction.VIEW,
+        AssessmentAction.EXPORT,
+        AssessmentAction.CONTRIBUTE,
+        AssessmentAction.PUBLISH,
         AssessmentAction.CREATE_NEED,
     },  # fmt: skip
     "manager": {
-        AssessmentAction.VIEW, AssessmentAction.EXPORT, AssessmentAction.CONTRIBUTE, AssessmentAction.PUBLISH,
-        AssessmentAction.CREATE_NEED, AssessmentAction.SUBMIT,
+        AssessmentAction.VIEW,
+        AssessmentAction.EXPORT,
+        AssessmentAction.CONTRIBUTE,
+        AssessmentAction.PUBLISH,
+        AssessmentAction.CREATE_NEED,
+        AssessmentAction.SUBMIT,
     },  # fmt: skip
     "secretariat": {AssessmentAction.VIEW, AssessmentAction.EXPORT, AssessmentAction.REVIEW},
 }
@@ -89,20 +96,23 @@ def role_allows(user, assessment: Assessment, action: AssessmentAction) -> bool:
     return action in ROLE_TABLE[kind] or (is_secretariat(user) and action in ROLE_TABLE["secretariat"])
 
 
-def assessment_can(user, assessment: Assessment, action: AssessmentAction) -> bool:
-    if not role_allows(user, assessment, action):
-        return False
-    if action in (AssessmentAction.VIEW, AssessmentAction.EXPORT):
-        return is_public(assessment) or member_may_read_private(user, assessment.member)
-    if action == AssessmentAction.CONTRIBUTE:
-        return assessment.is_editable
-    if action == AssessmentAction.SUBMIT:
+def status_allows(assessment: Assessment, action: AssessmentAction) -> bool:
+    """Whether the assessment's status allows `action` (who may is `role_allows`)."""
+    if action in (AssessmentAction.CONTRIBUTE, AssessmentAction.SUBMIT):
         return assessment.is_editable
     if action == AssessmentAction.REVIEW:
         return assessment.status == AssessmentStatus.SUBMITTED
     if action == AssessmentAction.CREATE_NEED:
         return assessment.status == AssessmentStatus.VALIDATED
     return True
+
+
+def assessment_can(user, assessment: Assessment, action: AssessmentAction) -> bool:
+    if not role_allows(user, assessment, action):
+        return False
+    if action in (AssessmentAction.VIEW, AssessmentAction.EXPORT):
+        return is_public(assessment) or member_may_read_private(user, assessment.member)
+    return status_allows(assessment, action)
 
 
 def why_not(assessment: Assessment, action: AssessmentAction) -> str:

@@ -47,7 +47,18 @@ def assessment_json(assessment) -> dict:
     }
 
 
-CSV_HEADER = ["member", "year", "framework_version", "dimension", "indicator", "revision", "question", "level", "note", "evidence"]
+CSV_HEADER = [
+    "member",
+    "year",
+    "framework_version",
+    "dimension",
+    "indicator",
+    "revision",
+    "question",
+    "level",
+    "note",
+    "evidence",
+]
 
 
 def assessment_csv_rows(assessment):

@@ -25,9 +25,7 @@ EDITABLE_STATUSES = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 
 
 class Assessment(models.Model):
-    member = models.ForeignKey(
-        Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="assessments"
-    )
+    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="assessments")
     year = models.PositiveSmallIntegerField(_("year"))
     framework_version = models.CharField(_("framework version"), max_length=20)
     status = models.CharField(

@@ -24,7 +24,7 @@ from harambee.postings.services import new_external_id, posting_create
 from harambee.postings.validation import MAX_TITLE, parse_posting
 from harambee.registry.models import Member, MemberKind
 
-from .access import AssessmentAction, assessment_check, is_public, member_may_start
+from .access import AssessmentAction, assessment_check, is_public, member_may_start, status_allows, why_not
 from .core.framework import Framework, get_framework, text
 from .core.scoring import MAX_LEVEL, gaps, missing_required, validate_answers
 from .models import Answer, Assessment, AssessmentStatus, Comment, Evidence, GapNeed
@@ -47,6 +47,16 @@ def _audit(actor, action, assessment: Assessment, changes, *, instance=None, rea
     )
 
 
+def _check(actor, assessment: Assessment, action: AssessmentAction) -> None:
+    """`access.assessment_check`; `actor=None` is the platform itself (the demo, imports), which writes
+    for the member like a command-line import of postings does (never for the secretariat's review)."""
+    if actor is None and action != AssessmentAction.REVIEW:
+        if not status_allows(assessment, action):
+            raise PermissionDenied(why_not(assessment, action))
+        return
+    assessment_check(actor, assessment, action)
+
+
 def _locked(assessment: Assessment) -> Assessment:
     return Assessment.objects.select_for_update(of=("self",)).select_related("member__country").get(pk=assessment.pk)
 
@@ -66,9 +76,11 @@ def _indicator(framework: Framework, code: str, field: str = "indicator"):
 
 
 @transaction.atomic
-def start_assessment(*, actor, member: Member, year: int, framework_version: str | None = None) -> Assessment:
+def start_assessment(
+    *, actor, member: Member, year: int, framework_version: str | None = None, is_demo: bool = False
+) -> Assessment:
     """Start `member`'s assessment of `year` against the latest framework (or `framework_version`)."""
-    if not member_may_start(actor, member):
+    if actor is not None and not member_may_start(actor, member):
         raise PermissionDenied(_("Only the member's managers and editors can start its assessment."))
     if member.kind != MemberKind.STATE:
         raise ValidationError(_("Readiness assessments are made by States."))
@@ -86,7 +98,7 @@ def start_assessment(*, actor, member: Member, year: int, framework_version: str
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(
-                member=member, year=year, framework_version=framework.version, started_by=actor
+                member=member, year=year, framework_version=framework.version, started_by=actor, is_demo=is_demo
             )
     except IntegrityError as error:  # someone started it a moment earlier
         raise ValidationError({"year": [_("This member already has an assessment for that year.")]}) from error
@@ -103,7 +115,7 @@ def save_answers(
 ) -> Assessment:
     """Set the levels (0–4, or None for "not answered") and notes of some indicators; all or nothing."""
     assessment = _locked(assessment)
-    assessment_check(actor, assessment, AssessmentAction.CONTRIBUTE)
+    _check(actor, assessment, AssessmentAction.CONTRIBUTE)
     framework = framework_of(assessment)
     notes = dict(notes or {})
     levels: dict[str, int | None] = {}
@@ -117,9 +129,7 @@ def save_answers(
             if isinstance(value, float) and value != level:
                 raise ValueError
         except (TypeError, ValueError):
-            errors.setdefault(code, []).append(
-                _("Choose a level from 0 to %(max)s.") % {"max": MAX_LEVEL}
-            )
+            errors.setdefault(code, []).append(_("Choose a level from 0 to %(max)s.") % {"max": MAX_LEVEL})
             continue
         levels[code] = level
     problems = validate_answers(framework, {k: v for k, v in levels.items() if v is not None})
@@ -167,7 +177,7 @@ def save_answers(
 @transaction.atomic
 def add_comment(*, assessment: Assessment, actor, indicator_code: str, text: str) -> Comment:
     assessment = _locked(assessment)
-    assessment_check(actor, assessment, AssessmentAction.CONTRIBUTE)
+    _check(actor, assessment, AssessmentAction.CONTRIBUTE)
     _indicator(framework_of(assessment), indicator_code)
     body = (text or "").strip()
     if not body:
@@ -186,7 +196,7 @@ def add_evidence(
 ) -> Evidence:
     """A link or an uploaded document (a known document type, by its first bytes, of at most 20 MB)."""
     assessment = _locked(assessment)
-    assessment_check(actor, assessment, AssessmentAction.CONTRIBUTE)
+    _check(actor, assessment, AssessmentAction.CONTRIBUTE)
     _indicator(framework_of(assessment), indicator_code)
     title = (title or "").strip()
     if not title:
@@ -220,7 +230,7 @@ def _answers(assessment: Assessment) -> dict[str, int | None]:
 def submit(*, assessment: Assessment, actor) -> Assessment:
     """The manager sends the assessment to the secretariat; every required indicator must be answered."""
     assessment = _locked(assessment)
-    assessment_check(actor, assessment, AssessmentAction.SUBMIT)
+    _check(actor, assessment, AssessmentAction.SUBMIT)
     framework = framework_of(assessment)
     missing = missing_required(framework, _answers(assessment))
     if missing:
@@ -242,7 +252,7 @@ def submit(*, assessment: Assessment, actor) -> Assessment:
 @transaction.atomic
 def validate(*, assessment: Assessment, actor) -> Assessment:
     assessment = _locked(assessment)
-    assessment_check(actor, assessment, AssessmentAction.REVIEW)
+    _check(actor, assessment, AssessmentAction.REVIEW)
     before = assessment.status
     assessment.status = AssessmentStatus.VALIDATED
     assessment.validated_by = actor
@@ -256,7 +266,7 @@ def validate(*, assessment: Assessment, actor) -> Assessment:
 def return_assessment(*, assessment: Assessment, actor, reason: str) -> Assessment:
     """The secretariat sends a submitted assessment back to the member, saying why; it is editable again."""
     assessment = _locked(assessment)
-    assessment_check(actor, assessment, AssessmentAction.REVIEW)
+    _check(actor, assessment, AssessmentAction.REVIEW)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Say what the member should change.")]})
@@ -274,7 +284,7 @@ def return_assessment(*, assessment: Assessment, actor, reason: str) -> Assessme
 def set_public(*, assessment: Assessment, actor, public: bool) -> Assessment:
     """The member chooses whether its assessment is public once validated (private by default)."""
     assessment = _locked(assessment)
-    assessment_check(actor, assessment, AssessmentAction.PUBLISH)
+    _check(actor, assessment, AssessmentAction.PUBLISH)
     before = assessment.public
     if before == bool(public):
         return assessment
@@ -295,13 +305,14 @@ def need_language(actor) -> str:
 
 @transaction.atomic
 def create_need_from_gap(
-    *, assessment: Assessment, actor, indicator_code: str, below: int = 2, language: str | None = None
+    *, assessment: Assessment, actor, indicator_code: str, below: int = 2, language: str | None = None,
+    is_demo: bool = False,
 ) -> GapNeed:
     """A DRAFT need of the member for one gap (an indicator answered below `below`), prefilled from the
     framework (themes = capacity areas, modality, concepts, title and guidance in `language`), created by
     the postings service and linked back to the gap."""
     assessment = _locked(assessment)
-    assessment_check(actor, assessment, AssessmentAction.CREATE_NEED)
+    _check(actor, assessment, AssessmentAction.CREATE_NEED)
     framework = framework_of(assessment)
     indicator = _indicator(framework, indicator_code)
     if not 1 <= int(below) <= MAX_LEVEL:
@@ -315,7 +326,8 @@ def create_need_from_gap(
     level = _answers(assessment).get(indicator.code)
     with translation.override("zh-hans" if lang == "zh" else lang):
         origin_line = _(
-            "From the readiness assessment %(year)s of %(member)s: “%(question)s” was answered at level %(level)s of %(max)s."
+            "From the readiness assessment %(year)s of %(member)s: “%(question)s” "
+            "was answered at level %(level)s of %(max)s."
         ) % {
             "year": assessment.year,
             "member": assessment.member.display_name,
@@ -335,7 +347,7 @@ def create_need_from_gap(
         "modalities": [indicator.modality] if indicator.modality else [],
         "themes": list(indicator.capacity_areas),
     }
-    posting = posting_create(actor=actor, member=assessment.member, data=parse_posting(raw))
+    posting = posting_create(actor=actor, member=assessment.member, data=parse_posting(raw), is_demo=is_demo)
     link = GapNeed.objects.create(
         assessment=assessment, indicator_code=indicator.code, posting=posting, created_by=actor
     )

@@ -30,10 +30,10 @@ from .access import (
     role_allows,
     why_not,
 )
+from .core.framework import text
 from .exporting import assessment_csv_rows, assessment_json
 from .forms import CommentForm, EvidenceForm, ReturnForm, StartForm
 from .models import AssessmentStatus
-from .core.framework import text
 from .reading import dimension_blocks, fmt, lang, progress, radar_for
 from .selectors import (
     assessment_full,
@@ -66,9 +66,7 @@ def index(request):
     if request.user.is_authenticated:
         own_ids = list(request.user.member_roles())
         own = _scored(assessments_listing(visible.filter(member_id__in=own_ids)))
-    published = _scored(
-        assessments_listing(visible.filter(public=True, status=AssessmentStatus.VALIDATED))
-    )
+    published = _scored(assessments_listing(visible.filter(public=True, status=AssessmentStatus.VALIDATED)))
     startable = list(members_user_may_act_for(request.user).filter(kind="state").order_by("code"))
     return render(
         request,
@@ -126,9 +124,7 @@ def detail(request, pk: int):
     framework = framework_of(assessment)
     blocks = dimension_blocks(assessment, framework)
     below = _below(request)
-    gaps = [
-        row for block in blocks for row in block.rows if row.level is not None and row.level < below
-    ]
+    gaps = [row for block in blocks for row in block.rows if row.level is not None and row.level < below]
     can = {action.value: assessment_can(request.user, assessment, action) for action in AssessmentAction}
     score = score_of(assessment)
     answered, total = progress(assessment)
@@ -192,7 +188,7 @@ def edit(request, pk: int):
         {
             "assessment": full,
             "blocks": blocks,
-            "block": block,
+            "current": block,
             "errors": errors,
             "posted": request.POST if errors else None,
             "answered": answered,
@@ -332,7 +328,9 @@ def create_need(request, pk: int):
         below = DEFAULT_BELOW
     return _transition(
         request, pk, AssessmentAction.CREATE_NEED,
-        lambda a: services.create_need_from_gap(assessment=a, actor=request.user, indicator_code=indicator, below=below),
+        lambda a: services.create_need_from_gap(
+            assessment=a, actor=request.user, indicator_code=indicator, below=below
+        ),
         _("A draft need was created for this gap; review it and publish it from its page."),
     )  # fmt: skip
 
@@ -350,7 +348,8 @@ def export_json(request, pk: int):
     response = HttpResponse(
         json.dumps(assessment_json(assessment), ensure_ascii=False, indent=2), content_type="application/json"
     )
-    response["Content-Disposition"] = f'attachment; filename="assessment-{assessment.member.code}-{assessment.year}.json"'
+    filename = f"assessment-{assessment.member.code}-{assessment.year}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
