@@ -36,7 +36,7 @@ def test_the_demo_pages_answer_in_every_language(demo_data, db, client, lang):
         assert f'lang="{lang}"' in response.content.decode()
     page = client.get(_url("detail", lang, zambia.pk)).content.decode()
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="radar"' in page
-    assert page.count("<tr>") >= 4  # header + Zambia + at least two medians
+    assert page.count('<span class="swatch s') >= 3  # Zambia and at least two medians in the table
     if lang == "ar":
         assert 'dir="rtl"' in page
     # Egypt's draft is private: the public does not see it, its manager answers it

@@ -75,8 +75,9 @@ def radar_for(assessment: Assessment, *, compare: bool = True) -> Radar:
         description=_("Scores from 0 to 4 per dimension; the same figures are in the table."),
         rtl=get_language_bidi(),
     )
-    rows = [TableRow(label=s.name, values=[fmt(v) for v in s.values]) for s in series]
-    return Radar(svg=mark_safe(svg), columns=axes, rows=rows, hidden=hidden)  # noqa: S308 (core escapes)
+    # one row per dimension, one column per series: readable on a narrow screen
+    rows = [TableRow(label=axis, values=[fmt(s.values[i]) for s in series]) for i, axis in enumerate(axes)]
+    return Radar(svg=mark_safe(svg), columns=[s.name for s in series], rows=rows, hidden=hidden)  # noqa: S308 (core escapes)
 
 
 @dataclass

@@ -61,7 +61,7 @@ def _locked(assessment: Assessment) -> Assessment:
     return Assessment.objects.select_for_update(of=("self",)).select_related("member__country").get(pk=assessment.pk)
 
 
-def framework_of(assessment: Assessment) -> Framework:
+def _framework_of(assessment: Assessment) -> Framework:
     return get_framework(assessment.framework_version)
 
 
@@ -116,7 +116,7 @@ def save_answers(
     """Set the levels (0–4, or None for "not answered") and notes of some indicators; all or nothing."""
     assessment = _locked(assessment)
     _check(actor, assessment, AssessmentAction.CONTRIBUTE)
-    framework = framework_of(assessment)
+    framework = _framework_of(assessment)
     notes = dict(notes or {})
     levels: dict[str, int | None] = {}
     errors: dict[str, list[str]] = {}
@@ -178,7 +178,7 @@ def save_answers(
 def add_comment(*, assessment: Assessment, actor, indicator_code: str, text: str) -> Comment:
     assessment = _locked(assessment)
     _check(actor, assessment, AssessmentAction.CONTRIBUTE)
-    _indicator(framework_of(assessment), indicator_code)
+    _indicator(_framework_of(assessment), indicator_code)
     body = (text or "").strip()
     if not body:
         raise ValidationError({"text": [_("Write a comment.")]})
@@ -197,7 +197,7 @@ def add_evidence(
     """A link or an uploaded document (a known document type, by its first bytes, of at most 20 MB)."""
     assessment = _locked(assessment)
     _check(actor, assessment, AssessmentAction.CONTRIBUTE)
-    _indicator(framework_of(assessment), indicator_code)
+    _indicator(_framework_of(assessment), indicator_code)
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": [_("Give the evidence a title.")]})
@@ -231,7 +231,7 @@ def submit(*, assessment: Assessment, actor) -> Assessment:
     """The manager sends the assessment to the secretariat; every required indicator must be answered."""
     assessment = _locked(assessment)
     _check(actor, assessment, AssessmentAction.SUBMIT)
-    framework = framework_of(assessment)
+    framework = _framework_of(assessment)
     missing = missing_required(framework, _answers(assessment))
     if missing:
         lang = translation.get_language() or "en"
@@ -294,7 +294,7 @@ def set_public(*, assessment: Assessment, actor, public: bool) -> Assessment:
     return assessment
 
 
-def need_language(actor) -> str:
+def _need_language(actor) -> str:
     """The language of a need from a gap: the acting person's preferred language, else the page's."""
     for candidate in (getattr(actor, "preferred_language", ""), translation.get_language() or ""):
         code = (candidate or "").lower().split("-")[0]
@@ -305,7 +305,12 @@ def need_language(actor) -> str:
 
 @transaction.atomic
 def create_need_from_gap(
-    *, assessment: Assessment, actor, indicator_code: str, below: int = 2, language: str | None = None,
+    *,
+    assessment: Assessment,
+    actor,
+    indicator_code: str,
+    below: int = 2,
+    language: str | None = None,
     is_demo: bool = False,
 ) -> GapNeed:
     """A DRAFT need of the member for one gap (an indicator answered below `below`), prefilled from the
@@ -313,7 +318,7 @@ def create_need_from_gap(
     the postings service and linked back to the gap."""
     assessment = _locked(assessment)
     _check(actor, assessment, AssessmentAction.CREATE_NEED)
-    framework = framework_of(assessment)
+    framework = _framework_of(assessment)
     indicator = _indicator(framework, indicator_code)
     if not 1 <= int(below) <= MAX_LEVEL:
         raise ValidationError({"below": [_("Choose a level from 1 to %(max)s.") % {"max": MAX_LEVEL}]})
@@ -322,7 +327,7 @@ def create_need_from_gap(
     existing = GapNeed.objects.filter(assessment=assessment, indicator_code=indicator.code).first()
     if existing is not None:
         raise ValidationError({"indicator": [_("A need was already created for this gap.")]})
-    lang = language if language in POSTING_LANGUAGES else need_language(actor)
+    lang = language if language in POSTING_LANGUAGES else _need_language(actor)
     level = _answers(assessment).get(indicator.code)
     with translation.override("zh-hans" if lang == "zh" else lang):
         origin_line = _(
