@@ -85,7 +85,7 @@ class IndicatorRow:
     indicator: object
     question: str
     evidence_hint: str
-    levels: list[tuple[int, str]]
+    levels: list[tuple[int, str, str]]  # level, its name on the scale, its definition for this indicator
     level: int | None
     level_label: str
     level_text: str
@@ -132,7 +132,7 @@ def dimension_blocks(assessment: Assessment, framework: Framework | None = None)
                     indicator=indicator,
                     question=text(indicator.question, lang()),
                     evidence_hint=text(indicator.evidence, lang()),
-                    levels=[(i, text(definition, lang())) for i, definition in enumerate(indicator.levels)],
+                    levels=[(i, scale.get(i, ""), text(d, lang())) for i, d in enumerate(indicator.levels)],
                     level=level,
                     level_label=scale.get(level, "") if level is not None else "",
                     level_text=text(indicator.levels[level], lang()) if level is not None else "",
