@@ -1,5 +1,6 @@
 """The readiness assessment's framework-free core: the framework file, scoring, medians and the radar."""
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -30,6 +31,7 @@ from harambee.assessments.core.scoring import (
     validate_answers,
 )
 from harambee.matching.core import vocabulary
+from harambee.matching.core.glossary import default_glossary
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -229,6 +231,38 @@ def test_the_shipped_framework_loads_with_the_five_ram_dimensions_and_valid_taxo
     assert all(framework.indicators_in(d.code) for d in framework.dimensions)
     # the taxonomy's codes, from the matching core's vocabulary (kept equal to postings.choices by its tests)
     assert validate_codes(framework, themes=set(vocabulary.THEMES), modalities=set(vocabulary.MODALITIES)) == []
+
+
+def test_the_shipped_framework_covers_every_theme_with_three_to_five_indicators_a_dimension():
+    framework = get_framework()
+    assert 18 <= len(framework.indicators) <= 25
+    assert {d.code: len(framework.indicators_in(d.code)) for d in framework.dimensions} == {
+        "legal": 4,
+        "social": 4,
+        "economic": 3,
+        "scientific": 5,
+        "technological": 4,
+    }
+    covered = {area for indicator in framework.indicators for area in indicator.capacity_areas}
+    assert covered == set(vocabulary.THEMES)
+    assert all(i.code.startswith(i.dimension + ".") for i in framework.indicators)
+    assert all(len(i.levels) == 5 and all(len(level) == 6 for level in i.levels) for i in framework.indicators)
+
+
+def test_the_documentation_lists_every_shipped_indicator():
+    page = (Path(__file__).resolve().parent.parent / "docs" / "assessments.md").read_text(encoding="utf-8")
+    assert [i.code for i in get_framework().indicators if f"`{i.code}`" not in page] == []
+
+
+def test_the_shipped_concepts_are_found_by_the_matching_glossary():
+    glossary = default_glossary()
+    unknown = [
+        (indicator.code, concept)
+        for indicator in get_framework().indicators
+        for concept in indicator.concepts
+        if not glossary.tag(concept, "en")
+    ]
+    assert unknown == []
 
 
 def test_validate_codes_names_unknown_themes_and_modalities(small):
@@ -468,3 +502,50 @@ def test_the_core_imports_no_django():
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_label_word_too_long_to_wrap_widens_the_chart_instead_of_being_cut():
+    # given the Russian dimension titles, whose longest word has 16 letters
+    axes = ["Правовое и нормативное регулирование", "Социальное и культурное", "Экономическое",
+            "Научное и образовательное", "Технологическое и инфраструктурное"]  # fmt: skip
+    svg = _radar(axes=axes)
+    width = float(svg.get("viewBox").split()[2])
+    assert width > 400
+    # then the left label's right-anchored text keeps its estimated width inside the viewBox
+    left = svg.find(f".//{SVG}g[@class='radar-labels']")[4]
+    assert left.get("text-anchor") == "end"
+    assert float(left.get("x")) - len("инфраструктурное") * 12 * 0.63 >= 0
+
+
+def _all_texts(framework: Framework):
+    yield "title", framework.title
+    for level in framework.scale:
+        yield f"scale {level.level}", level.label
+    for dimension in framework.dimensions:
+        yield f"{dimension.code} title", dimension.title
+        yield f"{dimension.code} description", dimension.description
+    for i in framework.indicators:
+        for key in ("question", "evidence", "need_title", "guidance"):
+            yield f"{i.code} {key}", getattr(i, key)
+        for n, level in enumerate(i.levels):
+            yield f"{i.code} level {n}", level
+
+
+SCRIPTS = {
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+}
+
+
+def test_every_shipped_text_is_written_in_its_own_language():
+    # a text copied from English, or written in the wrong script, is a translation left undone
+    problems = []
+    for version in available_versions():
+        for where, texts in _all_texts(get_framework(version)):
+            for lang in ("fr", "es", "ru", "ar", "zh"):
+                if lang in SCRIPTS and not SCRIPTS[lang].search(texts[lang]):
+                    problems.append((version, where, lang, "script"))
+                elif texts[lang] == texts["en"] and len(texts["en"]) > 12:
+                    problems.append((version, where, lang, "same as English"))
+    assert problems == []

@@ -3,7 +3,8 @@
 One polygon per series on N axes (N ≥ 3), rings for the levels 0..max_value with their numbers, axis
 labels outside the rings (wrapped, anchored away from the chart: `start` on the right, `end` on the
 left, mirrored for right-to-left pages, whose axes also run counter-clockwise), and a legend. The
-viewBox is narrow (400 units) and the width 100 %, so it fits a 375 px screen. Every text is escaped.
+viewBox is narrow (400 units, wider only for a label word too long to wrap) and the width
+100 %, so it fits a 375 px screen. Every text is escaped.
 The caller shows the same figures in a data table (the text alternative).
 """
 
@@ -15,11 +16,11 @@ from dataclasses import dataclass
 
 WIDTH = 400
 RADIUS = 100
-LABEL_GAP = 12
-FONT = 11
-LINE = 13
+LABEL_GAP = 10
+FONT = 12
+LINE = 14
 MARGIN = 8
-SIDE_CHARS = 14  # characters per line of a label left or right of the chart (about 90 units)
+SIDE_CHARS = 14  # characters per line of a label left or right of the chart (about 88 units)
 MIDDLE_CHARS = 26  # characters per line of a label above or below it
 LEGEND_ROW = 18
 #: Default looks of the series (the caller's CSS class may override them): colour, dash pattern.
@@ -53,6 +54,18 @@ def _wide(char: str) -> bool:
 
 def _length(text: str) -> int:
     return sum(2 if _wide(c) else 1 for c in text)
+
+
+def _em(char: str) -> float:
+    """The estimated advance of a character in em: full-width 1, Cyrillic 0.63, others 0.55."""
+    if _wide(char):
+        return 1.0
+    return 0.63 if "\u0400" <= char <= "\u04ff" else 0.55
+
+
+def _width(lines: list[str]) -> float:
+    """The estimated width of the longest line, in viewBox units."""
+    return max((sum(_em(c) for c in line) for line in lines), default=0) * FONT
 
 
 def _wrap(label: str, width: int) -> list[str]:
@@ -142,7 +155,13 @@ def radar_svg(
     labels = [_label(i, count, axis, rtl) for i, axis in enumerate(axes)]
     top = min([-RADIUS - 2, *(label[4] for label in labels)])
     bottom = max([RADIUS + 2, *(label[5] for label in labels)])
-    cx, cy = WIDTH / 2, MARGIN - top
+    # A word too long to wrap widens the viewBox rather than being cut off at its edge.
+    half = max(
+        (abs(x) + (_width(lines) / 2 if side == "middle" else _width(lines)) for x, _, side, lines, _, _ in labels),
+        default=0,
+    )
+    width = max(WIDTH, 2 * math.ceil(half + MARGIN))
+    cx, cy = width / 2, MARGIN - top
     legend_top = cy + bottom + 2 * MARGIN
     height = legend_top + LEGEND_ROW * len(series) + MARGIN
 
@@ -156,7 +175,7 @@ def radar_svg(
 
     direction = "rtl" if rtl else "ltr"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 {WIDTH} {height:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 {width} {height:.0f}" '
         f'width="100%" role="img" aria-labelledby="{_e(id_prefix)}-title {_e(id_prefix)}-desc" '
         f'direction="{direction}" font-size="{FONT}">',
         f'<title id="{_e(id_prefix)}-title">{_e(title)}</title>',
@@ -208,7 +227,7 @@ def radar_svg(
     for n, item in enumerate(series):
         colour, dash = STYLES[n % len(STYLES)]
         y = legend_top + LEGEND_ROW * n
-        x1, x2 = (WIDTH - MARGIN - 24, WIDTH - MARGIN) if rtl else (MARGIN, MARGIN + 24)
+        x1, x2 = (width - MARGIN - 24, width - MARGIN) if rtl else (MARGIN, MARGIN + 24)
         text_x = x1 - 6 if rtl else x2 + 6
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         classes = f"radar-series-{n}" + (f" {item.css_class}" if item.css_class else "")
