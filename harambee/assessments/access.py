@@ -41,10 +41,12 @@ class AssessmentAction(StrEnum):
     EXPORT = "export"
 
 
-#: What each kind of person may do (the status rules are applied on top, in `assessment_can`).
+#: What each kind of person may do (the status rules are applied on top, in `assessment_can`): the
+#: public; a reader (any role in the member, `MemberAction.VIEW_PRIVATE`); an actor (`ACTING_ROLES`); a
+#: submitter (`MANAGING_ROLES`); the secretariat.
 ROLE_TABLE = {
     "public": {AssessmentAction.VIEW, AssessmentAction.EXPORT},  # public validated ones only
-    "viewer": {AssessmentAction.VIEW, AssessmentAction.EXPORT},
+    "reader": {AssessmentAction.VIEW, AssessmentAction.EXPORT},
     "actor": {
         AssessmentAction.VIEW,
         AssessmentAction.EXPORT,
@@ -52,7 +54,7 @@ ROLE_TABLE = {
         AssessmentAction.PUBLISH,
         AssessmentAction.CREATE_NEED,
     },  # fmt: skip
-    "manager": {
+    "submitter": {
         AssessmentAction.VIEW,
         AssessmentAction.EXPORT,
         AssessmentAction.CONTRIBUTE,
@@ -74,11 +76,11 @@ def is_public(assessment: Assessment) -> bool:
 
 def _kind(user, member: Member) -> str:
     if member_can_act_for(user, member, roles=MANAGING_ROLES):
-        return "manager"
+        return "submitter"
     if member_can_act_for(user, member):
         return "actor"
     if member_can(user, member, MemberAction.VIEW_PRIVATE) and not is_secretariat(user):
-        return "viewer"
+        return "reader"
     if is_secretariat(user):
         return "secretariat"
     return "public"
