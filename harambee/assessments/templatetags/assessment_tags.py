@@ -5,13 +5,15 @@ from django import template
 
 from harambee.assessments.reading import radar_for
 from harambee.assessments.selectors import latest_public
+from harambee.registry.models import MemberKind
 
 register = template.Library()
 
 
 @register.inclusion_tag("assessments/member_readiness.html", takes_context=True)
 def member_readiness(context, member):
-    assessment = latest_public(member)
+    # only States are assessed: other members' pages cost no query
+    assessment = latest_public(member) if member.kind == MemberKind.STATE else None
     return {
         "member": member,
         "assessment": assessment,
