@@ -1,5 +1,6 @@
 """The readiness assessment's framework-free core: the framework file, scoring, medians and the radar."""
 
+import json
 import re
 import subprocess
 import sys
@@ -299,6 +300,13 @@ def test_overall_weighs_indicators_not_dimensions(small):
     assert (result.answered, result.total) == (4, 4)
 
 
+def test_a_score_turns_into_plain_json_ready_values(small):
+    result = score(small, {"legal.a": 4, "legal.b": 1})
+    assert json.dumps(result.to_dict()) == (
+        '{"overall": 3.0, "by_dimension": {"legal": 3.0, "social": null}, "answered": 2, "total": 4}'
+    )
+
+
 def test_nothing_answered_scores_none(small):
     assert score(small, {}) == Score(overall=None, by_dimension={"legal": None, "social": None}, answered=0, total=4)
 
@@ -475,6 +483,7 @@ def test_long_labels_wrap_onto_lines():
     )
     lines = [[s.text for s in t] for t in svg.find(f".//{SVG}g[@class='radar-labels']")]
     assert lines[0] == ["Technological and", "infrastructural"]  # above the chart: up to 26 characters a line
+    assert lines[2] == ["Economic"]
     assert lines[1] == ["Social"]
     assert lines[3] == ["Scientific and", "educational"]
     assert lines[4] == ["科学与教育科学", "与教育科学与教", "育"]  # full-width: 7 a line
@@ -513,8 +522,9 @@ def test_a_label_word_too_long_to_wrap_widens_the_chart_instead_of_being_cut():
     assert width > 400
     # then the left label's right-anchored text keeps its estimated width inside the viewBox
     left = svg.find(f".//{SVG}g[@class='radar-labels']")[4]
+    assert [s.text for s in left] == ["Технологическое и", "инфраструктурное"]  # "и" stays with its line
     assert left.get("text-anchor") == "end"
-    assert float(left.get("x")) - len("инфраструктурное") * 12 * 0.63 >= 0
+    assert float(left.get("x")) - len("Технологическое и") * 12 * 0.63 >= 0
 
 
 def _all_texts(framework: Framework):

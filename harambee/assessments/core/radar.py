@@ -20,8 +20,8 @@ LABEL_GAP = 10
 FONT = 12
 LINE = 14
 MARGIN = 8
-SIDE_CHARS = 14  # characters per line of a label left or right of the chart (about 88 units)
-MIDDLE_CHARS = 26  # characters per line of a label above or below it
+SIDE_EM = 7.75  # line length (in em) of a label left or right of the chart: 14 Latin letters, about 88 units
+MIDDLE_EM = 14.3  # of a label above or below it: 26 Latin letters
 LEGEND_ROW = 18
 #: Default looks of the series (the caller's CSS class may override them): colour, dash pattern.
 STYLES = (
@@ -57,25 +57,31 @@ def _length(text: str) -> int:
 
 
 def _em(char: str) -> float:
-    """The estimated advance of a character in em: full-width 1, Cyrillic 0.63, others 0.55."""
+    """The estimated advance of a character in em: full-width 1, Cyrillic 0.63, Arabic 0.5, others 0.55."""
     if _wide(char):
         return 1.0
-    return 0.63 if "\u0400" <= char <= "\u04ff" else 0.55
+    if "\u0400" <= char <= "\u04ff":
+        return 0.63
+    return 0.5 if "\u0600" <= char <= "\u06ff" else 0.55
+
+
+def _ems(text: str) -> float:
+    return sum(_em(c) for c in text)
 
 
 def _width(lines: list[str]) -> float:
     """The estimated width of the longest line, in viewBox units."""
-    return max((sum(_em(c) for c in line) for line in lines), default=0) * FONT
+    return max((_ems(line) for line in lines), default=0) * FONT
 
 
-def _wrap(label: str, width: int) -> list[str]:
-    """Greedy lines of at most `width` (a longer word stays whole; text without spaces breaks anywhere
+def _wrap(label: str, width: float) -> list[str]:
+    """Greedy lines of at most `width` em (a longer word stays whole; text without spaces breaks anywhere
     when it is full-width, as Chinese is)."""
     words = label.split()
-    if len(words) <= 1 and _length(label) > width and any(_wide(c) for c in label):
+    if len(words) <= 1 and _ems(label) > width and any(_wide(c) for c in label):
         lines, line = [], ""
         for char in label.strip():
-            if _length(line + char) > width:
+            if _ems(line + char) > width:
                 lines.append(line)
                 line = ""
             line += char
@@ -83,12 +89,20 @@ def _wrap(label: str, width: int) -> list[str]:
     lines, line = [], ""
     for word in words:
         candidate = f"{line} {word}" if line else word
-        if line and _length(candidate) > width:
+        if line and _ems(candidate) > width:
             lines.append(line)
             line = word
         else:
             line = candidate
-    return [*lines, line] if line else lines or [""]
+    lines = [*lines, line] if line else lines or [""]
+    # A short word alone on a line ("and", "et", "и" between two long words) stays with the line before.
+    merged: list[str] = []
+    for line in lines:
+        if merged and " " not in line and _length(line) <= 3:
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.append(line)
+    return merged
 
 
 def _angle(index: int, count: int, rtl: bool) -> float:
@@ -103,12 +117,12 @@ def _label(index: int, count: int, text: str, rtl: bool) -> tuple[float, float, 
     cos, sin = math.cos(angle), math.sin(angle)
     x, y = (RADIUS + LABEL_GAP) * cos, (RADIUS + LABEL_GAP) * sin
     if abs(cos) < 0.2:
-        side, lines = "middle", _wrap(text, MIDDLE_CHARS)
+        side, lines = "middle", _wrap(text, MIDDLE_EM)
     else:
         right = cos > 0
         # In a right-to-left text run "start" is the right end: mirror so labels grow away from the chart.
         side = ("start" if right else "end") if not rtl else ("end" if right else "start")
-        lines = _wrap(text, SIDE_CHARS)
+        lines = _wrap(text, SIDE_EM)
     height = LINE * len(lines)
     if side == "middle" and sin < 0:  # above: the last line's baseline sits just above the point
         top = y - height - 2

@@ -29,6 +29,15 @@ class Score:
     def __hash__(self) -> int:
         return hash((self.overall, tuple(self.by_dimension.items()), self.answered, self.total))
 
+    def to_dict(self) -> dict:
+        """Plain, JSON-ready values (exports, API)."""
+        return {
+            "overall": self.overall,
+            "by_dimension": dict(self.by_dimension),
+            "answered": self.answered,
+            "total": self.total,
+        }
+
 
 class AnswerError(str):
     """A problem of one answer: the English message, with `indicator`, `problem` ("unknown" or
