@@ -17,6 +17,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from harambee.assessments.api import router as assessments_router
 from harambee.cooperation.api import router as cooperation_router
 from harambee.core.errors import ErrorOut, default_detail, error_body
 from harambee.core.exceptions import Conflict, NotFound
@@ -192,3 +193,5 @@ api.add_router("/", postings_router)
 api.add_router("/", matching_router)
 api.add_router("/", cooperation_router)
 api.add_router("/", events_router)
+
+api.add_router("/", assessments_router)

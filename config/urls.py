@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("harambee.follows.urls")),
     path("", include("harambee.events.urls")),
     path("", include("harambee.opendata.urls")),
+    path("", include("harambee.assessments.urls")),
     path("secretariat/", include("harambee.secretariat.urls")),
     path("", include("harambee.transparency.urls")),
 )

@@ -824,6 +824,99 @@ def run_document_batch_request(cast):
     return batch, AuditAction.CREATE, {"kind": [None, "badge"]}
 
 
+# Readiness assessments (issue 15): each service on a State the cast acts for
+
+
+def _assessment(cast, *, answered=False, submitted=False, validated=False):
+    from harambee.assessments import services as a
+    from harambee.assessments.core.framework import get_framework
+    from harambee.registry.tests.factories import StateFactory
+
+    state = Member.objects.filter(code="zmb").first() or StateFactory(country=Country.objects.get(iso3="ZMB"))
+    for role in ("manager", "editor"):
+        Membership.objects.get_or_create(member=state, user=getattr(cast, role), defaults={"role": role})
+    assessment = a.start_assessment(actor=cast.manager, member=state, year=2026)
+    if answered or submitted or validated:
+        levels = {i.code: 1 for i in get_framework().indicators}
+        a.save_answers(assessment=assessment, actor=cast.editor, answers=levels)
+    if submitted or validated:
+        a.submit(assessment=assessment, actor=cast.manager)
+    if validated:
+        a.validate(assessment=assessment, actor=cast.secretariat)
+    return assessment
+
+
+def run_start_assessment(cast):
+    assessment = _assessment(cast)
+    return assessment, AuditAction.CREATE, {"year": [None, 2026], "status": [None, "draft"]}
+
+
+def run_save_answers(cast):
+    from harambee.assessments.core.framework import get_framework
+
+    assessment = _assessment(cast, answered=True)
+    first = get_framework().indicators[0].code
+    return assessment, AuditAction.UPDATE, {f"{first}.level": [None, 1]}
+
+
+def run_add_comment(cast):
+    from harambee.assessments.core.framework import get_framework
+    from harambee.assessments.services import add_comment
+
+    assessment = _assessment(cast)
+    code = get_framework().indicators[0].code
+    comment = add_comment(assessment=assessment, actor=cast.editor, indicator_code=code, text="Ask the ministry")
+    return comment, AuditAction.CREATE, {"text": [None, "Ask the ministry"]}
+
+
+def run_add_evidence(cast):
+    from harambee.assessments.core.framework import get_framework
+    from harambee.assessments.services import add_evidence
+
+    assessment = _assessment(cast)
+    code = get_framework().indicators[0].code
+    item = add_evidence(
+        assessment=assessment, actor=cast.editor, indicator_code=code, title="Strategy", url="https://gov.zm/ai"
+    )
+    return item, AuditAction.CREATE, {"url": [None, "https://gov.zm/ai"]}
+
+
+def run_submit(cast):
+    assessment = _assessment(cast, submitted=True)
+    return assessment, AuditAction.TRANSITION, {"status": ["draft", "submitted"]}
+
+
+def run_validate(cast):
+    assessment = _assessment(cast, validated=True)
+    return assessment, AuditAction.TRANSITION, {"status": ["submitted", "validated"]}
+
+
+def run_return_assessment(cast):
+    from harambee.assessments.services import return_assessment
+
+    assessment = _assessment(cast, submitted=True)
+    return_assessment(assessment=assessment, actor=cast.secretariat, reason="Add evidence")
+    return assessment, AuditAction.TRANSITION, {"status": ["submitted", "returned"]}
+
+
+def run_set_public(cast):
+    from harambee.assessments.services import set_public
+
+    assessment = _assessment(cast)
+    set_public(assessment=assessment, actor=cast.manager, public=True)
+    return assessment, AuditAction.UPDATE, {"public": [False, True]}
+
+
+def run_create_need_from_gap(cast):
+    from harambee.assessments.core.framework import get_framework
+    from harambee.assessments.services import create_need_from_gap
+
+    assessment = _assessment(cast, validated=True)
+    code = get_framework().indicators[0].code
+    link = create_need_from_gap(assessment=assessment, actor=cast.editor, indicator_code=code)
+    return link, AuditAction.CREATE, {"indicator": [None, code], "posting": [None, link.posting.external_id]}
+
+
 SCENARIOS = {
     f"harambee.{module}.services.{name[4:]}": runner
     for name, runner in dict(globals()).items()
@@ -840,6 +933,7 @@ SCENARIOS = {
         "follows",
         "events",
         "operations",
+        "assessments",
     )
     if hasattr(importlib.import_module(f"harambee.{module}.services"), name[4:])
 }

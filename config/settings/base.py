@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "harambee.demo",
     "harambee.opendata",  # open data: bulk CSV/JSON, dictionary, datapackage.json (docs/open-data.md)
     "harambee.transparency",  # public dashboard and yearly report (docs/transparency.md)
+    "harambee.assessments",  # readiness self-assessments (issue 15)
     # background work: the tasks API (django-tasks), its database backend and the worker, schedule, page
     "django_tasks",
     "django_tasks_db",

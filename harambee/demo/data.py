@@ -34,6 +34,7 @@ from harambee.registry.services import (
     membership_add,
 )
 
+from .assessments import load_demo_assessments
 from .events import (
     load_demo_checkins,
     load_demo_delegations,
@@ -452,6 +453,7 @@ def load_demo() -> dict[str, int | str]:
     load_demo_checkins(people)  # after the delegates' registrations: checks in the approved ones
     load_demo_pairing(people)
     load_demo_outcomes(people)
+    load_demo_assessments(people)  # readiness assessments (issue 15): after the postings they are matched with
     personal_data_erase_due()  # the past workshop's delegates added by the pairing and outcomes demos too
     User.objects.filter(pk=pending.user.pk).update(is_demo=True)
     Member.objects.filter(pk=pending.member.pk).update(is_demo=True)
