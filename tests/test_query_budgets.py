@@ -20,8 +20,9 @@ PAGES = {
     "home": ("/en/", 7),
     "member_list": ("/en/members/?region=002", 6),
     # the member page: + its open needs, open offers, matches, cooperations, pledges (one query each,
-    # rows and total together) and whether the reader follows it
-    "member_detail": ("/en/members/unza/", 13),
+    # rows and total together), the events its delegates attended and whether the reader follows it;
+    # its public figures are cached (tests/test_member_figures.py counts them)
+    "member_detail": ("/en/members/unza/", 14),
     "member_history": ("/en/members/unza/history/", 9),
     "group_detail": ("/en/groups/LDC/", 6),
     "group_list": ("/en/groups/", 5),

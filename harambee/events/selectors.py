@@ -4,10 +4,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .access import event_list_for_user
+from .choices import EventStatus, RegistrationStatus
 from .models import Event, Session, Speaker
 
 
@@ -26,6 +27,23 @@ def event_lists(*, user, today: date | None = None) -> tuple[list[Event], list[E
     upcoming = [e for e in events if e.end_date >= today]
     past = [e for e in reversed(events) if e.end_date < today]
     return upcoming, past
+
+
+def events_of_member(qs: QuerySet[Event], member, *, today: date) -> QuerySet[Event]:
+    """The published events of `qs` (a list `event_list_for_user` gave) that `member`'s delegates
+    attended, or, not over yet, are approved for; each with ``attended`` (its delegates checked in at
+    the event or a session, each once) and ``registered`` (its approved delegates)."""
+    mine = Q(registrations__member=member)
+    return (
+        qs.filter(status=EventStatus.PUBLISHED, registrations__member=member)
+        .annotate(
+            attended=Count("registrations", filter=mine & Q(registrations__attendances__isnull=False), distinct=True),
+            registered=Count(
+                "registrations", filter=mine & Q(registrations__status=RegistrationStatus.APPROVED), distinct=True
+            ),
+        )
+        .filter(Q(attended__gt=0) | Q(end_date__gte=today, registered__gt=0))
+    )
 
 
 def sessions_of(event: Event) -> QuerySet[Session]:
@@ -70,7 +88,6 @@ def public_speakers(session: Session, *, show_all: bool) -> list[Speaker]:
 # ---------------------------------------------------------------------------------------------------
 # Delegates' documents (events/documents.py)
 
-from django.db.models import Q  # noqa: E402
 
 from .access import DocumentRole, document_roles  # noqa: E402
 from .documents import Attendances  # noqa: E402

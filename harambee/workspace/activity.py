@@ -9,10 +9,9 @@ Each part is read through its own app's access rule and selectors (postings, mat
 never by a copy of the rule: a visitor sees exactly what the lists of those apps would show them.
 The number of queries is fixed, whatever the number of rows (tests/test_member_activity.py).
 
-Extension point — workshop participation: when an events app exists, add a field here (e.g.
-``workshops: list``) read through the events app's own access rule (`rows_visible_to` with the
-member as participant) and a selector of the member's past and coming workshops, and a section in
-``workspace/member_activity.html`` after the pledges. Until then the page shows no such section.
+Events: the published events the member's delegates attended or, coming, are approved for, read
+through the events app's own access rule (`event_list_for_user`) and selector (`events_of_member`),
+with the number of its delegates; shown after the pledges.
 """
 
 from dataclasses import dataclass, field
@@ -24,6 +23,8 @@ from django.utils import timezone
 
 from harambee.cooperation.access import cooperation_list_for_user, pledge_list_for_user
 from harambee.cooperation.selectors import cooperations_of_members, delivered, pledges_with_delivery
+from harambee.events.access import event_list_for_user
+from harambee.events.selectors import events_of_member
 from harambee.matching.access import match_list_for_user
 from harambee.postings.access import posting_list_for_user
 from harambee.postings.choices import OPEN_STATUSES, PostingKind
@@ -51,6 +52,7 @@ class MemberActivity:
     matches: Section
     cooperations: Section  # rows: {"cooperation", "freshness", "last_report"}
     pledges: Section  # rows: {"pledge", "delivered"}
+    events: Section  # rows: events with ``attended``, ``registered``, ``coming`` and ``shown_title``
 
 
 def _section(qs, limit: int = SHOWN, relations: tuple[str, ...] = ()) -> Section:
@@ -73,12 +75,21 @@ def member_activity(*, user, member: Member, today: date | None = None) -> Membe
     )
     pledge_section = _section(pledges)
     pledge_section.rows = [{"pledge": p, "delivered": delivered(p)} for p in pledge_section.rows]
+    events = _section(
+        events_of_member(event_list_for_user(user=user), member, today=today)
+        .prefetch_related("translations")
+        .order_by("-start_date", "-pk")
+    )
+    for event in events.rows:
+        event.shown_title = event.translation_for()[0]
+        event.coming = event.end_date >= today
     return MemberActivity(
         needs=needs,
         offers=offers,
         matches=_section(matches.order_by("-created_at", "-pk"), relations=("need", "offer")),
         cooperations=cooperations,
         pledges=pledge_section,
+        events=events,
     )
 
 
