@@ -40,7 +40,7 @@ def figures_section(html: str) -> str:
     return found.group(1)
 
 
-def test_a_state_counts_its_own_public_figures_as_the_dashboard_does(world):
+def test_a_state_counts_its_own_public_figures_as_the_dashboard_does(world):  # noqa: F811
     # given the small world of the dashboard's tests (Zambia: 3 open needs, one public cooperation
     # received from China with 1,000 USD disbursed; China: 2 offers, one private cooperation, 100 seats)
     zmb, chn = world["zmb"], world["chn"]
@@ -73,7 +73,7 @@ def test_a_state_counts_its_own_public_figures_as_the_dashboard_does(world):
     )
 
 
-def test_an_organisation_has_its_own_figures_not_its_countrys(world):
+def test_an_organisation_has_its_own_figures_not_its_countrys(world):  # noqa: F811
     # given the African Union (a regional body seated in Ethiopia) with one open offer, and a public
     # cooperation it gives to Zambia with 200 EUR spent
     au, zmb = world["au"], world["zmb"]
@@ -93,7 +93,7 @@ def test_an_organisation_has_its_own_figures_not_its_countrys(world):
     assert z.amounts == {"EUR": {"received": Decimal(200)}, "USD": {"received": Decimal(1000)}}
 
 
-def test_a_pending_member_counts_nothing_yet(world):
+def test_a_pending_member_counts_nothing_yet(world):  # noqa: F811
     # given an organisation with an open offer and a public cooperation it receives, pending again
     # (its approval under review)
     pending = OrganisationFactory(code="new-org")
@@ -107,7 +107,7 @@ def test_a_pending_member_counts_nothing_yet(world):
     assert selectors.compute_figures(selectors.Filters()).totals["offers"] == 2
 
 
-def test_delegates_who_attended_count_once_and_only_at_published_events(world, cast):
+def test_delegates_who_attended_count_once_and_only_at_published_events(world, cast):  # noqa: F811
     # given a published event where two of Zambia's delegates checked in (one at two sessions'
     # worth: the event and again), a third did not, and a draft event with a check-in
     zmb = world["zmb"]
@@ -123,7 +123,7 @@ def test_delegates_who_attended_count_once_and_only_at_published_events(world, c
     assert selectors.compute_figures(selectors.Filters()).by_country["894"]["people"] == 2
 
 
-def test_the_charts_have_their_tables_and_hide_when_empty(world):
+def test_the_charts_have_their_tables_and_hide_when_empty(world):  # noqa: F811
     # given China's figures, in English
     with translation.override("en"):
         context = build(profiles.compute_member_figures(world["chn"]))
@@ -156,7 +156,7 @@ def test_the_charts_have_their_tables_and_hide_when_empty(world):
         ]
 
 
-def test_the_page_shows_figures_freshness_and_charts_to_everyone_alike(world, cast, client):
+def test_the_page_shows_figures_freshness_and_charts_to_everyone_alike(world, cast, client):  # noqa: F811
     # given China's page seen by a visitor and by the secretariat
     anonymous = figures_section(client.get(f"/en/members/{world['chn'].code}/").content.decode())
     client.force_login(cast.secretariat)
@@ -178,7 +178,7 @@ def test_the_page_shows_figures_freshness_and_charts_to_everyone_alike(world, ca
     assert "<summary>Data table</summary>" in anonymous
 
 
-def test_arabic_bars_grow_from_the_right(world, client):
+def test_arabic_bars_grow_from_the_right(world, client):  # noqa: F811
     html = figures_section(client.get(f"/ar/members/{world['chn'].code}/").content.decode())
     theme = html[html.index('id="chart-member-theme"') :]
     # the longest bar fills the row; in Arabic it starts at the left edge of a full row, others at the right
@@ -197,7 +197,7 @@ def test_a_member_with_nothing_says_so_once(cast, client):
     assert section == "Figures Nothing recorded yet."
 
 
-def test_events_attended_and_coming_are_listed_with_their_delegates(world, cast, client):
+def test_events_attended_and_coming_are_listed_with_their_delegates(world, cast, client):  # noqa: F811
     # given a past published event Zambia's two delegates attended, a coming one with one approved
     # delegate (and one only nominated), and a draft event Zambia was registered for
     zmb = world["zmb"]
@@ -248,7 +248,7 @@ def count_queries(client, url) -> int:
     return len(queries)
 
 
-def grow(world, cast, n: int, start: int = 0) -> None:
+def grow(world, cast, n: int, start: int = 0) -> None:  # noqa: F811
     """n more of everything the figures count for Zambia."""
     zmb, chn = world["zmb"], world["chn"]
     for i in range(start, start + n):
@@ -266,7 +266,7 @@ def grow(world, cast, n: int, start: int = 0) -> None:
         check_in(RegistrationFactory(event=event, member=zmb))
 
 
-def test_the_figures_cost_a_fixed_number_of_queries(world, cast, client):
+def test_the_figures_cost_a_fixed_number_of_queries(world, cast, client):  # noqa: F811
     # given Zambia's page, its figures computed afresh each time
     url = f"/en/members/{world['zmb'].code}/"
     grow(world, cast, 1)
