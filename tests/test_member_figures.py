@@ -93,7 +93,7 @@ def test_an_organisation_has_its_own_figures_not_its_countrys(world):  # noqa: F
     assert z.amounts == {"EUR": {"received": Decimal(200)}, "USD": {"received": Decimal(1000)}}
 
 
-def test_a_pending_member_counts_nothing_yet(world):  # noqa: F811
+def test_a_pending_member_counts_nothing_yet(world, cast, client):  # noqa: F811
     # given an organisation with an open offer and a public cooperation it receives, pending again
     # (its approval under review)
     pending = OrganisationFactory(code="new-org")
@@ -105,6 +105,10 @@ def test_a_pending_member_counts_nothing_yet(world):  # noqa: F811
     f = profiles.compute_member_figures(pending)
     assert f.is_empty and f.totals == dict.fromkeys(profiles.MEASURES, 0)
     assert selectors.compute_figures(selectors.Filters()).totals["offers"] == 2
+    # and its page (which the secretariat sees) says why
+    client.force_login(cast.secretariat)
+    page = text(figures_section(client.get("/en/members/new-org/").content.decode()))
+    assert page == "Figures Public figures count a member only while it is active."
 
 
 def test_delegates_who_attended_count_once_and_only_at_published_events(world, cast):  # noqa: F811

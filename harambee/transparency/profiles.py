@@ -70,7 +70,7 @@ def _add(table: dict, key, measure: str, n) -> None:
 
 
 def compute_member_figures(member: Member, *, today=None) -> MemberFigures:
-    """The member's figures: eight aggregate queries (none when the member is not active)."""
+    """The member's figures: nine aggregate queries (none when the member is not active)."""
     today = today or timezone.localdate()
     f = MemberFigures(totals=dict.fromkeys(MEASURES, 0))
     if member.status != MemberStatus.ACTIVE:
