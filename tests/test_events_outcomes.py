@@ -451,6 +451,9 @@ def test_the_report_counts_delegations_by_region_group_and_sex(cast, client):
     page = client.get("/fr" + reverse("events:report", args=[event.slug])[3:]).content.decode()
     assert "Afrique" in page and "Océanie" in page
     assert "Delegate 1" not in page
+    # and the country groups by their names only, never their codes
+    assert "Pays les moins avancés" in page and "Petits États insulaires en développement" in page
+    assert ">LDC<" not in page and ">SIDS<" not in page and "<abbr" not in page
 
 
 def test_the_report_formats_numbers_for_the_reader(cast, client):

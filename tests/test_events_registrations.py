@@ -711,6 +711,18 @@ def test_the_nominations_list_costs_the_same_however_many_delegations(world, cas
     assert len(large) <= 10
 
 
+def test_the_hosts_decision_form_labels_the_reason_in_words_that_wrap(world, cast, client):
+    # given a nominee waiting for the host's decision
+    registration = nominate(world)
+    client.force_login(cast.manager)
+    # when the host opens the nominations in French
+    page = client.get("/fr" + reverse("events:nominations", args=["lusaka"])[3:]).content.decode()
+    # then the reason has a visible label (it wraps on a phone), not a placeholder cut at the edge
+    label = f'<label for="reason-{registration.pk}">Motif (obligatoire pour placer sur la liste'
+    assert label in page
+    assert "placeholder=" not in page.split('class="decision"', 1)[1].split("</form>", 1)[0]
+
+
 def test_the_delegate_completes_their_own_registration_from_the_link_they_were_sent(world, cast, client):
     # given an approved delegate whose account existed when she was nominated, and a colleague
     delegate = UserFactory(email="natasha@example.org")

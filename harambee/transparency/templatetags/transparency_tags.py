@@ -2,11 +2,8 @@
 organisation page (``transparency/profiles.py``), drawn like the dashboard's charts (the same geometry,
 ``core/charts.py``, and the same chart template), so that the registry's views need not import this app."""
 
-from functools import cache
 
 from django import template
-from django.contrib.staticfiles import finders
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -145,17 +142,3 @@ def build(figures) -> dict:
 @register.inclusion_tag("transparency/member_figures.html")
 def member_figures(member):
     return {"member": member, **build(figures_of(member))}
-
-
-@cache
-def _charts_css() -> str:
-    with open(finders.find("transparency/charts.css"), encoding="utf-8") as css:
-        return css.read()
-
-
-@register.simple_tag
-def charts_css():
-    """The charts' stylesheet (`static/transparency/charts.css`), for a document that must carry its
-    own styles (the report, HTML and PDF); pages link it (their Content-Security-Policy refuses
-    inline styles)."""
-    return mark_safe(_charts_css())  # noqa: S308 (the project's own file)

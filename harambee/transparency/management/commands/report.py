@@ -30,7 +30,7 @@ class Command(BaseCommand):
         if not path.parent.is_dir():
             raise CommandError(f"--out: the folder {path.parent} does not exist")
         if path.suffix.lower() == ".html":
-            path.write_text(report_html(year, lang), encoding="utf-8")
+            path.write_text(report_html(year, lang, standalone=True), encoding="utf-8")
         else:
             path.write_bytes(report_pdf(year, lang))
         self.stdout.write(f"{path}: report {year} in {lang}, {path.stat().st_size:,} bytes")
