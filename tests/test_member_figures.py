@@ -174,7 +174,7 @@ def test_the_page_shows_figures_freshness_and_charts_to_everyone_alike(world, ca
         "Delegates who attended 0 Amount given US$1,000 "
     )
     # and the freshness of its public cooperations, a dot and a word each
-    assert "Progress reporting of its cooperations 1 Up to date 1 Closed" in shown
+    assert "Progress reporting of its cooperations 1 Up to date 1 Completed or cancelled" in shown
     assert '<span class="freshness green">' in anonymous
     # and each chart is an image with a title and a description, and its table beside
     assert anonymous.count('role="img"') == 3  # theme, year, pledges (one unit)

@@ -96,6 +96,8 @@ def member_assessments(request, code: str):
                 return redirect("assessments:edit", pk=assessment.pk)
     rows = _scored(assessments_of_member(assessments_visible_to(request.user), member))
     dimensions = [text(d.title, lang()) for d in framework_of(rows[0][0]).dimensions] if rows else []
+    # each score with its dimension's title (a narrow screen shows the title beside the score)
+    rows = [(assessment, overall, list(zip(dimensions, dims, strict=False))) for assessment, overall, dims in rows]
     return render(
         request,
         "assessments/member.html",

@@ -167,6 +167,16 @@ class Cooperation(models.Model):
 #: state; beyond the last one, "inactive" (`Cooperation.freshness`, and in SQL
 #: `cooperation.selectors.freshness_expression`).
 FRESHNESS_BANDS = ((12, "green"), (24, "amber"), (36, "red"))
+#: Every freshness state, in the order pages list them, and its name for people (the dashboard, the
+#: member pages and the cooperation pages say the same words).
+FRESHNESS_STATES = ("green", "amber", "red", "inactive", "closed")
+FRESHNESS_LABELS = {
+    "green": _("Up to date"),
+    "amber": _("Update due"),
+    "red": _("Update overdue"),
+    "inactive": _("Inactive"),
+    "closed": _("Completed or cancelled"),
+}
 
 
 class Budget(models.Model):

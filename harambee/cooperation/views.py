@@ -29,7 +29,7 @@ from .access import (
     pledge_refusal,
 )
 from .iati_export import cooperations_to_iati_xml
-from .models import CooperationStatus
+from .models import FRESHNESS_STATES, CooperationStatus
 from .selectors import (
     cooperations_of_member_code,
     cooperations_of_members,
@@ -39,7 +39,7 @@ from .selectors import (
     pledges_with_delivery,
 )
 
-FRESHNESS = ("green", "amber", "red", "inactive", "closed")
+FRESHNESS = FRESHNESS_STATES
 
 
 @require_safe

@@ -103,8 +103,12 @@ class NominationFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *RegistrationStatus.choices]
     )
-    member = forms.CharField(label=_("Delegation (code)"), required=False, max_length=32)
+    member = forms.ChoiceField(label=_("Delegation"), required=False)
     q = forms.CharField(label=_("Name or e-mail"), required=False, max_length=100)
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].choices = [("", _("Every delegation")), *((m.code, m.display_name) for m in members)]
 
 
 class SeatsForm(forms.Form):

@@ -103,6 +103,12 @@ def delegations(event: Event, *, status: str = "", member_code: str = "", query:
     return sorted(groups.values(), key=lambda d: d.member.display_name.casefold())
 
 
+def delegation_members(event: Event) -> list[Member]:
+    """The members with at least one nomination for the event, by name (the nominations filter's choices)."""
+    members = Member.objects.filter(event_registrations__event=event).distinct()
+    return sorted(members, key=lambda m: m.display_name.casefold())
+
+
 def delegation_of(event: Event, member: Member) -> list[Registration]:
     """One member's nominees to `event`, in order of nomination."""
     rows = list(registrations_for_listing(Registration.objects.filter(event=event, member=member)).order_by("pk"))

@@ -39,6 +39,7 @@ from .registration_forms import (
 )
 from .registration_selectors import (
     delegation_of,
+    delegation_members,
     delegations,
     invitation_for,
     invitations_of,
@@ -143,7 +144,7 @@ def invitation_remove(request, slug: str, invitation_id: int):
 @require_safe
 def nominations(request, slug: str):
     event = _managed_event(request, slug)
-    filters = NominationFilterForm(request.GET or None)
+    filters = NominationFilterForm(request.GET or None, members=delegation_members(event))
     chosen = filters.cleaned_data if filters.is_valid() else {}
     groups = delegations(
         event, status=chosen.get("status", ""), member_code=chosen.get("member", ""), query=chosen.get("q", "")
