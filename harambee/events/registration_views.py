@@ -38,8 +38,8 @@ from .registration_forms import (
     WithdrawForm,
 )
 from .registration_selectors import (
-    delegation_of,
     delegation_members,
+    delegation_of,
     delegations,
     invitation_for,
     invitations_of,

@@ -2,7 +2,6 @@
 organisation page (``transparency/profiles.py``), drawn like the dashboard's charts (the same geometry,
 ``core/charts.py``, and the same chart template), so that the registry's views need not import this app."""
 
-
 from django import template
 from django.utils.translation import get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
