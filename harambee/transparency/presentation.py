@@ -10,7 +10,8 @@ from django.utils.translation import get_language, get_language_bidi, gettext_la
 from django.utils.translation import gettext as _
 
 from harambee.cooperation.models import PledgeUnit
-from harambee.core.formats import format_money, format_number, format_quantity
+from harambee.core.collation import sort_key
+from harambee.core.formats import format_moment, format_money, format_number, format_quantity
 from harambee.postings.choices import CHANNELS, MODALITIES, THEMES
 from harambee.registry.choices import COUNTRY_GROUP_NAMES
 from harambee.registry.models import OrganisationType
@@ -132,7 +133,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         low = edge
     map_table = sorted(
         ((country_name(m49), shown(v), v) for m49, v in values.items() if v > 0 and country_name(m49)),
-        key=lambda row: (-row[2], row[0]),
+        key=lambda row: (-row[2], sort_key(row[0], language)),
     )
 
     five = ["needs", "offers", "matches", "cooperations", "people"]
@@ -142,7 +143,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
             for m49, by in figures.by_country.items()
             if country_name(m49)
         ),
-        key=lambda row: row[0],
+        key=lambda row: sort_key(row[0], language),
     )
     three = ["needs", "offers", "cooperations"]
     charts_list = [
@@ -196,9 +197,10 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         ),
     ]
 
-    # the trend by quarter
-    quarters = sorted(figures.by_quarter)[-12:]
-    trend_rows = [(quarter_label(q), figures.by_quarter[q].get("cooperations", 0)) for q in quarters]
+    # the trend by quarter: every quarter shown, those without data at zero
+    quarters = figures.quarters or sorted(figures.by_quarter)[-selectors.TREND_QUARTERS :]
+    by_quarter = {q: figures.by_quarter.get(q, {}) for q in quarters}
+    trend_rows = [(quarter_label(q), by_quarter[q].get("cooperations", 0)) for q in quarters]
     trend = Chart(
         "trend",
         _("Trend by quarter"),
@@ -209,7 +211,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         [
             [
                 quarter_label(q),
-                *[_n(figures.by_quarter[q].get(k, 0)) for k in ("needs", "offers", "matches", "cooperations")],
+                *[_n(by_quarter[q].get(k, 0)) for k in ("needs", "offers", "matches", "cooperations")],
             ]
             for q in quarters
         ],
@@ -270,14 +272,17 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
     )
 
     type_labels = dict(OrganisationType.choices)
-    organisations = [
-        {
-            "name": org["name_translations"].get((language or "en").split("-")[0]) or org["name"],
-            "type": type_labels.get(org["organisation_type"], ""),
-            "cells": [_n(org[k]) for k in ("needs", "offers", "given", "received")],
-        }
-        for org in figures.organisations
-    ]
+    organisations = sorted(
+        (
+            {
+                "name": org["name_translations"].get((language or "en").split("-")[0]) or org["name"],
+                "type": type_labels.get(org["organisation_type"], ""),
+                "cells": [_n(org[k]) for k in ("needs", "offers", "given", "received")],
+            }
+            for org in figures.organisations
+        ),
+        key=lambda org: sort_key(org["name"], language),
+    )
     return {
         "totals": totals,
         "measure": measure,
@@ -297,6 +302,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         "pledged": pledged,
         "freshness": freshness,
         "organisations": organisations,
+        "figures_as_of": format_moment(figures.computed_at) if figures.computed_at else "",
         "disclaimer": DISCLAIMER,
         "rtl": rtl,
     }

@@ -13,7 +13,7 @@ from . import presentation, selectors
 from . import report as reports
 
 #: The years a report may be asked for.
-FIRST_YEAR = 2024
+FIRST_YEAR = selectors.FIRST_YEAR
 
 
 @require_safe
