@@ -169,10 +169,15 @@ def _region_group(prefix: str, filters: Filters) -> Q:
     return q
 
 
-def _in_period(field_name: str, filters: Filters) -> Q:
+def _in_period(field_name: str, filters: Filters, *, moments: bool = True) -> Q:
+    """In the filtered period: a moment (``moments``) from the first midnight of the period, in the
+    platform's time zone, to the first after it; else a date."""
     bounds = filters.bounds()
     if bounds is None:
         return Q()
+    if moments:
+        zone = timezone.get_current_timezone()
+        bounds = tuple(datetime(day.year, day.month, day.day, tzinfo=zone) for day in bounds)
     return Q(**{f"{field_name}__gte": bounds[0], f"{field_name}__lt": bounds[1]})
 
 
@@ -223,7 +228,7 @@ def attendances(filters: Filters):
     """Check-ins at published events (the event's own, or a session's), placed at the delegation."""
     return Attendance.objects.filter(
         _place("registration__member__", filters),
-        _in_period("registration__event__start_date", filters),
+        _in_period("registration__event__start_date", filters, moments=False),
         registration__event__status=EventStatus.PUBLISHED,
     )
 
@@ -234,7 +239,7 @@ def delivered_money(filters: Filters):
     return Transaction.objects.filter(
         _place("cooperation__beneficiary__", filters),
         _cooperation_q(filters, "cooperation__"),
-        _in_period("date", filters),
+        _in_period("date", filters, moments=False),
         type__in=mapping().delivered_transaction_types,
     )
 
