@@ -16,6 +16,7 @@ from harambee.core.collation import sort_key
 from harambee.core.formats import format_moment
 from harambee.transparency import presentation, selectors
 from harambee.transparency.models import FigureSnapshot
+from harambee.transparency.report import report_html
 from harambee.transparency.tasks import figures_refresh_later, transparency_figures_refresh
 from tests.test_transparency import world  # noqa: F401 (fixture)
 
@@ -161,6 +162,8 @@ def test_the_trend_shows_every_quarter_of_the_period_zeros_included(small):
     assert len(unfiltered["trend"].table) == 12
     assert unfiltered["trend"].table[-1][0] == f"Q{this_quarter} {today.year}"
     assert [row[4] for row in unfiltered["trend"].table[:-1]] == ["0"] * 11
+    # and the axis names each quarter, with its year under the first column and each first quarter
+    assert [c.tick for c in context["trend"].rows] == [("Q1", str(today.year)), ("Q2", ""), ("Q3", ""), ("Q4", "")]
 
 
 def test_french_sorts_accented_names_with_their_letter():
@@ -208,3 +211,14 @@ def test_the_lazily_read_table_gives_the_keys_of_the_whole_table():
     names += ["café", "cafe\u0301", "ß", "ﬁ", "Œuvre", "ﻻ", "ـ"]  # combining accent, ligatures, tatweel
     # then the table parsed character by character gives the same keys
     assert [sort_key(name)[0] for name in names] == [full.sort_key(name) for name in names]
+
+
+def test_the_styles_are_a_file_for_the_site_and_inline_in_a_report_that_stands_alone(small, client):
+    # the site's Content-Security-Policy (style-src 'self') would block an inline style
+    year = timezone.localdate().year
+    link = '<link rel="stylesheet" href="/static/transparency/transparency.css">'
+    for url in ("/en/dashboard/", f"/en/dashboard/report-{year}.html"):
+        html = client.get(url).content.decode()
+        assert link in html and "<style" not in html
+    standalone = report_html(year, "en")
+    assert "<style>" in standalone and ".tp-legend svg{" in standalone and link not in standalone

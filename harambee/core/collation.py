@@ -15,45 +15,42 @@ read once per process as raw lines, and only the entries of the characters met a
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
 from functools import cache
-from typing import TypeVar
 
-T = TypeVar("T")
+from pyuca import Collator
+from pyuca.collator import COLL_ELEMENT_PATTERN
+from pyuca.utils import hexstrings2int
+
+
+class LazyCollator(Collator):
+    """pyuca's collator (UCA 10.0.0) whose table entries are parsed when a character first needs them;
+    every entry whose key starts with that character (contractions too) is parsed at once."""
+
+    def load(self, filename):
+        self.pending: dict[int, list[str]] = {}
+        with open(filename, encoding="utf-8") as keys_file:
+            for line in keys_file:
+                line = line.split("#", 1)[0].rstrip()
+                if not line or line.startswith("@version"):
+                    continue
+                if line.startswith("@implicitweights"):
+                    ch_range, base = line[len("@implicitweights") :].split(";")
+                    start, end = ch_range.split("..")
+                    self.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
+                    continue
+                self.pending.setdefault(int(line.split(None, 1)[0], 16), []).append(line)
+
+    def sort_key(self, string):
+        for character in set(unicodedata.normalize("NFD", string)):
+            for line in self.pending.pop(ord(character), ()):
+                keys, elements = line.split(";", 1)
+                weights = [hexstrings2int(x.groups()) for x in COLL_ELEMENT_PATTERN.finditer(elements)]
+                self.table.add(hexstrings2int(keys.split()), weights)
+        return super().sort_key(string)
 
 
 @cache
-def _collator():
-    from pyuca import Collator
-    from pyuca.collator import COLL_ELEMENT_PATTERN
-    from pyuca.utils import hexstrings2int
-
-    class LazyCollator(Collator):
-        """pyuca's collator (UCA 10.0.0) whose table entries are parsed when a character first needs
-        them. Every entry whose key starts with a character (contractions too) is parsed together."""
-
-        def load(self, filename):
-            self.pending: dict[int, list[str]] = {}
-            with open(filename, encoding="utf-8") as keys_file:
-                for line in keys_file:
-                    line = line.split("#", 1)[0].rstrip()
-                    if not line or line.startswith("@version"):
-                        continue
-                    if line.startswith("@implicitweights"):
-                        ch_range, base = line[len("@implicitweights") :].split(";")
-                        start, end = ch_range.split("..")
-                        self.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
-                        continue
-                    self.pending.setdefault(int(line.split(None, 1)[0], 16), []).append(line)
-
-        def sort_key(self, string):
-            for character in set(unicodedata.normalize("NFD", string)):
-                for line in self.pending.pop(ord(character), ()):
-                    keys, elements = line.split(";", 1)
-                    weights = [hexstrings2int(x.groups()) for x in COLL_ELEMENT_PATTERN.finditer(elements)]
-                    self.table.add(hexstrings2int(keys.split()), weights)
-            return super().sort_key(string)
-
+def _collator() -> LazyCollator:
     return LazyCollator()
 
 
@@ -63,8 +60,3 @@ def sort_key(text: str, language: str | None = None) -> tuple:
     so that the order is total."""
     del language  # one table for every language (kept for a tailored collation later)
     return (_collator().sort_key(text or ""), text or "")
-
-
-def sorted_by_name(items: Iterable[T], language: str | None = None, *, key: Callable[[T], str] = str) -> list[T]:
-    """``items`` sorted by the name ``key`` gives each, in the reader's ``language``."""
-    return sorted(items, key=lambda item: sort_key(key(item), language))

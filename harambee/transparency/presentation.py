@@ -87,6 +87,17 @@ def quarter_label(key: str) -> str:
     return _("Q%(quarter)s %(year)s") % {"quarter": format_number(int(quarter)), "year": year}
 
 
+def quarter_ticks(quarters: list[str]) -> list[tuple[str, str]]:
+    """The trend's axis labels: the quarter under each column, and its year under the first column
+    and each first quarter (twelve full labels do not fit side by side)."""
+    ticks = []
+    for index, key in enumerate(quarters):
+        year, quarter = key.split("-Q")
+        short = _("Q%(quarter)s") % {"quarter": format_number(int(quarter))}
+        ticks.append((short, year if index == 0 or quarter == "1" else ""))
+    return ticks
+
+
 def build(figures: selectors.Figures, *, measure: str) -> dict:
     """The context of the dashboard (and of the report) for these figures and map measure."""
     language = get_language()
@@ -215,7 +226,10 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
             ]
             for q in quarters
         ],
-        charts.columns([(label, v, _n(v)) for label, v in trend_rows], rtl=rtl),
+        charts.columns(
+            [(label, v, _n(v), *tick) for (label, v), tick in zip(trend_rows, quarter_ticks(quarters), strict=True)],
+            rtl=rtl,
+        ),
         150,
     )
 

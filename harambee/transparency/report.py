@@ -1,6 +1,9 @@
 """The implementation report of a year (HTML and PDF): what was needed, offered, matched and
 delivered, by region and group, with the dashboard's charts, the method and the disclaimer."""
 
+from functools import cache
+from pathlib import Path
+
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -20,6 +23,15 @@ figure { margin: 0 0 1em; break-inside: avoid; }
 """
 
 
+STYLESHEET = Path(__file__).resolve().parent / "static" / "transparency" / "transparency.css"
+
+
+@cache
+def stylesheet() -> str:
+    """The dashboard's styles, put in a report that stands alone (a file, the PDF)."""
+    return STYLESHEET.read_text(encoding="utf-8")
+
+
 def report_context(year: int, language: str) -> dict:
     filters = selectors.Filters(year=year)
     with translation.override(language):
@@ -29,9 +41,13 @@ def report_context(year: int, language: str) -> dict:
     return context
 
 
-def report_html(year: int, language: str) -> str:
+def report_html(year: int, language: str, *, standalone: bool = True) -> str:
+    """The report as an HTML document: with its styles in it (``standalone``: a file, the PDF), or
+    linking the site's stylesheet (served by the site, whose Content-Security-Policy allows no inline style)."""
+    context = report_context(year, language)
+    context["inline_css"] = stylesheet() if standalone else ""
     with translation.override(language):
-        return render_to_string("transparency/report.html", report_context(year, language))
+        return render_to_string("transparency/report.html", context)
 
 
 def report_pdf(year: int, language: str) -> bytes:

@@ -420,7 +420,7 @@ def _cp_sat(
     Pairs in ``fixed`` keep their round (and are not met again); only ``rounds`` are open;
     ``previous`` (pair → round) earns one unit for staying put, so that a repair changes as little
     as it can among schedules of the same weight."""
-    from ortools.sat.python import cp_model  # imported when used: it loads pandas (2 s), once per process
+    from ortools.sat.python import cp_model  # lazy: it loads pandas (1 to 2 s) in every web process otherwise
 
     model = cp_model.CpModel()
     pool = range(len(table.pairs)) if pool is None else pool
@@ -543,7 +543,7 @@ def _optimise(
             table, spec, weights, current, fixed=fixed, forbidden=forbidden, rounds=rounds, previous=previous,
             seconds=deadline - time.perf_counter(),
         )  # fmt: skip
-        from ortools.sat.python import cp_model  # already loaded by _cp_sat
+        from ortools.sat.python import cp_model  # lazy: see _cp_sat (already loaded by it here)
 
         if code == cp_model.OPTIMAL:
             return current, "optimal"
@@ -573,7 +573,7 @@ def upper_bound(table: PairTable, spec: PairingSpec) -> float:
     is a solution of it, so no schedule does better."""
     if not table.pairs:
         return 0.0
-    from ortools.linear_solver import pywraplp  # imported when used (see _cp_sat)
+    from ortools.linear_solver import pywraplp  # lazy: see _cp_sat
 
     solver = pywraplp.Solver.CreateSolver("GLOP")
     y = [solver.NumVar(0.0, 1.0, "") for _ in table.pairs]
