@@ -2,6 +2,7 @@
 period, and names sorted in the reader's language (issue 14)."""
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -14,6 +15,8 @@ from django.utils import timezone, translation
 from harambee.cooperation.models import Cooperation
 from harambee.core.collation import sort_key
 from harambee.core.formats import format_moment
+from harambee.registry.models import Country
+from harambee.registry.tests.factories import StateFactory
 from harambee.transparency import presentation, selectors
 from harambee.transparency.models import FigureSnapshot
 from harambee.transparency.report import report_html
@@ -222,3 +225,13 @@ def test_the_styles_are_a_file_for_the_site_and_inline_in_a_report_that_stands_a
         assert link in html and "<style" not in html
     standalone = report_html(year, "en")
     assert "<style>" in standalone and ".tp-legend svg{" in standalone and link not in standalone
+
+
+def test_the_member_list_is_in_the_readers_order(client):
+    # given three active States
+    for iso3 in ("ZMB", "EGY", "CHN"):
+        StateFactory(country=Country.objects.get(iso3=iso3))
+    # when the member list is read in French; then Égypte is among the E names, not after Zambie
+    html = client.get("/fr/members/").content.decode()
+    found = re.findall("Chine|Égypte|Zambie", html)
+    assert [name for i, name in enumerate(found) if i == 0 or found[i - 1] != name] == ["Chine", "Égypte", "Zambie"]
