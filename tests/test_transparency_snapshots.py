@@ -110,6 +110,10 @@ def test_a_stale_or_missing_snapshot_is_not_shown_the_figures_are_computed(small
     html, queries = _page(client)
     assert "<strong>777</strong>" not in html and "<strong>4</strong>" in html
     assert any("postings_posting" in q for q in queries)
+    # and the same with a fresh snapshot of another shape (stored by another version of the code)
+    FigureSnapshot.objects.filter(key="None-None----").update(computed_at=timezone.now(), data={"totals": {}})
+    html, _queries = _page(client)
+    assert "<strong>4</strong>" in html
     # and without any snapshot, the same
     FigureSnapshot.objects.all().delete()
     html, _queries = _page(client)

@@ -491,7 +491,10 @@ def snapshot(filters: Filters, *, now: datetime | None = None) -> Figures | None
     found = FigureSnapshot.objects.filter(key=filters.key, computed_at__gt=now - SNAPSHOT_MAX_AGE).first()
     if found is None or timezone.localdate(found.computed_at) != timezone.localdate(now):
         return None
-    return Figures.from_json(found.data, found.computed_at)
+    try:
+        return Figures.from_json(found.data, found.computed_at)
+    except (TypeError, KeyError, ValueError, ArithmeticError):  # stored by another version of `Figures`
+        return None
 
 
 def figures_cache_key(filters: Filters) -> str:
