@@ -6,10 +6,14 @@ Run: uv run python benchmarks/dashboard.py [--count 100000] [--cooperations 2000
 Loads the demo and `--count` synthetic postings (as benchmarks/postings.py does: `harambee gen`'s
 generator, then `harambee import postings`), bulk-creates `--cooperations` public cooperations
 between active members (modality, themes, channel, a progress date spread over four years) with a
-disbursement for one in four, then times through Django's test client in this process:
-- cold: the first request of the process (templates, the map's projection, the figures);
-- uncached: the figures recomputed (cache cleared) in a warm process, median of `--requests`;
-- warm: the figures from the cache (what a visitor gets within 5 minutes), median of `--requests`;
+disbursement for one in four, then:
+- refreshes the summary table (`transparency.services.snapshots_refresh`, what the background task
+  does every ten minutes) and times it;
+- cold: in a new process (`--cold`), the first request (imports, templates, the map's projection, the
+  snapshot read), through Django's test client; then the same with the snapshots deleted (figures
+  computed in the request, as before the summary table, or when the task has not run for an hour);
+- in this process, for each of `URLS`: uncached (the 5-minute cache cleared: the unfiltered page reads
+  its snapshot, filtered ones compute) and warm (from the cache), medians of `--requests`;
 and prints the page's bytes uncompressed and gzipped.
 """
 
@@ -18,6 +22,7 @@ import gzip
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +44,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10)
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--data-dir")
+    parser.add_argument("--cold", choices=["setup", "wsgi"], help="(internal) how the process starts; time one request")
     args = parser.parse_args()
     work = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="harambee-dashboard-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -50,9 +56,22 @@ def main() -> None:
         HARAMBEE_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         HARAMBEE_PAGE_CACHE="off",
     )
+    started = time.perf_counter()
     import django
 
-    django.setup()
+    if args.cold == "wsgi":
+        import config.wsgi  # noqa: F401 (what a gunicorn worker loads at boot)
+    else:
+        django.setup()
+    if args.cold:
+        setup = (time.perf_counter() - started) * 1000
+        from django.test import Client
+
+        started = time.perf_counter()
+        response = Client().get(URL)
+        assert response.status_code == 200, response.status_code
+        print(f"{setup:.0f} {(time.perf_counter() - started) * 1000:.0f}")
+        return
     from django.core.management import call_command
     from django.db import connection
 
@@ -109,22 +128,40 @@ def make_cooperations(n: int) -> None:
     print(f"cooperations: {n:,} bulk-created in {time.perf_counter() - started:.1f} s")
 
 
+def cold_request(args, start: str = "setup") -> str:
+    """The first request of a new process started by django.setup() ("setup") or by loading
+    config/wsgi.py as a gunicorn worker does at boot ("wsgi"), in ms, and the start before it. The
+    process may write and read bytecode (as an installed site does; PYTHONDONTWRITEBYTECODE would add
+    the compilation of every module, 2 to 3 s, to each new process); a first run writes it."""
+    command = [sys.executable, __file__, "--cold", start, "--reuse", "--data-dir", args.data_dir]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout.split()
+    return f"{out[-1]} ms (the start before it {out[-2]} ms)"
+
+
 def time_page(args) -> None:
     from django.core.cache import cache
     from django.test import Client
 
     from harambee.cooperation.models import Cooperation
     from harambee.postings.models import Posting
+    from harambee.transparency.models import FigureSnapshot
+    from harambee.transparency.services import snapshots_refresh
 
     print(f"postings: {Posting.objects.count():,}; cooperations: {Cooperation.objects.count():,}")
+    started = time.perf_counter()
+    keys = snapshots_refresh()
+    print(f"summary table refreshed ({len(keys)} snapshots, the task's work): {time.perf_counter() - started:.1f} s")
+    cold_request(args)  # writes the bytecode of every module the page needs
+    print(f"cold with the snapshot, first request after django.setup(): {cold_request(args)}")
+    print(f"cold with the snapshot, first request of a worker (config/wsgi.py): {cold_request(args, 'wsgi')}")
+    saved = list(FigureSnapshot.objects.all())
+    FigureSnapshot.objects.all().delete()
+    print(f"cold without a snapshot (figures computed in the request): {cold_request(args)}")
+    FigureSnapshot.objects.bulk_create(saved)
     client = Client()
     cache.clear()
-    started = time.perf_counter()
-    response = client.get(URL)
-    cold = (time.perf_counter() - started) * 1000
-    assert response.status_code == 200, response.status_code
-    body = response.content
-    print(f"cold (first request of the process): {cold:.0f} ms")
+    body = client.get(URL).content
     print(f"page bytes: {len(body):,} uncompressed, {len(gzip.compress(body, 6)):,} gzipped")
     for url in URLS:
         uncached, warm = [], []

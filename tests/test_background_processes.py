@@ -125,6 +125,7 @@ def test_two_workers_started_together_enqueue_each_periodic_job_once(worker_env)
         "accounts-housekeeping": [1, ["SUCCESSFUL"]],
         "background-prune": [1, ["SUCCESSFUL"]],
         "follows-digest": [1, ["SUCCESSFUL"]],
+        "transparency-figures": [1, ["SUCCESSFUL"]],
         "operations-retention": [1, ["SUCCESSFUL"]],
         "operations-backup": [1, ["SUCCESSFUL"]],
     }

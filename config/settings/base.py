@@ -290,6 +290,9 @@ HARAMBEE_SCHEDULE = [
     # what is new or changed in what people follow: in-app notifications and e-mail digests (daily or weekly)
     {"name": "follows-digest", "task": "harambee.follows.digest.follows_digest_task",
      "every": DAY, "offset": 6 * HOUR},
+    # the dashboard's figures (unfiltered, and each report's year) kept in a summary table
+    {"name": "transparency-figures", "task": "harambee.transparency.tasks.transparency_figures_refresh",
+     "every": 10 * 60, "offset": 4 * 60},
     # finished tasks and schedule rows older than a week (failures: a month)
     {"name": "background-prune", "task": "harambee.background.tasks.background_prune",
      "every": DAY, "offset": 3 * HOUR},

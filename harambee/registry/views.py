@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from harambee.audit.selectors import audit_entry_list, audit_history_for
+from harambee.core.collation import sort_key
 from harambee.core.confirm import confirmation_page
 from harambee.core.web import add_service_errors, paginate, query_without_page
 
@@ -36,7 +38,8 @@ def member_list(request):
     )
     filters = form.cleaned_data if form.is_valid() else {}
     members = member_browse(user=request.user, **{k: v for k, v in filters.items() if v})
-    members = sorted(members, key=lambda m: m.display_name.casefold())
+    language = get_language()
+    members = sorted(members, key=lambda m: sort_key(m.display_name, language))
     page = paginate(request, members)
     return render(
         request,

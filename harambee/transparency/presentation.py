@@ -10,7 +10,8 @@ from django.utils.translation import get_language, get_language_bidi, gettext_la
 from django.utils.translation import gettext as _
 
 from harambee.cooperation.models import PledgeUnit
-from harambee.core.formats import format_money, format_number, format_quantity
+from harambee.core.collation import sort_key
+from harambee.core.formats import format_moment, format_money, format_number, format_quantity
 from harambee.postings.choices import CHANNELS, MODALITIES, THEMES
 from harambee.registry.choices import COUNTRY_GROUP_NAMES
 from harambee.registry.models import OrganisationType
@@ -86,6 +87,17 @@ def quarter_label(key: str) -> str:
     return _("Q%(quarter)s %(year)s") % {"quarter": format_number(int(quarter)), "year": year}
 
 
+def quarter_ticks(quarters: list[str]) -> list[tuple[str, str]]:
+    """The trend's axis labels: the quarter under each column, and its year under the first column
+    and each first quarter (twelve full labels do not fit side by side)."""
+    ticks = []
+    for index, key in enumerate(quarters):
+        year, quarter = key.split("-Q")
+        short = _("Q%(quarter)s") % {"quarter": format_number(int(quarter))}
+        ticks.append((short, year if index == 0 or quarter == "1" else ""))
+    return ticks
+
+
 def build(figures: selectors.Figures, *, measure: str) -> dict:
     """The context of the dashboard (and of the report) for these figures and map measure."""
     language = get_language()
@@ -132,7 +144,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         low = edge
     map_table = sorted(
         ((country_name(m49), shown(v), v) for m49, v in values.items() if v > 0 and country_name(m49)),
-        key=lambda row: (-row[2], row[0]),
+        key=lambda row: (-row[2], sort_key(row[0], language)),
     )
 
     five = ["needs", "offers", "matches", "cooperations", "people"]
@@ -142,7 +154,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
             for m49, by in figures.by_country.items()
             if country_name(m49)
         ),
-        key=lambda row: row[0],
+        key=lambda row: sort_key(row[0], language),
     )
     three = ["needs", "offers", "cooperations"]
     charts_list = [
@@ -196,9 +208,10 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         ),
     ]
 
-    # the trend by quarter
-    quarters = sorted(figures.by_quarter)[-12:]
-    trend_rows = [(quarter_label(q), figures.by_quarter[q].get("cooperations", 0)) for q in quarters]
+    # the trend by quarter: every quarter shown, those without data at zero
+    quarters = figures.quarters or sorted(figures.by_quarter)[-selectors.TREND_QUARTERS :]
+    by_quarter = {q: figures.by_quarter.get(q, {}) for q in quarters}
+    trend_rows = [(quarter_label(q), by_quarter[q].get("cooperations", 0)) for q in quarters]
     trend = Chart(
         "trend",
         _("Trend by quarter"),
@@ -209,11 +222,14 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         [
             [
                 quarter_label(q),
-                *[_n(figures.by_quarter[q].get(k, 0)) for k in ("needs", "offers", "matches", "cooperations")],
+                *[_n(by_quarter[q].get(k, 0)) for k in ("needs", "offers", "matches", "cooperations")],
             ]
             for q in quarters
         ],
-        charts.columns([(label, v, _n(v)) for label, v in trend_rows], rtl=rtl),
+        charts.columns(
+            [(label, v, _n(v), *tick) for (label, v), tick in zip(trend_rows, quarter_ticks(quarters), strict=True)],
+            rtl=rtl,
+        ),
         150,
     )
 
@@ -270,14 +286,17 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
     )
 
     type_labels = dict(OrganisationType.choices)
-    organisations = [
-        {
-            "name": org["name_translations"].get((language or "en").split("-")[0]) or org["name"],
-            "type": type_labels.get(org["organisation_type"], ""),
-            "cells": [_n(org[k]) for k in ("needs", "offers", "given", "received")],
-        }
-        for org in figures.organisations
-    ]
+    organisations = sorted(
+        (
+            {
+                "name": org["name_translations"].get((language or "en").split("-")[0]) or org["name"],
+                "type": type_labels.get(org["organisation_type"], ""),
+                "cells": [_n(org[k]) for k in ("needs", "offers", "given", "received")],
+            }
+            for org in figures.organisations
+        ),
+        key=lambda org: sort_key(org["name"], language),
+    )
     return {
         "totals": totals,
         "measure": measure,
@@ -297,6 +316,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         "pledged": pledged,
         "freshness": freshness,
         "organisations": organisations,
+        "figures_as_of": format_moment(figures.computed_at) if figures.computed_at else "",
         "disclaimer": DISCLAIMER,
         "rtl": rtl,
     }

@@ -1,19 +1,16 @@
 """The implementation report of a year (HTML and PDF): what was needed, offered, matched and
 delivered, by region and group, with the dashboard's charts, the method and the disclaimer."""
 
+from functools import cache
 from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 
 from harambee.core.pdf import render_pdf
 
 from . import presentation, selectors
 
-#: The dashboard's styles: the web pages link to the file (the Content-Security-Policy refuses inline
-#: styles), a standalone document (the PDF, the command's HTML file) holds them (`inc/style.html`).
-DASHBOARD_CSS = (Path(__file__).parent / "static" / "transparency" / "dashboard.css").read_text(encoding="utf-8")
 REPORT_CSS = """
 @page { size: A4; margin: 18mm 16mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
 body { font-size: 10pt; line-height: 1.4; }
@@ -26,6 +23,15 @@ figure { margin: 0 0 1em; break-inside: avoid; }
 """
 
 
+STYLESHEET = Path(__file__).resolve().parent / "static" / "transparency" / "dashboard.css"
+
+
+@cache
+def stylesheet() -> str:
+    """The dashboard's styles, put in a report that stands alone (a file, the PDF)."""
+    return STYLESHEET.read_text(encoding="utf-8")
+
+
 def report_context(year: int, language: str) -> dict:
     filters = selectors.Filters(year=year)
     with translation.override(language):
@@ -35,14 +41,14 @@ def report_context(year: int, language: str) -> dict:
     return context
 
 
-def report_html(year: int, language: str, *, standalone: bool = False) -> str:
-    """The report as a web page (linking to the site's styles), or `standalone` with its styles inside."""
+def report_html(year: int, language: str, *, standalone: bool = True) -> str:
+    """The report as an HTML document: with its styles in it (``standalone``: a file, the PDF), or
+    linking the site's stylesheet (served by the site, whose Content-Security-Policy allows no inline style)."""
     context = report_context(year, language)
-    if standalone:
-        context["inline_css"] = mark_safe(DASHBOARD_CSS)  # noqa: S308 (the project's own file)
+    context["inline_css"] = stylesheet() if standalone else ""
     with translation.override(language):
         return render_to_string("transparency/report.html", context)
 
 
 def report_pdf(year: int, language: str) -> bytes:
-    return render_pdf(report_html(year, language, standalone=True), stylesheets=(REPORT_CSS,))
+    return render_pdf(report_html(year, language), stylesheets=(REPORT_CSS,))

@@ -16,8 +16,8 @@ What counts (docs/transparency.md):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.core.cache import cache
@@ -35,6 +35,8 @@ from harambee.postings.choices import CHANNELS, MODALITIES, OPEN_STATUSES, PUBLI
 from harambee.postings.models import Posting, PostingFacet
 from harambee.registry.models import Country, CountryGroup, Member, MemberStatus, OrganisationType, Region
 
+from .models import FigureSnapshot
+
 #: Organisations shown as regional aggregates rather than at their seat's country.
 REGIONAL_TYPES = (OrganisationType.REGIONAL_BODY, OrganisationType.UN_ENTITY)
 #: The country groups the dashboard breaks figures down by.
@@ -44,6 +46,10 @@ MEASURES = ("needs", "offers", "matches", "cooperations", "people", "amount")
 FRESHNESS_STATES = ("green", "amber", "red", "inactive", "closed")
 #: How long computed figures are reused (seconds).
 CACHE_SECONDS = 300
+#: The first year of the reports (and of the snapshots kept for them).
+FIRST_YEAR = 2024
+#: A snapshot older than this (or computed on another day) is not shown: the figures are computed instead.
+SNAPSHOT_MAX_AGE = timedelta(hours=1)
 
 PERIOD = re.compile(r"^(?P<year>20\d\d)(?:-Q(?P<quarter>[1-4]))?$")
 
@@ -163,10 +169,15 @@ def _region_group(prefix: str, filters: Filters) -> Q:
     return q
 
 
-def _in_period(field_name: str, filters: Filters) -> Q:
+def _in_period(field_name: str, filters: Filters, *, moments: bool = True) -> Q:
+    """In the filtered period: a moment (``moments``) from the first midnight of the period, in the
+    platform's time zone, to the first after it; else a date."""
     bounds = filters.bounds()
     if bounds is None:
         return Q()
+    if moments:
+        zone = timezone.get_current_timezone()
+        bounds = tuple(datetime(day.year, day.month, day.day, tzinfo=zone) for day in bounds)
     return Q(**{f"{field_name}__gte": bounds[0], f"{field_name}__lt": bounds[1]})
 
 
@@ -217,7 +228,7 @@ def attendances(filters: Filters):
     """Check-ins at published events (the event's own, or a session's), placed at the delegation."""
     return Attendance.objects.filter(
         _place("registration__member__", filters),
-        _in_period("registration__event__start_date", filters),
+        _in_period("registration__event__start_date", filters, moments=False),
         registration__event__status=EventStatus.PUBLISHED,
     )
 
@@ -228,7 +239,7 @@ def delivered_money(filters: Filters):
     return Transaction.objects.filter(
         _place("cooperation__beneficiary__", filters),
         _cooperation_q(filters, "cooperation__"),
-        _in_period("date", filters),
+        _in_period("date", filters, moments=False),
         type__in=mapping().delivered_transaction_types,
     )
 
@@ -253,6 +264,29 @@ class Figures:
     amounts: dict[str, Decimal] = field(default_factory=dict)  # currency → delivered
     currency: str = ""  # the currency the map's "amount" shows (the one with most delivered)
     organisations: list[dict] = field(default_factory=list)  # code, name, type, needs, offers, given, received
+    quarters: list[str] = field(default_factory=list)  # the trend's quarters ("2026-Q1"), oldest first
+    computed_at: datetime | None = None
+
+    def as_json(self) -> dict:
+        """The figures as JSON values (amounts as decimal strings), for `models.FigureSnapshot`."""
+        data = asdict(self)
+        data["amounts"] = {currency: str(value) for currency, value in self.amounts.items()}
+        data["pledges"] = [
+            {**row, **{k: None if row[k] is None else str(row[k]) for k in ("pledged", "delivered")}}
+            for row in self.pledges
+        ]
+        data.pop("computed_at")
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict, computed_at: datetime) -> Figures:
+        figures = cls(**{**data, "computed_at": computed_at})
+        figures.amounts = {currency: Decimal(value) for currency, value in data["amounts"].items()}
+        figures.pledges = [
+            {**row, **{k: None if row[k] is None else Decimal(row[k]) for k in ("pledged", "delivered")}}
+            for row in data["pledges"]
+        ]
+        return figures
 
 
 def _add(table: dict, key, measure: str, n) -> None:
@@ -315,7 +349,7 @@ def country_groups() -> dict[str, tuple[str, ...]]:
 def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
     """All figures for these filters: a fixed number of aggregate queries."""
     today = today or timezone.localdate()
-    f = Figures()
+    f = Figures(computed_at=timezone.now())
     country = "member__country__m49"
 
     groups_of = country_groups()
@@ -343,6 +377,7 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
         published_at__isnull=False,
     )
     quarters = quarters_shown(filters, today)
+    f.quarters = [key for key, _start, _end in quarters]
     for row in published.values("kind").annotate(**_quarter_counts("published_at", quarters)):
         _spread(f.by_quarter, row, quarters, row["kind"] + "s")
 
@@ -425,10 +460,12 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
         _region_group("", filters)
     )
     counts: dict[int, dict[str, int]] = {}
-    open_postings = Posting.objects.filter(member__in=orgs, status__in=OPEN_STATUSES)
+    open_postings = Posting.objects.filter(
+        _posting_q(filters), _in_period("published_at", filters), member__in=orgs, status__in=OPEN_STATUSES
+    )
     for row in open_postings.values("member_id", "kind").annotate(n=Count("id")):
         counts.setdefault(row["member_id"], {})["needs" if row["kind"] == PostingKind.NEED else "offers"] = row["n"]
-    public = Cooperation.objects.filter(is_public=True)
+    public = Cooperation.objects.filter(_cooperation_q(filters), _in_period("created_at", filters))
     for side, key in (("provider_id", "given"), ("beneficiary_id", "received")):
         for row in public.filter(**{f"{side}__in": orgs.values("pk")}).values(side).annotate(n=Count("id")):
             counts.setdefault(row[side], {})[key] = row["n"]
@@ -440,12 +477,37 @@ def compute_figures(filters: Filters, *, today: date | None = None) -> Figures:
     return f
 
 
+def snapshot_filters(today: date | None = None) -> list[Filters]:
+    """The combinations of filters whose figures the background task keeps in `FigureSnapshot`: the
+    unfiltered page and each report's year."""
+    this_year = (today or timezone.localdate()).year
+    return [Filters(), *(Filters(year=year) for year in range(this_year, FIRST_YEAR - 1, -1))]
+
+
+def snapshot(filters: Filters, *, now: datetime | None = None) -> Figures | None:
+    """The stored figures of these filters if they are fresh (computed less than `SNAPSHOT_MAX_AGE`
+    ago, on today's date), else None (one query)."""
+    now = now or timezone.now()
+    found = FigureSnapshot.objects.filter(key=filters.key, computed_at__gt=now - SNAPSHOT_MAX_AGE).first()
+    if found is None or timezone.localdate(found.computed_at) != timezone.localdate(now):
+        return None
+    try:
+        return Figures.from_json(found.data, found.computed_at)
+    except (TypeError, KeyError, ValueError, ArithmeticError):  # stored by another version of `Figures`
+        return None
+
+
+def figures_cache_key(filters: Filters) -> str:
+    return f"transparency:figures:{filters.key}:{timezone.localdate().isoformat()}"
+
+
 def figures(filters: Filters) -> Figures:
-    """`compute_figures`, reused for `CACHE_SECONDS` (the same for every reader and language)."""
-    key = f"transparency:figures:{filters.key}:{timezone.localdate().isoformat()}"
+    """The figures of these filters: the fresh snapshot if there is one, else `compute_figures`; either
+    reused for `CACHE_SECONDS` (the same for every reader and language)."""
+    key = figures_cache_key(filters)
     found = cache.get(key)
     if found is None:
-        found = compute_figures(filters)
+        found = snapshot(filters) or compute_figures(filters)
         cache.set(key, found, CACHE_SECONDS)
     return found
 

@@ -13,7 +13,7 @@ from . import presentation, selectors
 from . import report as reports
 
 #: The years a report may be asked for.
-FIRST_YEAR = 2024
+FIRST_YEAR = selectors.FIRST_YEAR
 
 
 @require_safe
@@ -46,7 +46,7 @@ def report(request, year: int, fmt: str):
         raise Http404
     language = get_language()
     if fmt == "html":
-        return HttpResponse(reports.report_html(year, language))
+        return HttpResponse(reports.report_html(year, language, standalone=False))
     response = HttpResponse(reports.report_pdf(year, language), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="harambee-report-{year}-{language}.pdf"'
     return response

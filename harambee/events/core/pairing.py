@@ -41,8 +41,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from ortools.linear_solver import pywraplp
-from ortools.sat.python import cp_model
 
 from harambee.matching.core.engine import CandidateIndex, EngineConfig, MatchDoc
 from harambee.matching.core.glossary import Glossary
@@ -422,6 +420,8 @@ def _cp_sat(
     Pairs in ``fixed`` keep their round (and are not met again); only ``rounds`` are open;
     ``previous`` (pair → round) earns one unit for staying put, so that a repair changes as little
     as it can among schedules of the same weight."""
+    from ortools.sat.python import cp_model  # lazy: it loads pandas (1 to 2 s) in every web process otherwise
+
     model = cp_model.CpModel()
     pool = range(len(table.pairs)) if pool is None else pool
     x: dict[tuple[int, int], cp_model.IntVar] = {}
@@ -543,6 +543,8 @@ def _optimise(
             table, spec, weights, current, fixed=fixed, forbidden=forbidden, rounds=rounds, previous=previous,
             seconds=deadline - time.perf_counter(),
         )  # fmt: skip
+        from ortools.sat.python import cp_model  # lazy: see _cp_sat (already loaded by it here)
+
         if code == cp_model.OPTIMAL:
             return current, "optimal"
     status = "sweeps"
@@ -571,6 +573,8 @@ def upper_bound(table: PairTable, spec: PairingSpec) -> float:
     is a solution of it, so no schedule does better."""
     if not table.pairs:
         return 0.0
+    from ortools.linear_solver import pywraplp  # lazy: see _cp_sat
+
     solver = pywraplp.Solver.CreateSolver("GLOP")
     y = [solver.NumVar(0.0, 1.0, "") for _ in table.pairs]
     # d_i: person i's meetings, at most the rounds they attend

@@ -70,6 +70,7 @@ class Column:
     y: int  # px: the column's top
     h: int  # px: its height
     mid: float  # percent: the column's centre, for its label
+    tick: tuple[str, ...] = ()  # the axis label's lines under it (default: the label)
 
     @property
     def doc_x(self) -> float:
@@ -80,14 +81,15 @@ class Column:
         return round(self.width * DOCUMENT_WIDTH / 100, 1)
 
 
-def columns(rows: list[tuple[str, float, str]], *, rtl: bool = False, plot: int = 150) -> list[Column]:
-    """Vertical columns for (label, value, shown) rows in time order; in right-to-left languages
-    time runs from right to left."""
-    top = max((value for _, value, _ in rows), default=0) or 1
+def columns(rows: list[tuple], *, rtl: bool = False, plot: int = 150) -> list[Column]:
+    """Vertical columns for (label, value, shown) rows in time order, each with the lines of its axis
+    label after them if they are shorter than the label; in right-to-left languages time runs from
+    right to left."""
+    top = max((row[1] for row in rows), default=0) or 1
     n = max(1, len(rows))
     slot = 100 / n
     out = []
-    for index, (label, value, shown) in enumerate(rows):
+    for index, (label, value, shown, *tick) in enumerate(rows):
         place = n - 1 - index if rtl else index
         out.append(
             Column(
@@ -99,6 +101,7 @@ def columns(rows: list[tuple[str, float, str]], *, rtl: bool = False, plot: int 
                 plot - round(plot * value / top),
                 round(plot * value / top),
                 round(place * slot + slot / 2, 2),
+                tuple(tick) or (label,),
             )
         )
     return out

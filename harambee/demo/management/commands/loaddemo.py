@@ -6,6 +6,7 @@ from harambee.background.queue import tasks_run_at_once
 from harambee.background.worker import run_queued_tasks
 from harambee.demo.console import demo_accounts, demo_mail_file, mail_kept_in_a_file
 from harambee.demo.data import DEMO_PASSWORD, demo_is_loaded, load_demo
+from harambee.transparency.tasks import figures_refresh_later
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         else:
             with mail_kept_in_a_file() as kept:
                 counts = load_demo()
+                figures_refresh_later()  # the dashboard's figures of the new data (a worker computes them)
                 if not tasks_run_at_once():  # the load's e-mails are tasks: send them now, into the file
                     run_queued_tasks(queues=["mail"])
             self.stdout.write(self.style.SUCCESS(_("Demo data loaded: %(members)s members, %(users)s users.") % counts))

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from harambee.transparency import selectors
 from harambee.transparency.report import report_html, report_pdf
+from harambee.transparency.services import snapshot_refresh
 
 
 class Command(BaseCommand):
@@ -29,6 +31,9 @@ class Command(BaseCommand):
         path = Path(out)
         if not path.parent.is_dir():
             raise CommandError(f"--out: the folder {path.parent} does not exist")
+        filters = selectors.Filters(year=year)
+        if selectors.snapshot(filters) is None:  # none yet, or stale: compute and keep it for the dashboard
+            snapshot_refresh(filters=filters)
         if path.suffix.lower() == ".html":
             path.write_text(report_html(year, lang, standalone=True), encoding="utf-8")
         else:
