@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language, get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
 
-from harambee.cooperation.models import PledgeUnit
+from harambee.cooperation.models import FRESHNESS_LABELS, FRESHNESS_STATES, PledgeUnit
 from harambee.core.collation import sort_key
 from harambee.core.formats import format_moment, format_money, format_number, format_quantity
 from harambee.postings.choices import CHANNELS, MODALITIES, THEMES
@@ -27,13 +27,6 @@ MEASURE_LABELS = {
     "cooperations": gettext_lazy("Cooperations"),
     "people": gettext_lazy("People trained"),
     "amount": gettext_lazy("Amount delivered"),
-}
-FRESHNESS_LABELS = {
-    "green": gettext_lazy("Up to date"),
-    "amber": gettext_lazy("Update due"),
-    "red": gettext_lazy("Update overdue"),
-    "inactive": gettext_lazy("Inactive"),
-    "closed": gettext_lazy("Completed or cancelled"),
 }
 #: The UN's standard disclaimer for maps.
 DISCLAIMER = gettext_lazy(
@@ -267,7 +260,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
     # freshness of reporting
     fresh_rows = [
         (str(FRESHNESS_LABELS[s]), [figures.freshness.get(s, 0)], [_n(figures.freshness.get(s, 0))])
-        for s in selectors.FRESHNESS_STATES
+        for s in FRESHNESS_STATES
     ]
     bar_rows, h = charts.bars(fresh_rows, rtl=rtl)
     freshness = Chart(

@@ -30,7 +30,7 @@ from django.db.models import Case, Count, F, Q, Sum, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from harambee.cooperation.models import Cooperation, Pledge, PledgeUnit, Transaction
+from harambee.cooperation.models import FRESHNESS_STATES, Cooperation, Pledge, PledgeUnit, Transaction
 from harambee.cooperation.selectors import freshness_expression, pledges_with_delivery
 from harambee.events.choices import EventStatus
 from harambee.events.models import Attendance
@@ -39,7 +39,7 @@ from harambee.postings.choices import OPEN_STATUSES, PUBLIC_STATUSES, THEMES, Po
 from harambee.postings.models import Posting, PostingFacet
 from harambee.registry.models import Member, MemberStatus
 
-from .selectors import CACHE_SECONDS, FRESHNESS_STATES
+from .selectors import CACHE_SECONDS
 
 #: The measures of a member's figures (the keys of `MemberFigures.totals` and of its tables).
 MEASURES = ("needs", "offers", "received", "given", "people")

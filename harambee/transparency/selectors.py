@@ -43,7 +43,6 @@ REGIONAL_TYPES = (OrganisationType.REGIONAL_BODY, OrganisationType.UN_ENTITY)
 GROUPS = ("LDC", "LLDC", "SIDS")
 #: The measures the map can show.
 MEASURES = ("needs", "offers", "matches", "cooperations", "people", "amount")
-FRESHNESS_STATES = ("green", "amber", "red", "inactive", "closed")
 #: How long computed figures are reused (seconds).
 CACHE_SECONDS = 300
 #: The first year of the reports (and of the snapshots kept for them).
