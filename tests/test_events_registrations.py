@@ -743,6 +743,25 @@ def test_the_delegate_completes_their_own_registration_from_the_link_they_were_s
     assert mine.consent_participant_list is True
 
 
+def test_the_host_filters_the_nominations_by_a_delegation_chosen_by_its_name(world, cast, client):
+    # given nominees of Zambia and of Senegal (invited through the LDC group)
+    nominate(world, name="Mwila Banda")
+    nominate(world, member=world.senegal, name="Awa Diop")
+    client.force_login(cast.manager)
+    url = reverse("events:nominations", args=["lusaka"])
+    # when the host opens the nominations
+    page = client.get(url).content.decode()
+    # then the filter offers the delegations with nominees by name (not a code to type), and no other
+    options = page.split('name="member"', 1)[1].split("</select>", 1)[0]
+    assert f'<option value="{world.zambia.code}" dir="auto">{world.zambia.display_name}</option>' in options
+    assert f'<option value="{world.senegal.code}" dir="auto">{world.senegal.display_name}</option>' in options
+    assert world.egypt.code not in options
+    # when they choose Senegal, only its nominee is listed; an unknown delegation is refused, not a 500
+    chosen = _text(client.get(url, {"member": world.senegal.code}))
+    assert "Awa Diop" in chosen and "Mwila Banda" not in chosen
+    assert client.get(url, {"member": "nowhere"}).status_code == 200
+
+
 # ---------------------------------------------------------------------------------------------------
 # The demo (last in this file: its data stays loaded until the module ends)
 
@@ -787,22 +806,3 @@ def test_the_demo_has_beijing_delegations_in_every_state_and_lusaka_open(demo_da
         {"full_name": "Mutale Chanda", "email": "mutale@example.org", "language": "ar", "nomination_letter": letter()},
     )
     assert response.status_code == 302
-
-
-def test_the_host_filters_the_nominations_by_a_delegation_chosen_by_its_name(world, cast, client):
-    # given nominees of Zambia and of Senegal (invited through the LDC group)
-    nominate(world, name="Mwila Banda")
-    nominate(world, member=world.senegal, name="Awa Diop")
-    client.force_login(cast.manager)
-    url = reverse("events:nominations", args=["lusaka"])
-    # when the host opens the nominations
-    page = client.get(url).content.decode()
-    # then the filter offers the delegations with nominees by name (not a code to type), and no other
-    options = page.split('name="member"', 1)[1].split("</select>", 1)[0]
-    assert f'<option value="{world.zambia.code}" dir="auto">{world.zambia.display_name}</option>' in options
-    assert f'<option value="{world.senegal.code}" dir="auto">{world.senegal.display_name}</option>' in options
-    assert world.egypt.code not in options
-    # when they choose Senegal, only its nominee is listed; an unknown delegation is refused, not a 500
-    chosen = _text(client.get(url, {"member": world.senegal.code}))
-    assert "Awa Diop" in chosen and "Mwila Banda" not in chosen
-    assert client.get(url, {"member": "nowhere"}).status_code == 200
