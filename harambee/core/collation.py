@@ -14,6 +14,7 @@ read once per process as raw lines, and only the entries of the characters met a
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from functools import cache
 
@@ -40,12 +41,21 @@ class LazyCollator(Collator):
                     continue
                 self.pending.setdefault(int(line.split(None, 1)[0], 16), []).append(line)
 
+    #: A web process's threads share the collator: one parses a character's entries while the others wait,
+    #: so none computes a key before the entries it needs are in the table.
+    _parsing = threading.Lock()
+
     def sort_key(self, string):
-        for character in set(unicodedata.normalize("NFD", string)):
-            for line in self.pending.pop(ord(character), ()):
-                keys, elements = line.split(";", 1)
-                weights = [hexstrings2int(x.groups()) for x in COLL_ELEMENT_PATTERN.finditer(elements)]
-                self.table.add(hexstrings2int(keys.split()), weights)
+        characters = {ord(c) for c in unicodedata.normalize("NFD", string)}
+        if not characters.isdisjoint(self.pending):
+            with self._parsing:
+                for character in characters:
+                    for line in self.pending.get(character, ()):
+                        keys, elements = line.split(";", 1)
+                        weights = [hexstrings2int(x.groups()) for x in COLL_ELEMENT_PATTERN.finditer(elements)]
+                        self.table.add(hexstrings2int(keys.split()), weights)
+                    # only once its entries are in the table (another thread reads `pending` without the lock)
+                    self.pending.pop(character, None)
         return super().sort_key(string)
 
 
