@@ -47,7 +47,7 @@ class LazyCollator(Collator):
 
     def sort_key(self, string):
         characters = {ord(c) for c in unicodedata.normalize("NFD", string)}
-        if not characters.isdisjoint(self.pending):
+        if any(character in self.pending for character in characters):
             with self._parsing:
                 for character in characters:
                     for line in self.pending.get(character, ()):
