@@ -302,7 +302,9 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         "map_table": map_table,
         "country_table": country_table,
         "country_headers": [_("Country or area"), *[str(MEASURE_LABELS[k]) for k in five]],
-        "map_source": worldmap.map_source(),
+        # the citation is English data: each part isolated left to right (Unicode LRI…PDI, which
+        # WeasyPrint's PDF honours as browsers do, unlike <bdi>)
+        "map_source": {key: f"\u2066{value}\u2069" for key, value in worldmap.map_source().items()},
         "currency": figures.currency,
         "charts": charts_list,
         "trend": trend,
