@@ -262,3 +262,23 @@ def test_full_text_triggers_survive_every_migration():
         triggers = {row[0] for row in cursor.fetchall()}
     # then the three triggers that keep the full-text index in step are there
     assert triggers >= {"postings_posting_fts_ai", "postings_posting_fts_ad", "postings_posting_fts_au"}
+
+
+@pytest.mark.parametrize(
+    ("method", "target", "secure", "expected"),
+    [
+        ("post", "/fr/needs/", False, "/fr/needs/"),
+        ("get", "/en/my/?tab=follows", False, "/en/my/?tab=follows"),
+        ("post", "https://elsewhere.example/steal", False, "/fallback/"),
+        ("post", "//elsewhere.example/steal", False, "/fallback/"),
+        ("post", "http://testserver/fr/needs/", True, "/fallback/"),
+        ("post", "", False, "/fallback/"),
+    ],
+)
+def test_a_next_address_is_followed_only_when_it_is_of_this_site(rf, method, target, secure, expected):
+    from harambee.core.web import safe_next
+
+    # given a request that carries a "next" address
+    request = getattr(rf, method)("/x/", {"next": target}, secure=secure)
+    # then it is followed only when it is of this site (and not from https down to http)
+    assert safe_next(request, "/fallback/") == expected

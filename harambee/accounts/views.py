@@ -14,7 +14,6 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -23,7 +22,7 @@ from django_otp import verify_token as otp_verify_token
 
 from harambee.core.confirm import confirmation_page
 from harambee.core.i18n import language_of_url, set_language_cookie, url_in_language
-from harambee.core.web import add_service_errors, client_network
+from harambee.core.web import add_service_errors, client_network, safe_next
 from harambee.registry.access import MemberAction, member_get_for_user
 from harambee.registry.forms import InvitationForm
 from harambee.registry.models import Membership
@@ -366,10 +365,7 @@ def invitation_accept_view(request, token: str):
 
 def _next_url(request) -> str:
     """Where to go once the second factor is given: ``next`` if it is of this site, else the landing page."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
-        return target
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL))
 
 
 @login_required

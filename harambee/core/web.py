@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.paginator import Page, Paginator
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -16,6 +17,18 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def safe_next(request, fallback: str) -> str:
+    """The ``next`` address the request carries (form field, else query string) when it is of this site,
+    else ``fallback``: never a redirect to another site (the one rule every "go back" follows)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    same_site = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if target and same_site:
+        return target
+    return fallback
 
 
 def paginate(request, items, per_page: int = 50) -> Page:

@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from harambee.core.confirm import confirmation_page
+from harambee.core.web import safe_next
 from harambee.postings.access import posting_get_for_user
 from harambee.registry.access import member_get_for_user
 
@@ -26,10 +26,7 @@ SEARCH_KINDS = {"need": "need", "offer": "offer", "needs": "need", "offers": "of
 
 
 def _back(request, fallback: str):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect(safe_next(request, fallback))
 
 
 @login_required
@@ -92,15 +89,12 @@ def follow_change(request, pk: int):
 def follow_remove(request, pk: int):
     follow = follow_get_for_user(user=request.user, pk=pk)
     label = follow_label(follow)
-    target = request.POST.get("next", "")
     ask = confirmation_page(
         request,
         question=_("Stop following “%(target)s”?") % {"target": label},
         consequence=_("You will get no more notifications or e-mails about it. You can follow it again at any time."),
         confirm_label=_("Yes, unfollow"),
-        cancel_url=target
-        if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-        else reverse("follows:mine"),
+        cancel_url=safe_next(request, reverse("follows:mine")),
     )
     if ask:
         return ask
