@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from harambee.assessments import services
 from harambee.assessments.models import Assessment, AssessmentStatus
@@ -103,3 +104,23 @@ def test_list_pages_cost_the_same_however_many_assessments(cast, zambia, client)
     large = [_queries(client, url) for url in pages]
     assert large == small
     assert max(large) <= 15
+
+
+def test_a_comments_author_is_named_to_the_members_people_not_to_the_public(cast, zambia, client):
+    # given Zambia's assessment with a colleague's comment, then validated and made public
+    assessment = services.start_assessment(actor=cast.manager, member=zambia, year=2026)
+    first = framework().indicators[0].code
+    services.add_comment(assessment=assessment, actor=cast.editor, indicator_code=first, text="Ask the ministry")
+    services.save_answers(assessment=assessment, actor=cast.manager, answers=all_answers(2))
+    services.submit(assessment=assessment, actor=cast.manager)
+    services.validate(assessment=assessment, actor=cast.secretariat)
+    services.set_public(assessment=assessment, actor=cast.manager, public=True)
+    url = reverse("assessments:detail", args=[assessment.pk])
+    # when a visitor reads it, the comment shows without its author
+    page = client.get(url).content.decode()
+    name = escape(cast.editor.full_name)
+    assert "Ask the ministry" in page and name not in page
+    # when one of the member's people reads it, the author is named
+    client.force_login(cast.viewer)
+    page = client.get(url).content.decode()
+    assert f"<bdi>{name}</bdi>," in page

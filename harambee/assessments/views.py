@@ -146,6 +146,8 @@ def detail(request, pk: int):
             "below_choices": range(1, 5),
             "can": can,
             "return_form": ReturnForm(),
+            # who wrote a comment is shown to the member's people and the secretariat, not to the public
+            "show_authors": member_may_read_private(request.user, assessment.member),
         },
     )
 
