@@ -16,3 +16,12 @@ def bdi(value) -> str:
     if value is None or value == "":
         return ""
     return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter(is_safe=True)
+def email(value) -> str:
+    """An e-mail address, escaped, isolated left to right in its own box (class ``email``): on a narrow
+    screen it wraps inside that box, never mixing its pieces with the words around it."""
+    if not value:
+        return ""
+    return format_html('<bdi dir="ltr" class="email">{}</bdi>', value)
