@@ -140,6 +140,27 @@ def export(*activities: IatiActivity) -> bytes:
     return iati.activities_to_xml(list(activities), generated_datetime=GENERATED)
 
 
+def test_the_file_in_pieces_is_byte_for_byte_the_one_tree_serialised_at_once():
+    # given three activities serialised the plain way: one tree, pretty-printed at once
+    from harambee.iati.writer import _write_activity
+
+    activities = [south_south_training(), triangular_financial_support(), south_south_training()]
+    root = etree.Element("iati-activities")
+    root.set("version", "2.03")
+    root.set("generated-datetime", GENERATED.isoformat())
+    for activity in activities:
+        _write_activity(root, activity)
+    whole = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    # when written in pieces, one per activity
+    pieces = list(iati.activities_xml_chunks(iter(activities), generated_datetime=GENERATED))
+    # then the pieces are the head, one per activity and the tail, and joined they are the same bytes
+    assert len(pieces) == 5 and pieces[-1] == b"</iati-activities>\n"
+    assert b"".join(pieces) == whole == export(*activities)
+    # and with no activity nothing is written: the schema wants at least one
+    with pytest.raises(ValueError, match="at least one activity"):
+        next(iati.activities_xml_chunks(iter([]), generated_datetime=GENERATED))
+
+
 def line_of(data: bytes, xpath: str) -> int:
     """The line of the first element an XPath finds in exported bytes (rule messages carry lines)."""
     return etree.fromstring(data).xpath(xpath)[0].sourceline

@@ -12,6 +12,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from lxml import etree
 
 from harambee.cooperation import services as cooperation_services
 from harambee.cooperation.models import Cooperation, CooperationOrigin
@@ -218,9 +219,21 @@ def test_datapackage_and_iati_have_etags(client, world):
     assert response.status_code == 200
     assert client.get("/data/datapackage.json", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
     iati = client.get("/data/iati-activities.xml")
-    assert iati.status_code == 200 and b"<iati-activities" in iati.content
-    assert b"AI course for UNZA staff" in iati.content and b"Confidential" not in iati.content
+    # the file is sent as it is written (a batch of cooperations in memory at a time), one whole document
+    assert iati.status_code == 200 and iati.streaming
+    content = b"".join(iati.streaming_content)
+    assert etree.fromstring(content).tag == "iati-activities"
+    assert b"AI course for UNZA staff" in content and b"Confidential" not in content
     assert client.get("/data/iati-activities.xml", HTTP_IF_NONE_MATCH=iati["ETag"]).status_code == 304
+
+
+def test_with_no_public_cooperation_the_iati_file_says_there_is_none(client):
+    # given a platform where nothing is public yet
+    # when the IATI file is asked for
+    response = client.get("/data/iati-activities.xml")
+    # then a clear message (an IATI file holds at least one activity), not an invalid file nor a 500
+    assert response.status_code == 404
+    assert response.content.decode() == "There is no public cooperation yet, so there is no IATI file to download."
 
 
 # ---------------------------------------------------------------------------------------------------

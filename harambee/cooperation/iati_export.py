@@ -155,6 +155,16 @@ def _prefetched(cooperations):
     )
 
 
+def cooperations_iati_chunks(cooperations, *, batch: int = 200):
+    """The IATI XML of a queryset of cooperations in pieces (`iati.activities_xml_chunks`): the rows are
+    read `batch` at a time with their relations, so a file of every public cooperation never holds
+    more than one batch in memory. Raises ``ValueError`` at the first piece when there is none."""
+    rows = _prefetched(cooperations).iterator(chunk_size=batch)
+    return iati.activities_xml_chunks(
+        (cooperation_activity(c) for c in rows), generated_datetime=timezone.now().replace(microsecond=0)
+    )
+
+
 def cooperations_to_iati_xml(cooperations, *, progress: Progress = no_progress) -> bytes:
     """IATI 2.03 activity XML of the given cooperations (a list or a queryset)."""
     if isinstance(cooperations, list):

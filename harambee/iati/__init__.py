@@ -60,7 +60,7 @@ from .model import (
 )
 from .reader import ParseReport, parse_activities_xml
 from .validation import validate_activities_xml
-from .writer import activities_to_xml
+from .writer import activities_to_xml, activities_xml_chunks
 
 __all__ = [
     "CODELISTS_VERSION",
@@ -81,6 +81,7 @@ __all__ = [
     "Transaction",
     "Value",
     "activities_to_xml",
+    "activities_xml_chunks",
     "codelist",
     "codelists",
     "iati_defaults",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -168,12 +168,37 @@ def activities_to_xml(activities: Iterable[IatiActivity], *, generated_datetime:
     validated here; call :func:`validate_activities_xml` on it. Raises ``ValueError`` for an empty
     list (the schema requires at least one activity) or a non-finite amount.
     """
-    activities = list(activities)
-    if not activities:
-        raise ValueError("an IATI activity file holds at least one activity")
+    return b"".join(activities_xml_chunks(activities, generated_datetime=generated_datetime))
+
+
+#: The end of an ``<iati-activities>`` document as lxml's pretty printer writes it.
+_TAIL = b"</iati-activities>\n"
+
+
+def _document(activity: IatiActivity, generated_datetime: datetime) -> bytes:
     root = etree.Element("iati-activities")
     root.set("version", IATI_VERSION)
     root.set("generated-datetime", generated_datetime.isoformat())
-    for activity in activities:
-        _write_activity(root, activity)
+    _write_activity(root, activity)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def activities_xml_chunks(activities: Iterable[IatiActivity], *, generated_datetime: datetime) -> Iterator[bytes]:
+    """The bytes of :func:`activities_to_xml` in pieces: the declaration and the root's start tag, one
+    piece per activity, the end tag; so that a file of thousands of activities is written (or sent) as
+    the activities come, one in memory at a time. The pieces joined are exactly ``activities_to_xml``'s
+    bytes: each activity is pretty-printed inside the same root and cut out of it. Raises ``ValueError``
+    before the first piece when there is no activity."""
+    started = False
+    for activity in activities:
+        document = _document(activity, generated_datetime)
+        head_end = document.index(b">\n", document.index(b"<iati-activities")) + 2
+        if not document.endswith(_TAIL):  # pragma: no cover - lxml's pretty printer always ends so
+            raise ValueError("unexpected serialisation of an IATI activity")
+        if not started:
+            started = True
+            yield document[:head_end]
+        yield document[head_end : -len(_TAIL)]
+    if not started:
+        raise ValueError("an IATI activity file holds at least one activity")
+    yield _TAIL

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_safe
 from harambee.core.csvfile import csv_chunks
 
 from . import schema
-from .iati_file import public_iati_xml
+from .iati_file import public_iati_chunks, public_iati_exists
 from .selectors import dataset_fingerprint, dataset_records, dataset_rows
 
 #: How long a client or proxy may keep a file before asking again (with its ETag).
@@ -133,7 +133,14 @@ def iati_activities(request):
     not_modified = _conditional(request, etag=etag, last_modified=fingerprint.last_modified)
     if not_modified is not None:
         return _finish(not_modified, etag=etag, last_modified=fingerprint.last_modified)
-    response = HttpResponse(public_iati_xml(), content_type="application/xml")
+    if not public_iati_exists():
+        # an IATI file holds at least one activity: say so rather than send an invalid file
+        return HttpResponse(
+            _("There is no public cooperation yet, so there is no IATI file to download."),
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = StreamingHttpResponse(public_iati_chunks(), content_type="application/xml")
     return _finish(response, etag=etag, last_modified=fingerprint.last_modified, filename="iati-activities.xml")
 
 
