@@ -5,7 +5,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import get_language
 
+from harambee.core.collation import sort_key
 from harambee.registry.access import MANAGING_ROLES, member_can_act_for
 from harambee.registry.models import Member, MemberKind, Membership
 
@@ -106,7 +108,7 @@ def delegations(event: Event, *, status: str = "", member_code: str = "", query:
 def delegation_members(event: Event) -> list[Member]:
     """The members with at least one nomination for the event, by name (the nominations filter's choices)."""
     members = Member.objects.filter(event_registrations__event=event).distinct()
-    return sorted(members, key=lambda m: m.display_name.casefold())
+    return sorted(members, key=lambda m: sort_key(m.display_name, get_language()))
 
 
 def delegation_of(event: Event, member: Member) -> list[Registration]:

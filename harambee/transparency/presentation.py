@@ -48,7 +48,7 @@ class Chart:
     height: int = 0
 
 
-def _n(value) -> str:
+def number(value) -> str:
     return format_number(value or 0)
 
 
@@ -59,20 +59,51 @@ def _bars(chart_id, title, desc, series_keys, items, figures_table, label_of) ->
     for code in items:
         values = [figures_table.get(code, {}).get(key, 0) for key in series_keys]
         label = str(label_of(code))
-        rows.append((label, values, [_n(v) for v in values]))
-        table.append([label, *[_n(v) for v in values]])
+        rows.append((label, values, [number(v) for v in values]))
+        table.append([label, *[number(v) for v in values]])
     bar_rows, height = charts.bars(rows, rtl=rtl)
-    series = _series([str(MEASURE_LABELS[key]) for key in series_keys])
+    series = series_legend([str(MEASURE_LABELS[key]) for key in series_keys])
     return Chart(
         chart_id, title, desc, "bars", series, [_("Category"), *[s["label"] for s in series]], table, bar_rows, height
     )
 
 
-def _series(labels: list[str]) -> list[dict]:
+def series_legend(labels: list[str]) -> list[dict]:
     return [
         {"label": label, "fill": charts.SERIES_COLOURS[i % len(charts.SERIES_COLOURS)]}
         for i, label in enumerate(labels)
     ]
+
+
+def pledge_chart(pledges: list[dict], *, chart_id: str, desc: str) -> Chart:
+    """Pledged against delivered, one row per unit and currency, each on its own scale (bars relative
+    to its pledge), with its table; for the dashboard and a member's page."""
+    rtl = get_language_bidi()
+    units = dict(PledgeUnit.choices)
+    chart_rows, table, height = [], [], 0
+    for row in pledges:
+        label = (
+            _("Amount (%(currency)s)") % {"currency": row["currency"]}
+            if row["unit"] == PledgeUnit.AMOUNT
+            else str(units.get(row["unit"], row["unit"]))
+        )
+        amounts = (row["pledged"] or 0, row["delivered"] or 0)
+        texts = [format_quantity(v, row["unit"], row["currency"]) for v in amounts]
+        rows, h = charts.bars([(label, [float(v) for v in amounts], texts)], rtl=rtl)
+        chart_rows.append((rows, h))
+        height += h
+        table.append([label, number(row["n"]), *texts])
+    return Chart(
+        chart_id,
+        _("Pledged and delivered"),
+        desc,
+        "pledges",
+        series_legend([_("Pledged"), _("Delivered")]),
+        [_("Unit"), _("Pledges"), _("Pledged"), _("Delivered")],
+        table,
+        chart_rows,
+        height,
+    )
 
 
 def quarter_label(key: str) -> str:
@@ -106,7 +137,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
 
     # the key figures
     totals = [
-        (str(MEASURE_LABELS[key]), _n(figures.totals.get(key, 0)))
+        (str(MEASURE_LABELS[key]), number(figures.totals.get(key, 0)))
         for key in ("needs", "offers", "matches", "cooperations", "people")
     ]
     totals += [(str(MEASURE_LABELS["amount"]), format_money(v, c)) for c, v in sorted(figures.amounts.items())]
@@ -116,7 +147,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
     edges = worldmap.bin_edges(list(values.values()))
 
     def shown(value: float) -> str:
-        return format_money(value, figures.currency) if measure == "amount" else _n(value)
+        return format_money(value, figures.currency) if measure == "amount" else number(value)
 
     shapes = []
     for shape in worldmap.world_shapes():
@@ -143,7 +174,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
     five = ["needs", "offers", "matches", "cooperations", "people"]
     country_table = sorted(
         (
-            [country_name(m49), *[_n(by.get(k, 0)) for k in five]]
+            [country_name(m49), *[number(by.get(k, 0)) for k in five]]
             for m49, by in figures.by_country.items()
             if country_name(m49)
         ),
@@ -210,56 +241,37 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
         _("Trend by quarter"),
         _("Cooperations started per quarter; the table also gives needs and offers published and matches accepted."),
         "columns",
-        _series([str(MEASURE_LABELS["cooperations"])]),
+        series_legend([str(MEASURE_LABELS["cooperations"])]),
         [_("Quarter"), _("Needs published"), _("Offers published"), _("Matches"), str(MEASURE_LABELS["cooperations"])],
         [
             [
                 quarter_label(q),
-                *[_n(by_quarter[q].get(k, 0)) for k in ("needs", "offers", "matches", "cooperations")],
+                *[number(by_quarter[q].get(k, 0)) for k in ("needs", "offers", "matches", "cooperations")],
             ]
             for q in quarters
         ],
         charts.columns(
-            [(label, v, _n(v), *tick) for (label, v), tick in zip(trend_rows, quarter_ticks(quarters), strict=True)],
+            [
+                (label, v, number(v), *tick)
+                for (label, v), tick in zip(trend_rows, quarter_ticks(quarters), strict=True)
+            ],
             rtl=rtl,
         ),
         150,
     )
 
     # pledged against delivered
-    pledge_rows, pledge_table = [], []
-    for row in figures.pledges:
-        label = (
-            _("Amount (%(currency)s)") % {"currency": row["currency"]}
-            if row["unit"] == "amount"
-            else str(dict(PledgeUnit.choices)[row["unit"]])
-        )
-        values = [float(row["pledged"] or 0), float(row["delivered"] or 0)]
-        texts = [format_quantity(v, row["unit"], row["currency"]) for v in (row["pledged"] or 0, row["delivered"] or 0)]
-        # each unit on its own scale: one chart row per unit, bars relative to its pledge
-        pledge_rows.append((label, values, texts))
-        pledge_table.append([label, _n(row["n"]), *texts])
-    pledge_chart_rows = []
-    height = 0
-    for label, values, texts in pledge_rows:
-        rows, h = charts.bars([(label, values, texts)], rtl=rtl)
-        pledge_chart_rows.append((rows, h))
-        height += h
-    pledged = Chart(
-        "pledges",
-        _("Pledged and delivered"),
-        _("What members pledged and what their cooperations delivered, for each unit (currencies are not converted)."),
-        "pledges",
-        _series([_("Pledged"), _("Delivered")]),
-        [_("Unit"), _("Pledges"), _("Pledged"), _("Delivered")],
-        pledge_table,
-        pledge_chart_rows,
-        height,
+    pledged = pledge_chart(
+        figures.pledges,
+        chart_id="pledges",
+        desc=_(
+            "What members pledged and what their cooperations delivered, for each unit (currencies are not converted)."
+        ),
     )
 
     # freshness of reporting
     fresh_rows = [
-        (str(FRESHNESS_LABELS[s]), [figures.freshness.get(s, 0)], [_n(figures.freshness.get(s, 0))])
+        (str(FRESHNESS_LABELS[s]), [figures.freshness.get(s, 0)], [number(figures.freshness.get(s, 0))])
         for s in FRESHNESS_STATES
     ]
     bar_rows, h = charts.bars(fresh_rows, rtl=rtl)
@@ -271,7 +283,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
             "12 to 24, overdue at 24 to 36, inactive beyond."
         ),
         "bars",
-        _series([str(MEASURE_LABELS["cooperations"])]),
+        series_legend([str(MEASURE_LABELS["cooperations"])]),
         [_("Reporting"), str(MEASURE_LABELS["cooperations"])],
         [[label, texts[0]] for label, _v, texts in fresh_rows],
         bar_rows,
@@ -284,7 +296,7 @@ def build(figures: selectors.Figures, *, measure: str) -> dict:
             {
                 "name": org["name_translations"].get((language or "en").split("-")[0]) or org["name"],
                 "type": type_labels.get(org["organisation_type"], ""),
-                "cells": [_n(org[k]) for k in ("needs", "offers", "given", "received")],
+                "cells": [number(org[k]) for k in ("needs", "offers", "given", "received")],
             }
             for org in figures.organisations
         ),

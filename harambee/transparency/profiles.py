@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Case, Count, F, Q, Sum, When
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from harambee.cooperation.models import FRESHNESS_STATES, Cooperation, Pledge, PledgeUnit, Transaction
-from harambee.cooperation.selectors import freshness_expression, pledges_with_delivery
+from harambee.cooperation.models import FRESHNESS_STATES, Cooperation, Pledge, Transaction
+from harambee.cooperation.selectors import freshness_expression
 from harambee.events.choices import EventStatus
 from harambee.events.models import Attendance
 from harambee.iati import mapping
@@ -39,7 +39,7 @@ from harambee.postings.choices import OPEN_STATUSES, PUBLIC_STATUSES, THEMES, Po
 from harambee.postings.models import Posting, PostingFacet
 from harambee.registry.models import Member, MemberStatus
 
-from .selectors import CACHE_SECONDS
+from .selectors import CACHE_SECONDS, pledge_totals
 
 #: The measures of a member's figures (the keys of `MemberFigures.totals` and of its tables).
 MEASURES = ("needs", "offers", "received", "given", "people")
@@ -128,14 +128,7 @@ def compute_member_figures(member: Member, *, today=None) -> MemberFigures:
         f.amounts[row["currency"]] = {name: row[name] for name in SIDES if row[name]}
 
     # pledged against delivered, per unit and currency (as on the dashboard)
-    delivered = Case(When(unit=PledgeUnit.AMOUNT, then=F("delivered_money")), default=F("delivered_units"))
-    pledges = pledges_with_delivery(Pledge.objects.filter(member=member, is_public=True))
-    rows = (
-        pledges.order_by()
-        .values("unit", "currency")
-        .annotate(pledged=Sum("value"), delivered=Sum(delivered), n=Count("id"))
-    )
-    f.pledges = sorted(rows, key=lambda r: (r["unit"], r["currency"]))
+    f.pledges = pledge_totals(Pledge.objects.filter(member=member, is_public=True))
     f.freshness = {state: f.freshness[state] for state in FRESHNESS_STATES if f.freshness.get(state)}
     return f
 

@@ -6,12 +6,11 @@ from django import template
 from django.utils.translation import get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
 
-from harambee.cooperation.models import PledgeUnit
-from harambee.core.formats import format_money, format_number, format_quantity
+from harambee.core.formats import format_money
 from harambee.postings.choices import THEMES
 
 from ..core import charts
-from ..presentation import MEASURE_LABELS, Chart
+from ..presentation import MEASURE_LABELS, Chart, number, pledge_chart, series_legend
 from ..profiles import member_figures as figures_of
 
 register = template.Library()
@@ -32,17 +31,6 @@ YEAR_LABELS = {
 }
 
 
-def _n(value) -> str:
-    return format_number(value or 0)
-
-
-def _series(labels: list[str]) -> list[dict]:
-    return [
-        {"label": label, "fill": charts.SERIES_COLOURS[i % len(charts.SERIES_COLOURS)]}
-        for i, label in enumerate(labels)
-    ]
-
-
 def bar_chart(chart_id: str, title: str, desc: str, first: str, table: dict, labels: dict, label_of) -> Chart | None:
     """Bars of the rows of `table` (key → measure → n) in its order, with only the series that have a
     value; None when there is nothing to draw (the page hides the chart)."""
@@ -54,51 +42,17 @@ def bar_chart(chart_id: str, title: str, desc: str, first: str, table: dict, lab
     for key in keys:
         values = [table[key].get(m, 0) for m in measures]
         label = str(label_of(key))
-        rows.append((label, values, [_n(v) for v in values]))
-        cells.append([label, *[_n(v) for v in values]])
+        rows.append((label, values, [number(v) for v in values]))
+        cells.append([label, *[number(v) for v in values]])
     bar_rows, height = charts.bars(rows, rtl=get_language_bidi())
-    series = _series([str(labels[m]) for m in measures])
+    series = series_legend([str(labels[m]) for m in measures])
     return Chart(chart_id, title, desc, "bars", series, [first, *[s["label"] for s in series]], cells, bar_rows, height)
-
-
-def pledge_chart(pledges: list[dict]) -> Chart | None:
-    """Pledged against delivered, one row per unit and currency, each on its own scale (as on the dashboard)."""
-    if not pledges:
-        return None
-    rows, cells, height = [], [], 0
-    units = dict(PledgeUnit.choices)
-    for row in pledges:
-        label = (
-            _("Amount (%(currency)s)") % {"currency": row["currency"]}
-            if row["unit"] == PledgeUnit.AMOUNT
-            else str(units.get(row["unit"], row["unit"]))
-        )
-        amounts = (row["pledged"] or 0, row["delivered"] or 0)
-        texts = [format_quantity(v, row["unit"], row["currency"]) for v in amounts]
-        bar_rows, h = charts.bars([(label, [float(v) for v in amounts], texts)], rtl=get_language_bidi())
-        rows.append((bar_rows, h))
-        height += h
-        cells.append([label, _n(row["n"]), *texts])
-    return Chart(
-        "member-pledges",
-        _("Pledged and delivered"),
-        _(
-            "What this member pledged and what its cooperations delivered, for each unit "
-            "(currencies are not converted)."
-        ),
-        "pledges",
-        _series([_("Pledged"), _("Delivered")]),
-        [_("Unit"), _("Pledges"), _("Pledged"), _("Delivered")],
-        cells,
-        rows,
-        height,
-    )
 
 
 def build(figures) -> dict:
     """What the figures section shows, in the reader's language."""
     totals = [
-        (str(LABELS[m]), _n(figures.totals.get(m, 0))) for m in ("needs", "offers", "received", "given", "people")
+        (str(LABELS[m]), number(figures.totals.get(m, 0))) for m in ("needs", "offers", "received", "given", "people")
     ]
     for currency, sides in sorted(figures.amounts.items()):
         if sides.get("received"):
@@ -127,11 +81,20 @@ def build(figures) -> dict:
             YEAR_LABELS,
             str,
         ),
-        pledge_chart(figures.pledges),
+        pledge_chart(
+            figures.pledges,
+            chart_id="member-pledges",
+            desc=_(
+                "What this member pledged and what its cooperations delivered, for each unit "
+                "(currencies are not converted)."
+            ),
+        )
+        if figures.pledges
+        else None,
     ]
     return {
         "totals": totals,
-        "freshness": [(state, _n(n)) for state, n in figures.freshness.items()],
+        "freshness": [(state, number(n)) for state, n in figures.freshness.items()],
         "charts": [c for c in chart_list if c is not None],
         "empty": figures.is_empty,
         "rtl": get_language_bidi(),
