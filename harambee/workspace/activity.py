@@ -52,7 +52,7 @@ class MemberActivity:
     matches: Section
     cooperations: Section  # rows: {"cooperation", "freshness", "last_report"}
     pledges: Section  # rows: {"pledge", "delivered"}
-    events: Section  # rows: events with ``attended``, ``registered``, ``coming`` and ``shown_title``
+    events: Section  # rows: events with ``attended``, ``registered`` and ``coming``
 
 
 def _section(qs, limit: int = SHOWN, relations: tuple[str, ...] = ()) -> Section:
@@ -81,7 +81,6 @@ def member_activity(*, user, member: Member, today: date | None = None) -> Membe
         .order_by("-start_date", "-pk")
     )
     for event in events.rows:
-        event.shown_title = event.translation_for()[0]
         event.coming = event.end_date >= today
     return MemberActivity(
         needs=needs,
